@@ -1,0 +1,260 @@
+"""Plain values shared by the stages: a PubMed record and its parts, and its tags.
+
+Records are built by :mod:`aggregator.parse`, stored by :mod:`aggregator.store` (as JSON via
+:meth:`Record.to_dict` / :meth:`Record.from_dict`, plus the original XML compressed) and tagged
+by :mod:`aggregator.tag`.
+
+Example::
+
+    rec = Record(pmid="12345", title="Ketamine for TRD")
+    assert Record.from_dict(rec.to_dict()) == rec
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """One author, or a collective (group) name when ``collective`` is set."""
+
+    last_name: str | None = None
+    fore_name: str | None = None
+    initials: str | None = None
+    collective: str | None = None
+    orcid: str | None = None
+    affiliations: tuple[str, ...] = ()
+
+    @property
+    def display(self) -> str:
+        """"Last FM" (Vancouver style) or the collective name."""
+        if self.collective:
+            return self.collective
+        if self.last_name and self.initials:
+            return f"{self.last_name} {self.initials}"
+        return self.last_name or self.fore_name or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    ui: str | None
+    name: str
+    major: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MeshHeading:
+    """A MeSH descriptor with its UI, major-topic flag and qualifiers."""
+
+    ui: str | None
+    name: str
+    major: bool = False
+    qualifiers: tuple[Qualifier, ...] = ()
+
+    @property
+    def is_major(self) -> bool:
+        """Major topic on the descriptor or any of its qualifiers."""
+        return self.major or any(q.major for q in self.qualifiers)
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """A (UI, name) pair: publication types, chemicals."""
+
+    ui: str | None
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    """A trial registration: registry (``NCT``, ``ISRCTN``, ``EudraCT``...) and normalised id.
+
+    ``source`` is ``databank`` (DataBankList), ``abstract`` or ``text``.
+    """
+
+    registry: str
+    accession: str
+    source: str = "databank"
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A CommentsCorrections link: ``RetractionIn``, ``ErratumIn``, ``ExpressionOfConcernIn``..."""
+
+    ref_type: str
+    pmid: str | None = None
+    source: str | None = None
+
+
+@dataclass(slots=True)
+class Record:
+    """One PubMed citation (``PubmedArticle``) or book record (``PubmedBookArticle``).
+
+    Dates are ISO strings (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); text is full mixed-content
+    text (inline markup kept as text; structured-abstract labels as ``LABEL: text`` paragraphs
+    joined by newlines).
+    """
+
+    pmid: str
+    kind: str = "article"  # "article" | "book"
+    version: int = 1
+    title: str = ""
+    vernacular_title: str | None = None
+    abstract: str = ""
+    other_abstracts: list[str] = field(default_factory=list)
+    authors: list[Author] = field(default_factory=list)
+    journal: str | None = None
+    journal_iso: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    pub_year: int | None = None
+    pub_date: str | None = None
+    medline_date: str | None = None
+    languages: list[str] = field(default_factory=list)
+    doi: str | None = None
+    pmcid: str | None = None
+    publication_types: list[Coded] = field(default_factory=list)
+    mesh: list[MeshHeading] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    chemicals: list[Coded] = field(default_factory=list)
+    registrations: list[Registration] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    citation_status: str | None = None
+    indexing_method: str | None = None
+    date_created: str | None = None
+    date_completed: str | None = None
+    date_revised: str | None = None
+    #: PubmedData/History: {"entrez": "2024-01-02", "pubmed": ..., "medline": ..., "received": ...}
+    history: dict[str, str] = field(default_factory=dict)
+    publication_status: str | None = None
+
+    # -- derived views ------------------------------------------------------------------------
+    @property
+    def has_mesh(self) -> bool:
+        return bool(self.mesh)
+
+    @property
+    def publication_type_names(self) -> list[str]:
+        return [p.name for p in self.publication_types]
+
+    @property
+    def retracted(self) -> bool:
+        """Retracted: a ``RetractionIn`` link or the ``Retracted Publication`` type."""
+        return any(c.ref_type == "RetractionIn" for c in self.corrections) or any(
+            p.name == "Retracted Publication" for p in self.publication_types
+        )
+
+    @property
+    def first_author(self) -> str | None:
+        return self.authors[0].display if self.authors else None
+
+    @property
+    def pubmed_url(self) -> str:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+
+    # -- serialisation ------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict; :meth:`from_dict` inverts it exactly."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        known = {f.name for f in fields(cls)}
+        d = {k: v for k, v in data.items() if k in known}
+        d["authors"] = [
+            Author(**{**a, "affiliations": tuple(a.get("affiliations", ()))})
+            for a in d.get("authors", [])
+        ]
+        d["mesh"] = [
+            MeshHeading(
+                ui=m.get("ui"),
+                name=m["name"],
+                major=m.get("major", False),
+                qualifiers=tuple(Qualifier(**q) for q in m.get("qualifiers", ())),
+            )
+            for m in d.get("mesh", [])
+        ]
+        d["publication_types"] = [Coded(**p) for p in d.get("publication_types", [])]
+        d["chemicals"] = [Coded(**c) for c in d.get("chemicals", [])]
+        d["registrations"] = [Registration(**r) for r in d.get("registrations", [])]
+        d["corrections"] = [Correction(**c) for c in d.get("corrections", [])]
+        return cls(**d)
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """A ``DeleteCitation`` element: PMIDs PubMed has withdrawn."""
+
+    pmids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One label with its provenance: ``source`` is ``mesh``, ``publication_type`` or ``text``;
+    ``term`` is the MeSH heading, publication type or phrase that matched."""
+
+    label: str
+    source: str
+    term: str
+
+
+@dataclass(slots=True)
+class Tags:
+    """Everything :func:`aggregator.tag.tag_record` derives from one record."""
+
+    conditions: list[Tag] = field(default_factory=list)
+    routes: list[Tag] = field(default_factory=list)
+    design: Tag | None = None
+    population: Tag | None = None
+    age_groups: list[Tag] = field(default_factory=list)
+    sample_size: int | None = None
+    sample_size_evidence: str | None = None
+    registrations: list[Registration] = field(default_factory=list)
+    retracted: bool = False
+    erratum: bool = False
+    expression_of_concern: bool = False
+    #: False when ketamine is only an anaesthetic tool or a "ketamine-induced" model
+    ketamine_treatment: bool = True
+
+    def labels(self, kind: str) -> list[str]:
+        """Label ids of ``kind`` (``conditions``, ``routes``, ``age_groups``), de-duplicated."""
+        seen: dict[str, None] = {}
+        for t in getattr(self, kind):
+            seen.setdefault(t.label, None)
+        return list(seen)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Tags:
+        d = dict(data)
+        for key in ("conditions", "routes", "age_groups"):
+            d[key] = [Tag(**t) for t in d.get(key, [])]
+        for key in ("design", "population"):
+            d[key] = Tag(**d[key]) if d.get(key) else None
+        d["registrations"] = [Registration(**r) for r in d.get("registrations", [])]
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A record as read, with its original text kept for re-tagging without PubMed.
+
+    ``raw_z`` is the record's own source, zlib-compressed by the parser: the ``PubmedArticle``
+    / ``PubmedBookArticle`` element's bytes for ``format == "xml"``, the record's MEDLINE text
+    for ``format == "medline"``.
+    """
+
+    record: Record
+    raw_z: bytes
+    format: str = "xml"
+
+    def raw(self) -> bytes:
+        import zlib
+
+        return zlib.decompress(self.raw_z)
