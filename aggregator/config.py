@@ -40,6 +40,7 @@ ENV_VARS: dict[str, str] = {
     "SMTP_ALLOW_PLAINTEXT_LOCALHOST": "smtp_allow_plaintext_localhost",
     "DIGEST_FROM": "digest_from",
     "DIGEST_TO": "digest_to",
+    "DIGEST_EMPTY": "digest_empty",
 }
 
 _SECRETS = frozenset({"api_key", "smtp_password"})
@@ -68,6 +69,8 @@ class Settings:
     smtp_timeout: float = 30.0
     digest_from: str | None = None
     digest_to: str | None = None
+    #: an empty week's digest: "note" (a short "nothing new" message) or "skip" (nothing)
+    digest_empty: str = "note"
     #: requests per second allowed by NCBI: 3 without an API key, 10 with one.
     requests_per_second: float | None = None
     #: seconds for connect and for each read of an E-utilities request
