@@ -1,0 +1,579 @@
+"""Orchestration: fetch, import, re-tag and the weekly job, over the stage modules.
+
+Each function takes plain values (settings, an open :class:`~aggregator.store.Store`, the loaded
+queries and vocabulary) and returns a :class:`RunResult`. They hold the store's write lock for
+the whole run, commit one transaction per efetch batch (records, query hits, tags and fetch
+progress together), and record the run with its counts and outcome.
+
+Example::
+
+    with Store(settings.db_path) as store:
+        result = fetch(settings, store, load_queries("queries"), load_vocabulary("queries"))
+        print(result.counts)
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Protocol
+
+from . import parse
+from .config import Settings
+from .errors import AggregatorError, EutilsError, InputError
+from .eutils import EutilsClient
+from .models import Deletion, Parsed
+from .queries import QuerySet
+from .store import Store, UpsertCounts
+from .tag import tag_record
+from .vocabulary import Vocabulary
+
+logger = logging.getLogger(__name__)
+
+#: how many records are parsed and upserted together during an import
+IMPORT_CHUNK = 1000
+#: watermark keys
+CRDT_KEY = "crdt:{name}"
+MDAT_KEY = "mdat:topic"
+WEEKLY_KEY = "crdt:topic"
+#: the query name recorded for records found by the weekly topic query
+TOPIC = "topic"
+#: the refresh pass re-fetches stored records waiting for MeSH only when first seen this recently
+WAITING_FOR_MESH_DAYS = 90
+#: PubMed's date fields: crdt (create date) finds new records, mdat (modification) changed ones
+DATE_NEW = "crdt"
+DATE_CHANGED = "mdat"
+
+
+class Progress(Protocol):
+    """What the pipeline reports progress to (the CLI draws a bar on stderr)."""
+
+    def start(self, label: str, total: int) -> None: ...
+
+    def advance(self, n: int) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+class NoProgress:
+    """A :class:`Progress` that shows nothing."""
+
+    def start(self, label: str, total: int) -> None:
+        pass
+
+    def advance(self, n: int) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+@dataclass
+class RunResult:
+    """The outcome of one run: its id, status and counts (what ``status`` shows later)."""
+
+    run_id: int
+    kind: str
+    status: str = "ok"
+    counts: dict[str, Any] = field(default_factory=dict)
+    found: dict[str, int] = field(default_factory=dict)
+    digest: Any = None
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _today(now: datetime | None) -> date:
+    return (now or datetime.now(timezone.utc)).date()
+
+
+def _tag_items(parsed: Sequence[Parsed], vocab: Vocabulary) -> list[tuple[str, Any]]:
+    return [(p.record.pmid, tag_record(p.record, vocab)) for p in parsed]
+
+
+def _parse_batch(xml: bytes, source: str) -> tuple[list[Parsed], list[str]]:
+    """Records and deleted PMIDs of one efetch answer."""
+    records: list[Parsed] = []
+    deleted: list[str] = []
+    for item in parse.iter_xml(io.BytesIO(xml), source=source):
+        if isinstance(item, Deletion):
+            deleted.extend(item.pmids)
+        else:
+            records.append(item)
+    return records, deleted
+
+
+def _fail_run(store: Store, run_id: int, exc: BaseException, counts: dict[str, Any]) -> None:
+    # every E-utilities failure (unreachable, refusing after retries) means "not refreshed"
+    status = "offline" if isinstance(exc, EutilsError) else "failed"
+    if isinstance(exc, KeyboardInterrupt):
+        status = "interrupted"
+    message = str(exc) if isinstance(exc, AggregatorError) else f"{type(exc).__name__}: {exc}"
+    try:
+        store.finish_run(run_id, status, counts, error=message)
+    except AggregatorError:  # the original error matters more than the bookkeeping
+        logger.exception("could not record the end of run %s", run_id)
+
+
+def fetch_and_store(
+    client: EutilsClient,
+    store: Store,
+    vocab: Vocabulary,
+    ids: Sequence[str],
+    *,
+    run_id: int,
+    hits: dict[str, set[str]],
+    progress: Progress,
+) -> dict[str, int]:
+    """Efetch ``ids`` in batches and store each batch in one transaction.
+
+    The next batch is requested on a background thread while the current one is parsed,
+    tagged and written, so parsing and storing hide behind the throttle's wait. Each batch's
+    records, their query hits, tags and the run's fetch progress are committed together: a
+    run killed at any point resumes from the last committed batch.
+
+    :param hits: query name -> PMIDs it found, to record which query found each record.
+    """
+    counts = {"fetched": 0, "new": 0, "changed": 0, "unchanged": 0, "missing": 0, "deleted": 0}
+    if not ids:
+        return counts
+    size = client.settings.batch_size
+    batches = [list(ids[i : i + size]) for i in range(0, len(ids), size)]
+    progress.start("fetching records", len(ids))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="efetch") as pool:
+        pending: Future[bytes] = pool.submit(client.efetch, batches[0])
+        try:
+            for index, batch in enumerate(batches):
+                xml = pending.result()
+                if index + 1 < len(batches):
+                    pending = pool.submit(client.efetch, batches[index + 1])
+                records, deleted = _parse_batch(xml, f"efetch batch {index + 1}/{len(batches)}")
+                got = {p.record.pmid for p in records}
+                missing = [p for p in batch if p not in got and p not in deleted]
+                if missing:
+                    logger.warning(
+                        "efetch returned no record for %d id(s) (e.g. %s): withdrawn from PubMed?",
+                        len(missing),
+                        ", ".join(missing[:5]),
+                    )
+                tags = _tag_items(records, vocab)
+                with store.transaction():
+                    upserted = store.upsert(records, run_id=run_id)
+                    for name, found in hits.items():
+                        mine = [p for p in got if p in found]
+                        if mine:
+                            store.record_hits(name, mine, run_id)
+                    store.save_tags(tags, vocab.version)
+                    if deleted:
+                        counts["deleted"] += store.mark_deleted(deleted)
+                    store.mark_fetched(run_id, batch)
+                counts["fetched"] += len(records)
+                counts["missing"] += len(missing)
+                counts["new"] += upserted.new
+                counts["changed"] += upserted.changed
+                counts["unchanged"] += upserted.unchanged
+                progress.advance(len(batch))
+        except BaseException:
+            pending.cancel()
+            raise
+        finally:
+            progress.finish()
+    return counts
+
+
+# -- fetch -------------------------------------------------------------------------------------
+
+
+def fetch(
+    settings: Settings,
+    store: Store,
+    queries: QuerySet,
+    vocab: Vocabulary,
+    *,
+    full: bool = False,
+    since: date | None = None,
+    client: EutilsClient | None = None,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> RunResult:
+    """Query PubMed for every indication and store new and changed records.
+
+    Incremental by default: each indication is searched on ``[crdt]`` from its stored watermark
+    minus ``settings.overlap_days`` (records PubMed adds late are caught; PMIDs de-duplicate),
+    and the topic query on ``[mdat]`` finds stored records that changed (new MeSH, publication
+    types, retractions). A query never fetched before is searched in full. A record found by
+    several queries is fetched once. A killed fetch's unfinished batches are fetched first.
+
+    :param full: search every query over all dates and re-fetch every record found.
+    :param since: search ``[crdt]`` from this date instead of the watermarks.
+    :raises EutilsError: PubMed unreachable or refusing (exit code 3); stored data is kept.
+    """
+    progress = progress or NoProgress()
+    today = _today(now)
+    own_client = client is None
+    client = client or EutilsClient(settings)
+    counts: dict[str, Any] = {}
+    with store.writer("fetch"):
+        resumable = store.resumable_run("fetch", statuses=("interrupted", "offline", "failed"))
+        run_id = store.start_run(
+            "fetch", {"full": full, "since": since.isoformat() if since else None}
+        )
+        result = RunResult(run_id, "fetch", counts=counts)
+        try:
+            carried = store.resume_fetch(resumable, run_id) if resumable else []
+            if carried:
+                logger.info("resuming %d id(s) left by interrupted run %s", len(carried), resumable)
+            hits: dict[str, set[str]] = {}
+            for ind in queries.indications:
+                key = CRDT_KEY.format(name=ind.name)
+                mindate = _window_start(store.get_watermark(key), settings, full, since)
+                ids = client.search_ids(
+                    ind.query, mindate=mindate, maxdate=today if mindate else None,
+                    datetype=DATE_NEW,
+                )
+                hits[ind.name] = set(ids)
+                result.found[ind.name] = len(ids)
+                logger.info("query %s: %d record(s)", ind.name, len(ids))
+            found = set().union(*hits.values()) if hits else set()
+            stored = store.existing(found)
+            for name, ids_found in hits.items():  # hits of records already stored
+                known = ids_found & stored
+                if known:
+                    store.record_hits(name, known, run_id)
+            changed: set[str] = set()
+            last_mdat = store.get_watermark(MDAT_KEY)
+            if not full and last_mdat:
+                start = _window_start(last_mdat, settings, False, None)
+                changed = set(
+                    client.search_ids(queries.topic_term, mindate=start, maxdate=today,
+                                      datetype=DATE_CHANGED)
+                ) & store.existing(found | set(store.pmids()))
+            to_fetch = sorted(
+                set(carried) | (found if full else (found - stored)) | changed, key=int
+            )
+            counts.update(found=len(found), already_stored=len(stored & found),
+                          changed_upstream=len(changed), to_fetch=len(to_fetch))
+            store.plan_fetch(run_id, to_fetch)
+            counts.update(
+                fetch_and_store(client, store, vocab, to_fetch, run_id=run_id, hits=hits,
+                                progress=progress)
+            )
+            for ind in queries.indications:
+                store.set_watermark(CRDT_KEY.format(name=ind.name), today.isoformat())
+            store.set_watermark(MDAT_KEY, today.isoformat())
+            counts["requests"] = client.stats.total_requests
+            store.finish_run(run_id, "ok", counts)
+        except BaseException as exc:
+            counts["requests"] = client.stats.total_requests
+            _fail_run(store, run_id, exc, counts)
+            result.status = "failed"
+            raise
+        finally:
+            if own_client:
+                client.close()
+    return result
+
+
+def _window_start(
+    watermark: str | None, settings: Settings, full: bool, since: date | None
+) -> date | None:
+    """First ``[crdt]``/``[mdat]`` day to search: None means all dates."""
+    if since is not None:
+        return since
+    if full or not watermark:
+        return None
+    try:
+        mark = date.fromisoformat(watermark[:10])
+    except ValueError:
+        logger.warning("ignoring unreadable watermark %r: searching all dates", watermark)
+        return None
+    return mark - timedelta(days=settings.overlap_days)
+
+
+# -- import ------------------------------------------------------------------------------------
+
+
+def import_paths(
+    settings: Settings,
+    store: Store,
+    paths: Sequence[str | Path],
+    vocab: Vocabulary | None = None,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Load PubMed XML (plain or gzipped) or MEDLINE/nbib files into the store.
+
+    All files are read in one transaction: a malformed, truncated or unknown file stops the
+    import with :class:`~aggregator.errors.InputError` (exit 2) and the store is unchanged.
+    Records are tagged afterwards with ``vocab`` when given.
+
+    :raises InputError: a path is missing, a directory, of unknown type, or malformed.
+    """
+    progress = progress or NoProgress()
+    files = [Path(p) for p in paths]
+    for path in files:  # fail before touching anything
+        if not path.exists():
+            raise InputError("no such file", path=path)
+        if path.is_dir():
+            raise InputError("is a directory, expected a PubMed XML or MEDLINE file", path=path)
+    totals = UpsertCounts()
+    deleted = 0
+    with store.writer("import"):
+        run_id = store.start_run("import", {"paths": [str(p) for p in files]})
+        result = RunResult(run_id, "import")
+        try:
+            with store.transaction():
+                for path in files:
+                    progress.start(f"importing {path.name}", path.stat().st_size)
+                    for chunk in _chunked(parse.iter_file(path, workers=workers), IMPORT_CHUNK):
+                        records = [p for p in chunk if isinstance(p, Parsed)]
+                        gone = [pm for d in chunk if isinstance(d, Deletion) for pm in d.pmids]
+                        totals = totals.merge(store.upsert(records, run_id=run_id))
+                        if gone:
+                            deleted += store.mark_deleted(gone)
+                        progress.advance(0)
+                    progress.finish()
+            result.counts = {"new": totals.new, "changed": totals.changed,
+                             "unchanged": totals.unchanged, "deleted": deleted,
+                             "files": len(files)}
+            if vocab is not None:
+                result.counts["tagged"] = retag(store, vocab)
+            store.finish_run(run_id, "ok", result.counts)
+        except BaseException as exc:
+            _fail_run(store, run_id, exc, result.counts)
+            result.status = "failed"
+            raise
+    return result
+
+
+def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# -- re-tagging --------------------------------------------------------------------------------
+
+
+def retag(
+    store: Store,
+    vocab: Vocabulary,
+    *,
+    everything: bool = False,
+    progress: Progress | None = None,
+) -> int:
+    """Tag stored records whose tags are missing or were made with another vocabulary.
+
+    Works from each record's stored original XML (or MEDLINE text), re-parsed: no PubMed.
+
+    :param everything: re-tag every record, not only stale ones.
+    :returns: how many records were tagged.
+    """
+    progress = progress or NoProgress()
+    stale = None if everything else vocab.version
+    done = 0
+    batch: list[tuple[str, Any]] = []
+    with store.writer("retag"):
+        for pmid, fmt, raw_z in store.iter_raw(stale_for_version=stale):
+            record = parse.parse_record_bytes(zlib.decompress(raw_z), fmt)
+            batch.append((pmid, tag_record(record, vocab)))
+            if len(batch) >= IMPORT_CHUNK:
+                done += store.save_tags(batch, vocab.version)
+                progress.advance(len(batch))
+                batch = []
+        if batch:
+            done += store.save_tags(batch, vocab.version)
+    return done
+
+
+# -- digest and the weekly job -------------------------------------------------------------------
+
+
+@dataclass
+class DigestOutcome:
+    """A digest written (and maybe sent): the digest, its files and the delivery report."""
+
+    digest: Any
+    files: list[Path]
+    delivery: Any = None
+
+    @property
+    def summary(self) -> str:
+        d = self.digest
+        if d.skipped:
+            return f"digest {d.key}: nothing new; nothing written (empty = skip)"
+        text = (f"digest {d.key}: {len(d.items)} new record(s), {len(d.retractions)} "
+                f"retraction(s); wrote {len(self.files)} file(s) under "
+                f"{self.files[0].parent if self.files else '-'}")
+        if self.delivery is not None:
+            r = self.delivery
+            text += (f"; sent {len(r.sent)}, already sent {len(r.already_sent)}, "
+                     f"failed {len(r.failed)}")
+        return text
+
+
+def run_digest(
+    settings: Settings,
+    store: Store,
+    *,
+    since: date | datetime | None = None,
+    send: bool = False,
+    now: datetime | None = None,
+    smtp_factory: Any = None,
+    ssl_context: Any = None,
+) -> DigestOutcome:
+    """Build this week's digest, write it under ``reports/digests/`` and, with ``send``, mail
+    each subscriber their edition (never twice; failed deliveries are retried next time).
+
+    :raises MailError: a delivery failed (after recording it for retry), or SMTP is not set up.
+    """
+    from .digest import build_digest, record_digest, write_digest
+    from .errors import MailError
+
+    if isinstance(since, date) and not isinstance(since, datetime):
+        since = datetime(since.year, since.month, since.day, tzinfo=timezone.utc)
+    digest = build_digest(store, settings, since=since, now=now)
+    files = write_digest(digest, settings.reports_dir)
+    if files:
+        record_digest(store, digest, files)
+    outcome = DigestOutcome(digest, files)
+    if send:  # even for a skipped (empty) week: last week's failed deliveries are retried
+        from .mail import deliver_digest
+
+        extra: dict[str, Any] = {}
+        if smtp_factory is not None:
+            extra["smtp_factory"] = smtp_factory
+        if ssl_context is not None:
+            extra["ssl_context"] = ssl_context
+        outcome.delivery = deliver_digest(store, settings, digest, **extra)
+        if outcome.delivery.failed:
+            first = next(iter(outcome.delivery.failed.items()))
+            raise MailError(
+                f"digest {digest.key}: delivery failed for {len(outcome.delivery.failed)} "
+                f"subscriber(s) (first: {first[0]}: {first[1]}); they are retried on the next run"
+            )
+    return outcome
+
+
+def weekly(
+    settings: Settings,
+    store: Store,
+    queries: QuerySet,
+    vocab: Vocabulary,
+    *,
+    send: bool = True,
+    client: EutilsClient | None = None,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+    smtp_factory: Any = None,
+    ssl_context: Any = None,
+) -> RunResult:
+    """The scheduled job: new records, refresh of changed ones, tags, digest, delivery.
+
+    New records: the topic query (every indication at once) on ``[crdt]`` from the last run's
+    watermark minus ``settings.overlap_days``; the first run searches each indication in full
+    instead. Changed records: the topic query on ``[mdat]`` (new MeSH, publication types,
+    retractions, errata) plus recent stored records still waiting for MeSH, re-fetched and
+    re-tagged. Every record is fetched once, one transaction per batch; a killed run's
+    unfinished batches are fetched first by the next. Idempotent within a week: the second run
+    stores nothing new and sends nothing (deliveries are recorded per subscriber).
+
+    :param send: mail the digest when SMTP is configured (``SMTP_HOST`` and ``DIGEST_FROM``).
+    :raises EutilsError: PubMed unreachable or refusing (exit 3); stored data is kept.
+    :raises MailError: a delivery failed; it is retried next run.
+    """
+    progress = progress or NoProgress()
+    today = _today(now)
+    own_client = client is None
+    client = client or EutilsClient(settings)
+    counts: dict[str, Any] = {}
+    with store.writer("weekly"):
+        resumable = store.resumable_run("weekly", statuses=("interrupted", "offline", "failed"))
+        run_id = store.start_run("weekly", {"send": send})
+        result = RunResult(run_id, "weekly", counts=counts)
+        try:
+            carried = store.resume_fetch(resumable, run_id) if resumable else []
+            hits: dict[str, set[str]] = {}
+            last_new = store.get_watermark(WEEKLY_KEY)
+            if last_new is None:  # first run: every indication in full, as `fetch --full` would
+                for ind in queries.indications:
+                    start = _window_start(store.get_watermark(CRDT_KEY.format(name=ind.name)),
+                                          settings, False, None)
+                    hits[ind.name] = set(client.search_ids(
+                        ind.query, mindate=start, maxdate=today if start else None,
+                        datetype=DATE_NEW))
+            else:
+                start = _window_start(last_new, settings, False, None)
+                hits[TOPIC] = set(client.search_ids(queries.topic_term, mindate=start,
+                                                    maxdate=today, datetype=DATE_NEW))
+            found = set().union(*hits.values()) if hits else set()
+            stored = store.existing(found)
+            for name, ids_found in hits.items():
+                if ids_found & stored:
+                    store.record_hits(name, ids_found & stored, run_id)
+            new = found - stored
+            changed: set[str] = set()
+            last_mdat = store.get_watermark(MDAT_KEY)
+            if last_mdat:
+                start = _window_start(last_mdat, settings, False, None)
+                upstream = client.search_ids(queries.topic_term, mindate=start, maxdate=today,
+                                             datetype=DATE_CHANGED)
+                changed = store.existing(upstream) - new
+            recent = set(store.pmids_first_seen_since(today - timedelta(days=WAITING_FOR_MESH_DAYS)))
+            waiting = {p for p in store.pmids_waiting_for_mesh() if p in recent} - new - changed
+            to_fetch = sorted(set(carried) | new | changed | waiting, key=int)
+            counts.update(found=len(found), new_upstream=len(new), changed_upstream=len(changed),
+                          waiting_for_mesh=len(waiting), to_fetch=len(to_fetch))
+            store.plan_fetch(run_id, to_fetch)
+            counts.update(fetch_and_store(client, store, vocab, to_fetch, run_id=run_id,
+                                          hits=hits, progress=progress))
+            counts["retagged"] = retag(store, vocab)  # records made stale by a vocabulary change
+            store.set_watermark(WEEKLY_KEY, today.isoformat())
+            store.set_watermark(MDAT_KEY, today.isoformat())
+            counts["requests"] = client.stats.total_requests
+            can_send = send and bool(settings.smtp_host and settings.digest_from)
+            if send and not can_send:
+                logger.warning("SMTP_HOST or DIGEST_FROM not set: the digest is written, not sent")
+            outcome = run_digest(settings, store, send=can_send, now=now,
+                                 smtp_factory=smtp_factory, ssl_context=ssl_context)
+            result.digest = outcome
+            counts["digest"] = outcome.digest.key
+            counts["digest_items"] = len(outcome.digest.items)
+            if outcome.delivery is not None:
+                counts["digest_sent"] = len(outcome.delivery.sent)
+            store.finish_run(run_id, "ok", counts)
+        except BaseException as exc:
+            counts.setdefault("requests", client.stats.total_requests)
+            _fail_run(store, run_id, exc, counts)
+            result.status = "failed"
+            raise
+        finally:
+            if own_client:
+                client.close()
+    return result
+
+
+__all__ = [
+    "NoProgress",
+    "Progress",
+    "RunResult",
+    "fetch",
+    "fetch_and_store",
+    "import_paths",
+    "retag",
+    "run_digest",
+    "weekly",
+]
+
