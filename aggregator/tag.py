@@ -1,0 +1,442 @@
+"""Stage 5: derive conditions, routes, design, population, age groups, sample size,
+registrations and correction flags from one record. Pure: no I/O, no globals.
+
+MeSH and publication types are used where present; title/abstract text always (new,
+in-process and publisher records have neither). The rules live in the vocabulary
+(``queries/vocabulary.toml``, compiled once by :func:`aggregator.vocabulary.load_vocabulary`);
+this module only applies them:
+
+- the text is cut into sentences that know their section (title, objective, methods,
+  results, conclusion, background...), so a condition named in the background or as an
+  exclusion criterion ("patients with PTSD were excluded") weighs little or nothing, while
+  the title, the aims and the conclusions weigh most;
+- each tag keeps its provenance: ``mesh``, ``publication_type`` or ``text`` and the exact
+  heading or phrase matched.
+
+Example::
+
+    vocab = load_vocabulary(Path("queries"))
+    tags = tag_record(record, vocab)
+    tags.labels("conditions")    # ['depression', 'trd']
+    tags.design                  # Tag(label='rct', source='text', term='randomized')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .models import Record, Registration, Tag, Tags
+from .vocabulary import LabelRule, Matcher, Vocabulary, lower_text, parse_number, word_prefixes
+
+__all__ = ["normalise_registration", "find_registrations", "tag_record", "segment"]
+
+# -- registrations ----------------------------------------------------------------------------
+# Each registry's accession format, with its canonical spelling. Upper-case, no spaces,
+# canonical hyphens; "ChiCTR" keeps the registry's own mixed-case prefix.
+_REGISTRIES: tuple[tuple[str, re.Pattern[str], object], ...] = (
+    ("NCT", re.compile(r"\bNCT\s?-?\s?(\d{8})\b", re.I), lambda m: f"NCT{m[1]}"),
+    ("ISRCTN", re.compile(r"\bISRCTN\s?-?\s?(\d{8})\b", re.I), lambda m: f"ISRCTN{m[1]}"),
+    ("ACTRN", re.compile(r"\bACTRN\s?-?\s?(\d{14})\b", re.I), lambda m: f"ACTRN{m[1]}"),
+    ("ChiCTR", re.compile(r"\bChiCTR\s?-?\s?([A-Z]{3,4})\s?-\s?(\d{8})\b", re.I),
+     lambda m: f"ChiCTR-{m[1].upper()}-{m[2]}"),
+    ("ChiCTR", re.compile(r"\bChiCTR\s?-?\s?(\d{10})\b", re.I), lambda m: f"ChiCTR{m[1]}"),
+    ("DRKS", re.compile(r"\bDRKS\s?-?\s?(\d{8})\b", re.I), lambda m: f"DRKS{m[1]}"),
+    ("CTRI", re.compile(r"\bCTRI\s?/\s?(\d{4})\s?/\s?(\d{2,3})\s?/\s?(\d{6})\b", re.I),
+     lambda m: f"CTRI/{m[1]}/{m[2]}/{m[3]}"),
+    ("IRCT", re.compile(r"\bIRCT\s?-?\s?(\d{6,}N\d{1,3})\b", re.I),
+     lambda m: f"IRCT{m[1].upper()}"),
+    ("EudraCT", re.compile(r"(?<![\d-])((?:19|20)\d{2})\s?-\s?(\d{6})\s?-\s?(\d{2})(?![\d-])"),
+     lambda m: f"{m[1]}-{m[2]}-{m[3]}"),
+)
+
+
+def normalise_registration(text: str) -> tuple[str, str] | None:
+    """``(registry, accession)`` for one accession in any spacing or case, or None."""
+    for registry, pattern, canon in _REGISTRIES:
+        m = pattern.search(text)
+        if m:
+            return registry, canon(m)  # type: ignore[operator]
+    return None
+
+
+_REGISTRY_WORDS = ("nct0", "nct 0", "nct-0", "isrctn", "actrn", "chictr", "drks", "ctri/", "ctri /", "irct1", "irct2", "irct ")
+_EUDRACT_HINT = re.compile(r"\d{4}\s?-\s?\d{6}")
+
+
+def find_registrations(text: str, source: str = "abstract") -> list[Registration]:
+    """Every trial registration written in ``text``, normalised, in order of appearance."""
+    low = text.lower()
+    # most abstracts name no registry: skip the nine scans
+    if not any(w in low for w in _REGISTRY_WORDS) and not _EUDRACT_HINT.search(text):
+        return []
+    found: list[tuple[int, Registration]] = []
+    taken: list[tuple[int, int]] = []
+    for registry, pattern, canon in _REGISTRIES:
+        for m in pattern.finditer(text):
+            if registry == "EudraCT" and any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            found.append((m.start(), Registration(registry, canon(m), source)))  # type: ignore[operator]
+    return [r for _, r in sorted(found, key=lambda x: x[0])]
+
+
+def _registrations(record: Record) -> list[Registration]:
+    out: dict[str, Registration] = {}
+    for reg in record.registrations:
+        norm = normalise_registration(reg.accession)
+        if norm:
+            registry, acc = norm
+        else:
+            registry, acc = reg.registry, re.sub(r"\s+", "", reg.accession).upper()
+        out.setdefault(acc.upper(), Registration(registry, acc, reg.source or "databank"))
+    for text, source in ((record.title, "text"), (record.abstract, "abstract")):
+        for reg in find_registrations(text or "", source):
+            out.setdefault(reg.accession.upper(), reg)
+    return list(out.values())
+
+
+# -- sentences --------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    kind: str
+    weight: float
+
+
+# Starts with a character class so that ``re`` can skip ahead (no leading look-behind).
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
+
+
+def _split(text: str, offset: int) -> Iterable[tuple[int, int]]:
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        cut = m.start() + 1 if text[m.start()] in ".!?" else m.start()
+        if cut > pos:
+            yield offset + pos, offset + cut
+        pos = m.end()
+    if pos < len(text):
+        yield offset + pos, offset + len(text)
+
+
+def _section_kind(heading: str, vocab: Vocabulary) -> str | None:
+    head = heading.upper()
+    for word, kind in vocab.section_keywords:
+        if word in head:
+            return kind
+    return None
+
+
+def segment(record: Record, vocab: Vocabulary
+            ) -> tuple[str, str, frozenset[str], list[Sentence]]:
+    """The record's text as one string (title, keywords, abstract), the same lower-cased, its
+    word-prefix index, and its sentences, each with its section kind and weight."""
+    title = (record.title or "").strip()
+    keywords = "; ".join(k for k in record.keywords if k)
+    abstract = (record.abstract or "").strip()
+    doc = f"{title}\n{keywords}\n{abstract}"
+    w = vocab.weights
+    sents: list[Sentence] = []
+    if title:
+        sents.append(Sentence(0, len(title), "title", w["title"]))
+    if keywords:
+        k0 = len(title) + 1
+        sents.append(Sentence(k0, k0 + len(keywords), "keywords", w["keywords"]))
+    a0 = len(title) + len(keywords) + 2
+    # structured abstract: "LABEL: text" sections (inline or one per line)
+    parts: list[tuple[int, int, str | None]] = []
+    last, kind = 0, None
+    for m in vocab.section_heading.finditer(abstract):
+        before = abstract[:m.start()].rstrip(" ")
+        if before and before[-1] not in ".\n?!)":
+            continue
+        k = _section_kind(m.group(1), vocab)
+        if k is None:
+            continue
+        if m.start() > last:
+            parts.append((last, m.start(), kind))
+        last, kind = m.end(), k
+    parts.append((last, len(abstract), kind))
+    structured = any(k is not None for _, _, k in parts)
+    raw: list[tuple[int, int, str | None]] = []
+    for s, e, k in parts:
+        for ss, se in _split(abstract[s:e], a0 + s):
+            raw.append((ss, se, k))
+    lower = lower_text(doc)
+    index = word_prefixes(lower)
+    starts = [s for s, _, _ in raw]
+
+    def hits(cues: Matcher | None) -> set[int]:
+        if cues is None or not raw:
+            return set()
+        return {bisect_right(starts, m.start()) - 1
+                for m in cues.finditer(doc, lower, a0, len(doc), index)}
+
+    excluded, objective = hits(vocab.excluded_cues), hits(vocab.objective_cues)
+    n = len(raw)
+    for i, (s, e, k) in enumerate(raw):
+        if k is None:
+            if structured:
+                k = "body"
+            elif i in objective:
+                k = "objective"
+            elif i == 0 and n > 2:
+                k = "background"
+            elif i == n - 1 and n > 2:
+                k = "conclusion"
+            else:
+                k = "body"
+        weight = w[k]
+        if i in excluded:
+            weight = min(weight, w["excluded"])
+        sents.append(Sentence(s, e, k, weight))
+    return doc, lower, index, sents
+
+
+class _Doc:
+    """A record's text with sentence lookup by offset."""
+
+    def __init__(self, record: Record, vocab: Vocabulary) -> None:
+        self.text, self.lower, self.index, self.sentences = segment(record, vocab)
+        self.starts = [s.start for s in self.sentences]
+        self.title_end = len(record.title or "")
+
+    def sentence_at(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+
+# -- labels (conditions, routes, age groups) --------------------------------------------------
+def _spans(pattern: Matcher | None, doc: _Doc) -> list[tuple[int, int]]:
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(doc.text, doc.lower, index=doc.index)]
+
+
+def _overlaps(span: tuple[int, int], vetoes: list[tuple[int, int]]) -> bool:
+    s, e = span
+    return any(vs < e and s < ve for vs, ve in vetoes)
+
+
+def _score(doc: _Doc, rule: LabelRule, fallback: bool = False
+           ) -> tuple[float, str | None, float]:
+    """(score, best term, best contribution) of one label over the sentences."""
+    vetoes = _spans(rule.exclude, doc)
+    best_per_sentence: dict[int, tuple[float, str]] = {}
+    groups: list[tuple[Matcher | None, float]] = [
+        (rule.patterns, 1.0), (rule.strong, rule.strong_weight)]
+    if fallback:
+        groups.append((rule.fallback, 1.0))
+    for pattern, factor in groups:
+        if pattern is None:
+            continue
+        for m in pattern.finditer(doc.text, doc.lower, index=doc.index):
+            if vetoes and _overlaps(m.span(), vetoes):
+                continue
+            i = doc.sentence_at(m.start())
+            value = doc.sentences[i].weight * factor
+            if value > best_per_sentence.get(i, (-1.0, ""))[0]:
+                best_per_sentence[i] = (value, doc.text[m.start():m.end()])
+    total = sum(v for v, _ in best_per_sentence.values())
+    if not best_per_sentence:
+        return 0.0, None, 0.0
+    i, (value, term) = max(best_per_sentence.items(), key=lambda kv: (kv[1][0], -kv[0]))
+    return total, term, value
+
+
+def _mesh_hits(record: Record, rule: LabelRule) -> tuple[str | None, bool]:
+    """(heading name, major) of the best MeSH heading of this label."""
+    found: str | None = None
+    for h in record.mesh:
+        if (h.ui and h.ui in rule.mesh_uis) or h.name.lower() in rule.mesh_names:
+            if h.is_major:
+                return h.name, True
+            found = found or h.name
+    return found, False
+
+
+def _tag_labels(record: Record, doc: _Doc, rules: tuple[LabelRule, ...],
+                vocab: Vocabulary, use_fallback: bool = True) -> list[Tag]:
+    tags: dict[str, Tag] = {}
+    pending: list[LabelRule] = []
+    for rule in rules:
+        score, term, _ = _score(doc, rule)
+        heading, major = _mesh_hits(record, rule) if record.mesh else (None, False)
+        if heading and major:
+            tags[rule.label] = Tag(rule.label, "mesh", heading)
+        elif score >= rule.min_score and term:
+            tags[rule.label] = Tag(rule.label, "text", term)
+        elif heading and score + vocab.mesh_weight >= rule.min_score:
+            tags[rule.label] = Tag(rule.label, "mesh", heading)
+        elif rule.fallback is not None:
+            pending.append(rule)
+    if use_fallback and not tags:
+        for rule in pending:
+            score, term, _ = _score(doc, rule, fallback=True)
+            if score >= rule.min_score and term:
+                tags[rule.label] = Tag(rule.label, "text", term)
+    for tag in list(tags.values()):
+        for rule in rules:
+            if rule.label == tag.label:
+                for other in rule.implies:
+                    tags.setdefault(other, Tag(other, tag.source, tag.term))
+    order = {r.label: i for i, r in enumerate(rules)}
+    return sorted(tags.values(), key=lambda t: order.get(t.label, 99))
+
+
+# -- population, design, sample size ----------------------------------------------------------
+def _population(doc: _Doc, vocab: Vocabulary) -> Tag:
+    scores: dict[str, tuple[float, str]] = {}
+    for name, pattern, title_weight in vocab.population_rules:
+        total, term = 0.0, ""
+        for m in pattern.finditer(doc.text, doc.lower, index=doc.index):
+            weight = title_weight if m.start() < doc.title_end else 1.0
+            if not term or (weight > 1.0 and total < title_weight):
+                term = doc.text[m.start():m.end()]
+            total += weight
+        if total:
+            scores[name] = (total, term)
+    human = scores.get("human", (0.0, ""))[0]
+    animal = scores.get("animal", (0.0, ""))[0]
+    in_vitro = scores.get("in_vitro", (0.0, ""))[0]
+    if animal and animal >= human and animal >= in_vitro:
+        return Tag("animal", "text", scores["animal"][1])
+    if in_vitro and in_vitro > human and not animal:
+        return Tag("in_vitro", "text", scores["in_vitro"][1])
+    if human:
+        return Tag("human", "text", scores["human"][1])
+    return Tag(vocab.population_default, "text", "")
+
+
+def _in_scope(kind: str, scope: str) -> bool:
+    if scope == "title":
+        return kind == "title"
+    if scope == "lead":
+        return kind not in ("background", "limitations", "keywords")
+    return kind != "keywords"
+
+
+def _text_design(doc: _Doc, vocab: Vocabulary, population: str,
+                 only: tuple[str, ...] | None = None) -> Tag | None:
+    for rule in vocab.design_rules:
+        if only is not None and rule.design not in only:
+            continue
+        if rule.population and population not in rule.population:
+            continue
+        vetoed: set[int] = set()
+        if rule.exclude is not None:
+            vetoed = {doc.sentence_at(s) for s, _ in _spans(rule.exclude, doc)}
+        for m in rule.patterns.finditer(doc.text, doc.lower, index=doc.index):
+            i = doc.sentence_at(m.start())
+            sent = doc.sentences[i]
+            if i in vetoed or not _in_scope(sent.kind, rule.scope):
+                continue
+            term = doc.text[m.start():m.end()].strip()
+            if len(term) < 2:  # a catch-all rule such as preclinical = population
+                term = f"{population} study"
+            return Tag(rule.design, "text", term)
+    return None
+
+
+def _design(record: Record, doc: _Doc, vocab: Vocabulary, population: str) -> Tag | None:
+    rank = {d: i for i, d in enumerate(vocab.design_order)}
+    best: Tag | None = None
+    for pt in record.publication_types:
+        design = vocab.publication_types.get(pt.name.lower())
+        if design and (best is None or rank[design] < rank[best.label]):
+            best = Tag(design, "publication_type", pt.name)
+    if best is not None:
+        # Publication types lag behind the text for older reviews typed only "Review" and
+        # trials typed only "Clinical Trial": let explicit text upgrade them.
+        upgrade = {"review": ("meta_analysis", "systematic_review"),
+                   "nonrandomized_trial": ("rct",),
+                   "other": ()}.get(best.label)
+        if upgrade:
+            better = _text_design(doc, vocab, population, only=upgrade)
+            if better is not None:
+                return better
+        return best
+    return _text_design(doc, vocab, population)
+
+
+_YEAR = re.compile(r"19[5-9]\d|20\d\d")
+
+
+def _sample_size(doc: _Doc, vocab: Vocabulary, design: str | None
+                 ) -> tuple[int | None, str | None]:
+    """The first number a sample-size rule finds in a usable sentence (rules in order)."""
+    skip = ("background", "limitations", "keywords")
+    for rule in vocab.size_rules:
+        if rule.designs and design not in rule.designs:
+            continue
+        if rule.not_designs and design in rule.not_designs:
+            continue
+        for m in rule.pattern.finditer(doc.text, doc.lower, index=doc.index):
+            sent = doc.sentences[doc.sentence_at(m.start())]
+            if sent.kind in skip or m.end() > sent.end:
+                continue
+            n = parse_number(m.group("n"))
+            if n is None or n < 2 or n > 5_000_000:
+                continue
+            evidence = doc.text[m.start():m.end()].strip()
+            if _YEAR.fullmatch(m.group("n")) and "=" not in evidence:
+                continue  # "in 2019 to treat adults" is a year, not a sample
+            return n, evidence
+    return None, None
+
+
+def _ketamine_treatment(doc: _Doc, vocab: Vocabulary, population: str) -> bool:
+    lead = {"title", "objective"}
+    if vocab.ketamine_model is not None:
+        for m in vocab.ketamine_model.finditer(doc.text, doc.lower, index=doc.index):
+            kind = doc.sentences[doc.sentence_at(m.start())].kind
+            if population != "human" or kind in lead:
+                return False
+    if population != "human" and vocab.ketamine_tool is not None:
+        if vocab.ketamine_tool.search(doc.text, doc.lower, index=doc.index):
+            return False
+    return True
+
+
+# -- entry point -------------------------------------------------------------------------------
+def tag_record(record: Record, vocab: Vocabulary) -> Tags:
+    """Everything the vocabulary says about ``record``.
+
+    :param record: a parsed record (MeSH and publication types optional).
+    :param vocab: the compiled vocabulary from :func:`aggregator.vocabulary.load_vocabulary`.
+    :returns: :class:`~aggregator.models.Tags` with provenance on every tag.
+    """
+    doc = _Doc(record, vocab)
+    population = _population(doc, vocab)
+    conditions = _tag_labels(record, doc, vocab.conditions, vocab)
+    routes = _tag_labels(record, doc, vocab.routes, vocab)
+    ages = (_tag_labels(record, doc, vocab.age_groups, vocab)
+            if population.label == "human" else [])
+    design = _design(record, doc, vocab, population.label)
+    size, evidence = _sample_size(doc, vocab, design.label if design else None)
+    if design is None:
+        if size is not None and vocab.design_with_sample_size:
+            design = Tag(vocab.design_with_sample_size, "text", evidence or "")
+        else:
+            design = Tag(vocab.design_default, "text", "")
+    if design.label == "preclinical" and population.label == "human":
+        population = Tag("animal", "text", design.term)
+    ptypes = {p.name for p in record.publication_types}
+    refs = {c.ref_type for c in record.corrections}
+    return Tags(
+        conditions=conditions,
+        routes=routes,
+        design=design,
+        population=population,
+        age_groups=ages,
+        sample_size=size,
+        sample_size_evidence=evidence,
+        registrations=_registrations(record),
+        retracted="RetractionIn" in refs or "Retracted Publication" in ptypes,
+        erratum="ErratumIn" in refs or "Published Erratum" in ptypes,
+        expression_of_concern=("ExpressionOfConcernIn" in refs
+                               or "Expression of Concern" in ptypes),
+        ketamine_treatment=_ketamine_treatment(doc, vocab, population.label),
+    )

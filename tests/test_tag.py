@@ -1,0 +1,368 @@
+"""tag.py: table-driven cases written from realistic sentences (not copied from any record)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from aggregator.models import Coded, Correction, MeshHeading, Record, Registration, Tag
+from aggregator.tag import find_registrations, normalise_registration, tag_record
+from aggregator.vocabulary import Vocabulary, load_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return load_vocabulary(ROOT / "queries")
+
+
+def rec(title: str = "", abstract: str = "", **kw: object) -> Record:
+    return Record(pmid="1", title=title, abstract=abstract, **kw)  # type: ignore[arg-type]
+
+
+# -- conditions --------------------------------------------------------------------------------
+CONDITION_CASES = [
+    ("trd implies depression",
+     "Repeated ketamine infusions for treatment-resistant depression",
+     "OBJECTIVE: To test repeated infusions. METHODS: Adults were randomized. RESULTS: MADRS "
+     "scores fell. CONCLUSIONS: Ketamine was effective.",
+     {"trd", "depression"}, set()),
+    ("exclusion criterion is not the condition",
+     "Esketamine nasal spray in major depressive disorder: an open-label study",
+     "METHODS: Adults with major depressive disorder were enrolled. Patients with PTSD or "
+     "bipolar disorder were excluded. RESULTS: Response rates were high.",
+     {"depression"}, {"ptsd", "bipolar"}),
+    ("background mention is not the condition",
+     "Ketamine for acute suicidal ideation in the emergency department",
+     "BACKGROUND: Ketamine has been studied in treatment-resistant depression and chronic pain. "
+     "METHODS: Emergency patients with suicidal ideation received ketamine. RESULTS: Suicidal "
+     "ideation decreased within hours. CONCLUSIONS: Ketamine rapidly reduced suicidal ideation.",
+     {"suicidality"}, {"trd", "chronic_pain"}),
+    ("bipolar depression tags bipolar and depression",
+     "Ketamine in bipolar depression: a randomized trial",
+     "Patients with bipolar I or II depression received ketamine or midazolam.",
+     {"bipolar", "depression"}, set()),
+    ("respiratory depression is no depression",
+     "Ketamine versus fentanyl for procedural sedation in children",
+     "METHODS: Children undergoing fracture reduction received ketamine or fentanyl for "
+     "procedural sedation. RESULTS: Respiratory depression occurred in two patients.",
+     {"anesthesia"}, {"depression"}),
+    ("ptsd in title", "Ketamine infusion for chronic posttraumatic stress disorder",
+     "Veterans with PTSD received six infusions.", {"ptsd"}, set()),
+    ("ocd", "Ketamine in obsessive-compulsive disorder: a crossover trial",
+     "Unmedicated adults with OCD received ketamine and saline.", {"ocd"}, set()),
+    ("chronic pain: CRPS", "Outpatient ketamine infusions for complex regional pain syndrome",
+     "We reviewed 40 patients with CRPS treated with ketamine infusions.",
+     {"chronic_pain"}, set()),
+    ("acute postoperative pain",
+     "Low-dose ketamine and postoperative pain after spinal fusion",
+     "OBJECTIVE: To assess postoperative pain and opioid consumption. RESULTS: Pain scores "
+     "were lower with ketamine.", {"acute_pain"}, set()),
+    ("substance use", "Ketamine-assisted psychotherapy for alcohol use disorder",
+     "Adults with alcohol use disorder received three ketamine sessions.",
+     {"substance_use"}, set()),
+    ("anxiety", "Ketamine for treatment-refractory generalized anxiety disorder",
+     "Patients with GAD received weekly ketamine.", {"anxiety"}, set()),
+    ("postoperative delirium in anaesthesia context tags anesthesia only",
+     "Intraoperative esketamine and postoperative delirium in older patients",
+     "METHODS: Older patients undergoing hip surgery received esketamine during surgery. "
+     "RESULTS: Delirium incidence did not differ.", {"anesthesia"}, {"depression"}),
+]
+
+
+@pytest.mark.parametrize(("case", "title", "abstract", "expected", "absent"), CONDITION_CASES,
+                         ids=[c[0] for c in CONDITION_CASES])
+def test_tag_conditions_from_text(vocab: Vocabulary, case: str, title: str, abstract: str,
+                                  expected: set[str], absent: set[str]) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    got = set(tags.labels("conditions"))
+    assert expected <= got, got
+    assert not (absent & got), got
+    assert all(t.source == "text" and t.term for t in tags.conditions)
+
+
+def test_tag_condition_provenance_mesh_vs_text(vocab: Vocabulary) -> None:
+    title = "Ketamine for treatment-resistant depression"
+    text_tags = tag_record(rec(title), vocab)
+    trd = next(t for t in text_tags.conditions if t.label == "trd")
+    assert trd == Tag("trd", "text", "treatment-resistant depression")
+    mesh = [MeshHeading("D061218", "Depressive Disorder, Treatment-Resistant", major=True)]
+    mesh_tags = tag_record(rec("Ketamine infusions: a clinical study", mesh=mesh), vocab)
+    assert Tag("trd", "mesh", "Depressive Disorder, Treatment-Resistant") in mesh_tags.conditions
+    assert "depression" in mesh_tags.labels("conditions")
+
+
+# -- routes ------------------------------------------------------------------------------------
+ROUTE_CASES = [
+    ("iv infusion", "Ketamine 0.5 mg/kg over 40 minutes for depression",
+     "Patients received a single infusion of ketamine.", "iv", "mg/kg over 40 min"),
+    ("intravenous", "Intravenous ketamine for suicidal ideation", "", "iv", "Intravenous"),
+    ("spravato without the word nasal", "Esketamine (Spravato) in routine care",
+     "Patients started Spravato twice weekly.", "intranasal", "Spravato"),
+    ("esketamine 56/84 mg", "Esketamine 56 or 84 mg plus an oral antidepressant",
+     "A flexible-dose study in adults.", "intranasal", None),
+    ("nasal spray", "Esketamine nasal spray versus quetiapine", "", "intranasal", None),
+    ("intramuscular", "Intramuscular ketamine for agitation in the emergency department", "",
+     "im", "Intramuscular"),
+    ("IM abbreviation", "Ketamine for depression",
+     "METHODS: Patients received ketamine 0.5 mg/kg IM weekly.", "im", "IM"),
+    ("oral", "Oral ketamine for chronic pain in palliative care", "", "oral", "Oral ketamine"),
+    ("sublingual", "Sublingual ketamine for depression: a case series", "", "sublingual",
+     "Sublingual"),
+    ("lozenge", "Ketamine lozenges in home-based treatment",
+     "METHODS: Patients took ketamine lozenges twice weekly.", "sublingual", "lozenges"),
+    ("troche", "Compounded ketamine troches for depression",
+     "METHODS: Patients used a ketamine troche.", "sublingual", None),
+    ("subcutaneous", "Subcutaneous ketamine for depression in older adults", "",
+     "subcutaneous", "Subcutaneous"),
+    ("epidural", "Epidural ketamine for labour analgesia",
+     "METHODS: Parturients received epidural ketamine with ropivacaine.", "neuraxial", None),
+    ("intrathecal", "Intrathecal ketamine in caesarean section",
+     "METHODS: Women received intrathecal ketamine added to bupivacaine.", "neuraxial", None),
+    ("caudal", "Caudal ketamine for postoperative analgesia in children",
+     "METHODS: Children received a caudal block with ketamine.", "neuraxial", None),
+    ("rectal", "Rectal ketamine premedication in children", "", "rectal", "Rectal"),
+    ("nebulized", "Nebulized ketamine for acute pain in the emergency department", "",
+     "inhaled", "Nebulized"),
+    ("topical", "Topical ketamine cream for neuropathic pain", "", "topical", "Topical"),
+]
+
+
+@pytest.mark.parametrize(("case", "title", "abstract", "route", "term"), ROUTE_CASES,
+                         ids=[c[0] for c in ROUTE_CASES])
+def test_tag_routes_from_text(vocab: Vocabulary, case: str, title: str, abstract: str,
+                              route: str, term: str | None) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert route in tags.labels("routes"), tags.routes
+    if term:
+        assert Tag(route, "text", term) in tags.routes
+
+
+def test_tag_routes_phase_iv_is_not_intravenous(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Esketamine: results of a phase IV study of DSM-IV depression"), vocab)
+    assert "iv" not in tags.labels("routes")
+
+
+def test_tag_routes_from_mesh(vocab: Vocabulary) -> None:
+    mesh = [MeshHeading("D000281", "Administration, Intranasal")]
+    tags = tag_record(rec("Esketamine in depression", mesh=mesh), vocab)
+    assert Tag("intranasal", "mesh", "Administration, Intranasal") in tags.routes
+
+
+# -- design ------------------------------------------------------------------------------------
+DESIGN_PT_CASES = [
+    (["Journal Article", "Meta-Analysis", "Systematic Review"], "meta_analysis"),
+    (["Systematic Review"], "systematic_review"),
+    (["Randomized Controlled Trial", "Multicenter Study"], "rct"),
+    (["Clinical Trial, Phase II"], "nonrandomized_trial"),
+    (["Controlled Clinical Trial"], "nonrandomized_trial"),
+    (["Observational Study"], "observational"),
+    (["Case Reports"], "case_report"),
+    (["Review"], "review"),
+    (["Practice Guideline"], "guideline"),
+    (["Consensus Development Conference"], "guideline"),
+    (["Editorial"], "other"),
+    (["Letter", "Comment"], "other"),
+]
+
+
+@pytest.mark.parametrize(("ptypes", "design"), DESIGN_PT_CASES)
+def test_tag_design_from_publication_types(vocab: Vocabulary, ptypes: list[str],
+                                           design: str) -> None:
+    record = rec("Ketamine and depression", publication_types=[Coded(None, p) for p in ptypes])
+    tags = tag_record(record, vocab)
+    assert tags.design is not None
+    assert tags.design.label == design
+    assert tags.design.source == "publication_type"
+
+
+def test_tag_design_rct_as_topic_mesh_is_not_an_rct(vocab: Vocabulary) -> None:
+    mesh = [MeshHeading("D016032", "Randomized Controlled Trials as Topic", major=True)]
+    record = rec("How ketamine trials are reported: a narrative review",
+                 "This article reviews reporting practices.", mesh=mesh,
+                 publication_types=[Coded("D016454", "Review")])
+    tags = tag_record(record, vocab)
+    assert tags.design == Tag("review", "publication_type", "Review")
+
+
+DESIGN_TEXT_CASES = [
+    ("Ketamine for depression: a randomized, double-blind, placebo-controlled trial", "", "rct"),
+    ("Ketamine for suicidal ideation: a systematic review and meta-analysis", "",
+     "meta_analysis"),
+    ("Esketamine in adolescents: a systematic review", "", "systematic_review"),
+    ("Ketamine-induced cystitis: a case report",
+     "We report a 24-year-old man with ketamine uropathy.", "case_report"),
+    ("Open-label ketamine infusions in bipolar depression",
+     "METHODS: Twenty patients received six open-label infusions.", "nonrandomized_trial"),
+    ("Ketamine outcomes in a community clinic: a retrospective cohort study", "",
+     "observational"),
+    ("Esketamine for postpartum depression: study protocol for a randomised controlled trial",
+     "METHODS: 300 women will be randomly allocated.", "protocol"),
+    ("Ketamine reverses depression-like behaviour in rats",
+     "Male Sprague-Dawley rats received ketamine 10 mg/kg. Mice were also tested.",
+     "preclinical"),
+    ("Ketamine and the brain: a narrative review",
+     "This review summarises mechanisms of ketamine action.", "review"),
+    ("A bibliometric analysis of ketamine research", "", "other"),
+]
+
+
+@pytest.mark.parametrize(("title", "abstract", "design"), DESIGN_TEXT_CASES)
+def test_tag_design_from_text(vocab: Vocabulary, title: str, abstract: str,
+                              design: str) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert tags.design is not None and tags.design.label == design, tags.design
+    assert tags.design.source == "text"
+
+
+def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Ketamine in a private clinic: a retrospective chart review",
+                          "RESULTS: 80 patients improved. CONCLUSIONS: Randomized controlled "
+                          "trials are needed."), vocab)
+    assert tags.design is not None and tags.design.label == "observational"
+
+
+# -- population, ketamine's role, age ------------------------------------------------------------
+def test_tag_population_animal_and_anaesthetic_tool(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Hippocampal plasticity after stress in rats",
+                          "Rats were anesthetized with ketamine/xylazine before surgery."), vocab)
+    assert tags.population is not None and tags.population.label == "animal"
+    assert tags.ketamine_treatment is False
+
+
+def test_tag_ketamine_induced_model_is_not_treatment(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("A new mGlu2 modulator reverses ketamine-induced hyperlocomotion in "
+                          "mice"), vocab)
+    assert tags.ketamine_treatment is False
+    assert tags.design is not None and tags.design.label == "preclinical"
+
+
+def test_tag_ketamine_antidepressant_in_mice_is_treatment(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Ketamine's antidepressant effect in chronically stressed mice"), vocab)
+    assert tags.population == Tag("animal", "text", "mice")
+    assert tags.ketamine_treatment is True
+
+
+def test_tag_population_in_vitro(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Ketamine and BDNF release in cultured cortical neurons",
+                          "In vitro, SH-SY5Y cells and cultured neurons were exposed."), vocab)
+    assert tags.population is not None and tags.population.label == "in_vitro"
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [("Intranasal ketamine in children and adolescents with depression", {"child"}),
+     ("Ketamine for depression in elderly patients aged 65 years and older", {"older_adult"}),
+     ("Ketamine infusions in adults with treatment-resistant depression", {"adult"}),
+     ("Ketamine infusions for treatment-resistant depression", set())],
+)
+def test_tag_age_groups_only_when_stated(vocab: Vocabulary, text: str, ages: set[str]) -> None:
+    assert set(tag_record(rec(text), vocab).labels("age_groups")) == ages
+
+
+# -- sample size -------------------------------------------------------------------------------
+SIZE_CASES = [
+    ("METHODS: A total of 120 patients were randomized to ketamine or midazolam.", 120),
+    ("RESULTS: Sixty-seven patients were enrolled and 60 completed the study.", 67),
+    ("METHODS: In this trial, 120 participants were enrolled at three sites.", 120),
+    ("METHODS: We randomized 48 adults with TRD to two arms.", 48),
+    ("METHODS: Outpatients with depression (N=120) received ketamine.", 120),
+    ("RESULTS: A total of 1,234 patients were included.", 1234),
+    ("METHODS: Forty adults were randomly assigned to ketamine or placebo.", 40),
+    ("RESULTS: Ketamine reduced MADRS scores by 12 points at 24 hours.", None),
+    ("RESULTS: Response rates were 45% and 20%; 3 patients discontinued due to dizziness "
+     "and 24 hours later scores improved.", None),
+]
+
+
+@pytest.mark.parametrize(("abstract", "n"), SIZE_CASES)
+def test_tag_sample_size(vocab: Vocabulary, abstract: str, n: int | None) -> None:
+    tags = tag_record(rec("Ketamine for depression: a randomized trial", abstract), vocab)
+    assert tags.sample_size == n, tags.sample_size_evidence
+    if n is None:
+        assert tags.sample_size_evidence is None
+    else:
+        assert tags.sample_size_evidence and str(tags.sample_size_evidence)
+
+
+def test_tag_sample_size_meta_analysis_pooled_total(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Ketamine for depression: a meta-analysis",
+                          "RESULTS: We included 14 studies with 1,234 participants."), vocab)
+    assert tags.design is not None and tags.design.label == "meta_analysis"
+    assert tags.sample_size == 1234
+    assert tags.sample_size_evidence == "14 studies with 1,234 participants"
+
+
+def test_tag_sample_size_meta_analysis_without_total_is_none(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Ketamine for depression: a meta-analysis",
+                          "RESULTS: Fourteen randomized trials were included."), vocab)
+    assert tags.sample_size is None
+
+
+# -- registrations -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "registry", "accession"),
+    [("ClinicalTrials.gov NCT 01234567", "NCT", "NCT01234567"),
+     ("registered (ISRCTN12345678)", "ISRCTN", "ISRCTN12345678"),
+     ("ACTRN12619000123456", "ACTRN", "ACTRN12619000123456"),
+     ("EudraCT 2019-001234-56", "EudraCT", "2019-001234-56"),
+     ("ChiCTR-IOR-17012345", "ChiCTR", "ChiCTR-IOR-17012345"),
+     ("chictr 2000012345", "ChiCTR", "ChiCTR2000012345"),
+     ("DRKS00012345", "DRKS", "DRKS00012345"),
+     ("CTRI/2019/05/019234", "CTRI", "CTRI/2019/05/019234"),
+     ("irct20180916041049n1", "IRCT", "IRCT20180916041049N1")],
+)
+def test_registration_formats(text: str, registry: str, accession: str) -> None:
+    assert normalise_registration(text) == (registry, accession)
+    assert find_registrations(f"Trial registration: {text}.") == [
+        Registration(registry, accession, "abstract")]
+
+
+def test_tag_registrations_databank_and_text_deduplicated(vocab: Vocabulary) -> None:
+    record = rec("Ketamine trial", "TRIAL REGISTRATION: NCT01234567; ChiCTR2000012345.",
+                 registrations=[Registration("ClinicalTrials.gov", "NCT01234567")])
+    regs = tag_record(record, vocab).registrations
+    assert [r.accession for r in regs] == ["NCT01234567", "ChiCTR2000012345"]
+    assert regs[0].source == "databank"
+
+
+# -- corrections -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("corrections", "ptypes", "flags"),
+    [([Correction("RetractionIn", "999")], [], (True, False, False)),
+     ([], ["Retracted Publication"], (True, False, False)),
+     ([Correction("ErratumIn", "998")], [], (False, True, False)),
+     ([], ["Published Erratum"], (False, True, False)),
+     ([Correction("ExpressionOfConcernIn", "997")], [], (False, False, True)),
+     ([], ["Expression of Concern"], (False, False, True)),
+     ([Correction("CommentIn", "996")], ["Journal Article"], (False, False, False))],
+)
+def test_tag_correction_flags(vocab: Vocabulary, corrections: list[Correction],
+                              ptypes: list[str], flags: tuple[bool, bool, bool]) -> None:
+    record = rec("Ketamine", corrections=corrections,
+                 publication_types=[Coded(None, p) for p in ptypes])
+    tags = tag_record(record, vocab)
+    assert (tags.retracted, tags.erratum, tags.expression_of_concern) == flags
+
+
+def test_tag_record_is_pure_and_round_trips(vocab: Vocabulary) -> None:
+    from aggregator.models import Tags
+
+    record = rec("Intravenous ketamine for TRD: a randomized trial",
+                 "METHODS: A total of 40 patients were randomized. NCT01234567.")
+    first, second = tag_record(record, vocab), tag_record(record, vocab)
+    assert first == second
+    assert Tags.from_dict(first.to_dict()) == first
+
+
+def test_tag_record_speed(vocab: Vocabulary) -> None:
+    """A loose floor: tagging must stay a small fraction of parse time (see docs)."""
+    records = [rec(t, a * 4) for _, t, a, _, _ in CONDITION_CASES] * 20
+    start = time.perf_counter()
+    for r in records:
+        tag_record(r, vocab)
+    rate = len(records) / (time.perf_counter() - start)
+    assert rate > 200, f"{rate:.0f} records/s"

@@ -1,0 +1,120 @@
+"""vocabulary.py: the project vocabulary loads; bad entries name file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aggregator.errors import VocabularyError
+from aggregator.vocabulary import CONDITIONS, ROUTES, Matcher, load_vocabulary, parse_number
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SMALL = """\
+[macros]
+drug = '(?:es)?ketamine'
+
+[conditions.depression]
+title = "Depression"
+mesh = [{ ui = "D003866", name = "Depressive Disorder" }]
+patterns = ['\\bdepress(?:ion|ive)\\b']
+
+[routes.iv]
+strong = ['\\bintravenous\\b', '\\b{drug} infusion']
+
+[design]
+default = "other"
+
+[[design.rule]]
+design = "rct"
+scope = "title"
+patterns = ['\\brandomi[sz]ed\\b']
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "vocabulary.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_load_vocabulary_project_file_covers_the_labels() -> None:
+    vocab = load_vocabulary(ROOT / "queries")
+    assert {r.label for r in vocab.conditions} == CONDITIONS
+    assert {r.label for r in vocab.routes} == ROUTES
+    assert len(vocab.version) == 12
+    trd = next(r for r in vocab.conditions if r.label == "trd")
+    assert "D061218" in trd.mesh_uis and trd.implies == ("depression",)
+
+
+def test_load_vocabulary_small_file(tmp_path: Path) -> None:
+    vocab = load_vocabulary(write(tmp_path, SMALL))
+    assert [r.label for r in vocab.routes] == ["iv"]
+    assert load_vocabulary(tmp_path).version == vocab.version
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field", "message"),
+    [
+        ("'\\bdepress(?:ion|ive)\\b'", "'\\bdepress(?:ion|ive\\b'", 7,
+         "conditions.depression.patterns[0]", "bad regular expression"),
+        ("[conditions.depression]", "[conditions.schizophrenia]", 4,
+         "conditions.schizophrenia", "unknown conditions label"),
+        ('title = "Depression"', 'colour = "blue"', 5, "conditions.depression.colour",
+         "unknown key"),
+        ("'\\b{drug} infusion'", "'\\b{drg} infusion'", 10, "routes.iv.strong[1]",
+         "unknown macro {drg}"),
+        ('design = "rct"', 'design = "trial"', 16, "design.rule[0].design", "unknown design"),
+        ('scope = "title"', 'scope = "anywhere"', 17, "design.rule[0].scope", "unknown scope"),
+        ('ui = "D003866"', 'ui = "3866"', 6, "conditions.depression.mesh[0]", "bad MeSH UI"),
+        ("patterns = ['\\bdepress(?:ion|ive)\\b']", "patterns = 'depress'", 7,
+         "conditions.depression.patterns", "expected list"),
+    ],
+)
+def test_load_vocabulary_errors_name_file_line_field(
+    tmp_path: Path, old: str, new: str, line: int, field: str, message: str
+) -> None:
+    assert old in SMALL
+    path = write(tmp_path, SMALL.replace(old, new, 1))
+    with pytest.raises(VocabularyError) as exc:
+        load_vocabulary(path)
+    err = exc.value
+    assert err.path == str(path)
+    assert err.line == line, str(err)
+    assert err.field == field, str(err)
+    assert message in str(err)
+
+
+def test_load_vocabulary_bad_toml_names_line(tmp_path: Path) -> None:
+    with pytest.raises(VocabularyError) as exc:
+        load_vocabulary(write(tmp_path, SMALL.replace('title = "Depression"', "title = ")))
+    assert exc.value.line == 5
+
+
+def test_load_vocabulary_sample_size_rule_needs_group(tmp_path: Path) -> None:
+    text = SMALL + "\n[[sample_size.rule]]\npattern = '\\d+ patients'\n"
+    with pytest.raises(VocabularyError, match=r"sample_size.rule\[0\].pattern.*\(\?P<n>"):
+        load_vocabulary(write(tmp_path, text))
+
+
+@pytest.mark.parametrize(("text", "n"), [("67", 67), ("1,234", 1234), ("sixty-seven", 67),
+                                         ("one hundred and twenty", 120), ("Twelve", 12),
+                                         ("many", None)])
+def test_parse_number(text: str, n: int | None) -> None:
+    assert parse_number(text) == n
+
+
+def test_matcher_same_matches_as_plain_ignorecase_regex() -> None:
+    import re
+
+    sources = [r"\bdepress(?:ion|ive)\b", r"\b(?:treatment[- ])?resistant depression",
+               r"(?-i:\bIM\b)", r"\bketamine\s+(?:\w+\s+){0,2}?infusions?\b"]
+    text = "Treatment-resistant Depression: IM and im; ketamine IV infusion; antidepressive."
+    m = Matcher(sources)
+    got = {(x.start(), x.end()) for x in m.finditer(text, text.lower())}
+    joined = {x.span() for x in re.finditer("|".join(sources), text, re.I)}
+    each = {x.span() for s in sources for x in re.finditer(s, text, re.I)}
+    # what one joined case-insensitive regex finds, and nothing no pattern would find
+    assert joined <= got <= each
+    assert (32, 34) in got and (37, 39) not in got  # (?-i:IM) stays case-sensitive
