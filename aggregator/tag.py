@@ -166,7 +166,7 @@ def segment(record: Record, vocab: Vocabulary
         for ss, se in _split(abstract[s:e], a0 + s):
             raw.append((ss, se, k))
     lower = lower_text(doc)
-    index = word_prefixes(lower)
+    index = vocab.scanner.index(lower) if vocab.scanner is not None else word_prefixes(lower)
     starts = [s for s, _, _ in raw]
 
     def hits(cues: Matcher | None) -> set[int]:
@@ -223,7 +223,7 @@ def _overlaps(span: tuple[int, int], vetoes: list[tuple[int, int]]) -> bool:
 def _score(doc: _Doc, rule: LabelRule, fallback: bool = False
            ) -> tuple[float, str | None, float]:
     """(score, best term, best contribution) of one label over the sentences."""
-    vetoes = _spans(rule.exclude, doc)
+    vetoes: list[tuple[int, int]] | None = None  # computed only once something matched
     best_per_sentence: dict[int, tuple[float, str]] = {}
     groups: list[tuple[Matcher | None, float]] = [
         (rule.patterns, 1.0), (rule.strong, rule.strong_weight)]
@@ -233,6 +233,8 @@ def _score(doc: _Doc, rule: LabelRule, fallback: bool = False
         if pattern is None:
             continue
         for m in pattern.finditer(doc.text, doc.lower, index=doc.index):
+            if vetoes is None:
+                vetoes = _spans(rule.exclude, doc)
             if vetoes and _overlaps(m.span(), vetoes):
                 continue
             i = doc.sentence_at(m.start())
@@ -325,10 +327,11 @@ def _text_design(doc: _Doc, vocab: Vocabulary, population: str,
             continue
         if rule.population and population not in rule.population:
             continue
-        vetoed: set[int] = set()
-        if rule.exclude is not None:
-            vetoed = {doc.sentence_at(s) for s, _ in _spans(rule.exclude, doc)}
+        vetoed: set[int] | None = None  # computed only once a pattern matched
         for m in rule.patterns.finditer(doc.text, doc.lower, index=doc.index):
+            if vetoed is None:
+                vetoed = ({doc.sentence_at(s) for s, _ in _spans(rule.exclude, doc)}
+                          if rule.exclude is not None else set())
             i = doc.sentence_at(m.start())
             sent = doc.sentences[i]
             if i in vetoed or not _in_scope(sent.kind, rule.scope):

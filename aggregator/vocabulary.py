@@ -32,7 +32,9 @@ __all__ = [
     "DesignRule",
     "LabelRule",
     "Matcher",
+    "Scanner",
     "SizeRule",
+    "TextIndex",
     "Vocabulary",
     "load_vocabulary",
 ]
@@ -234,7 +236,8 @@ class _Group:
     the alternatives whose first word occurs in the text are compiled into the regex that
     runs; the compiled subsets are cached."""
 
-    __slots__ = ("alts", "boundary", "cache", "cased", "flags", "full", "keys")
+    __slots__ = ("alts", "boundary", "cache", "cased", "flags", "full", "gid", "keys", "owner",
+                 "starts")
 
     def __init__(self, alts: list[str], keys: tuple[str, ...], flags: int, cased: bool,
                  boundary: bool) -> None:
@@ -242,6 +245,11 @@ class _Group:
         self.cased, self.boundary = cased, boundary
         self.full = re.compile("|".join(alts), flags)
         self.cache: dict[tuple[int, ...], re.Pattern[str]] = {}
+        #: set by :class:`Scanner`: this group is matched at the word starts it indexes
+        self.gid: int = -1
+        self.owner: Scanner | None = None
+        #: the literal word prefixes every match starts with (``keys``, or found by parsing)
+        self.starts: frozenset[str] = frozenset()
 
     def regex(self, index: frozenset[str] | None) -> re.Pattern[str] | None:
         if not self.keys or index is None:
@@ -314,6 +322,14 @@ class Matcher:
         end = len(text) if end is None else end
         found: list[re.Match[str]] = []
         for group in self._groups:
+            if group.owner is not None and isinstance(index, TextIndex) \
+                    and index.owner is group.owner:
+                # every alternative starts with \b + a literal word prefix: try the regex only
+                # where one of those prefixes starts a word (same matches, no scan)
+                cands = index.candidates(group)
+                if cands:
+                    _match_at(group, cands, text if group.cased else lower, start, end, found)
+                continue
             rx = group.regex(index)
             if rx is None:
                 continue
@@ -341,6 +357,186 @@ class Matcher:
         for group in self._groups:
             names |= set(group.full.groupindex)
         return names
+
+
+def _match_at(group: _Group, cands: list[int], subject: str, start: int, end: int,
+              found: list[re.Match[str]]) -> None:
+    """``group.full`` tried at the candidate word starts in order, non-overlapping, keeping
+    the matches that start at a word boundary: what scanning with a leading ``\\b`` finds."""
+    match = group.full.match
+    last = start
+    for q in cands:
+        if q < last:
+            continue
+        if q >= end:
+            break
+        m = match(subject, q, end)
+        if m is None:
+            continue
+        last = m.end()
+        prev = subject[q - 1] if q > 0 else ""
+        if prev and (prev.isalnum() or prev == "_"):
+            continue
+        found.append(m)
+
+
+def _leading_literals(src: str, longest: int = 6, most: int = 4000) -> frozenset[str]:
+    """Literal prefixes (up to ``longest`` characters of the lower-cased text with every
+    character other than an ASCII letter or digit written as a space, as in
+    :meth:`Scanner.index`), one of which starts every match of ``src`` at a letter or digit;
+    empty when some match may start otherwise (a class such as ``\\w``, punctuation, an
+    empty match). Zero-width assertions are skipped: the prefixes are a superset."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse  # type: ignore[no-redef]
+
+    def norm(code: int) -> str:
+        ch = chr(code).lower()
+        return ch if len(ch) == 1 and ch.isascii() and ch.isalnum() else " "
+
+    def chars(op: Any, av: Any) -> set[str] | None:
+        if op is c.LITERAL:
+            return {norm(av)}
+        if op is c.IN:
+            out: set[str] = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out.add(norm(iav))
+                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                    out.update("0123456789")
+                elif iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
+                    out.add(" ")
+                else:
+                    return None
+            return out
+        return None
+
+    # states: (prefix, open); a closed prefix is final
+    def walk(items: list[Any], states: set[tuple[str, bool]]) -> set[tuple[str, bool]] | None:
+        for op, av in items:
+            opened = {st for st in states if st[1]}
+            if not opened:
+                return states
+            if op is c.AT or op in (c.ASSERT, c.ASSERT_NOT):
+                continue
+            got: set[tuple[str, bool]] | None
+            if op is c.SUBPATTERN:
+                got = walk(list(av[-1]), opened)
+            elif op is c.BRANCH:
+                got = set()
+                for branch in av[1]:
+                    sub = walk(list(branch), opened)
+                    if sub is None:
+                        return None
+                    got |= sub
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                lo, _hi, item = av
+                once = walk(list(item), opened)
+                if once is None:
+                    return None
+                got = {(p, False) for p, _ in once}
+                if lo == 0:
+                    got |= opened
+            else:
+                cs = chars(op, av)
+                if cs is None:
+                    got = {(p, False) for p, _ in opened}
+                else:
+                    got = {(p + ch, len(p) + 1 < longest) for p, _ in opened for ch in cs}
+            if got is None or len(got) > most:
+                return None
+            states = (states - opened) | got
+        return states
+
+    try:
+        parsed = sre_parse.parse(src)
+    except Exception:  # noqa: BLE001 - anything unusual: no prefixes, scan as before
+        return frozenset()
+    states = walk(list(parsed), {("", True)})
+    if not states or any(not p or p[0] == " " for p, _ in states):
+        return frozenset()
+    return frozenset(p for p, _ in states)
+
+
+# ASCII letters and digits kept, everything else a space: word starts are " " + letter
+_NORM = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+
+
+class TextIndex:
+    """Where the vocabulary's literal word prefixes start words in one lower-cased text
+    (see :class:`Scanner`). ``key in index`` is True when a word of the text starts with the
+    key, as for :func:`word_prefixes`."""
+
+    __slots__ = ("_memo", "keys", "owner", "positions")
+
+    def __init__(self, owner: Scanner, positions: dict[str, list[int]]) -> None:
+        self.owner, self.positions = owner, positions
+        self.keys = set(positions)
+        self._memo: dict[int, list[int]] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.positions
+
+    def candidates(self, group: _Group) -> list[int]:
+        """Sorted word starts where one of ``group``'s prefixes starts a word."""
+        got = self._memo.get(group.gid)
+        if got is None:
+            present = group.starts & self.keys
+            if not present:
+                got = []
+            elif len(present) == 1:
+                got = self.positions[next(iter(present))]
+            else:
+                pos = self.positions
+                got = sorted({p for k in present for p in pos[k]})
+            self._memo[group.gid] = got
+        return got
+
+
+class Scanner:
+    """One pass over a text finds every word that starts with a literal prefix of any pattern
+    of the vocabulary (Aho-Corasick on the text with non-alphanumerics as spaces). Pattern
+    groups whose alternatives all start with ``\\b`` and a literal are then tried only at
+    those word starts: a few ``match`` calls instead of one regex scan of the whole text per
+    group (Python's ``re`` tries every alternative at nearly every position of an
+    alternation). Built once per vocabulary; :meth:`index` keeps nothing between texts."""
+
+    def __init__(self, matchers: list[Matcher]) -> None:
+        import ahocorasick  # C automaton: one pass for all ~400 prefixes
+
+        keys: set[str] = set()
+        gid = 0
+        for matcher in matchers:
+            for group in matcher._groups:
+                keys.update(group.keys)
+                if not group.boundary or group.flags & re.IGNORECASE:
+                    continue
+                starts = _leading_literals("|".join(group.alts))
+                if starts:
+                    group.gid, group.owner, group.starts = gid, self, starts
+                    keys.update(starts)
+                    gid += 1
+        self._automaton = ahocorasick.Automaton()
+        for key in keys:
+            self._automaton.add_word(" " + key, (len(key), key))
+        self._automaton.make_automaton()
+
+    def index(self, lower: str) -> TextIndex:
+        """The :class:`TextIndex` of ``lower`` (a lower-cased text)."""
+        # one character per code point ("?" for non-ASCII): offsets stay those of ``lower``
+        norm = (" " + lower).encode("ascii", "replace").translate(_NORM).decode("ascii")
+        positions: dict[str, list[int]] = {}
+        get = positions.get
+        for last, (n, key) in self._automaton.iter(norm):
+            lst = get(key)
+            if lst is None:
+                positions[key] = [last - n]
+            else:
+                lst.append(last - n)
+        return TextIndex(self, positions)
 
 
 def lower_text(text: str) -> str:
@@ -410,6 +606,20 @@ class Vocabulary:
     ketamine_model: Matcher | None = None
     ketamine_tool: Matcher | None = None
     macros: dict[str, str] = field(default_factory=dict)
+    scanner: Scanner | None = field(default=None, compare=False, repr=False)
+
+    def matchers(self) -> list[Matcher]:
+        """Every compiled pattern list of the vocabulary."""
+        out: list[Matcher | None] = []
+        for rules in (self.conditions, self.routes, self.age_groups):
+            for r in rules:
+                out += [r.patterns, r.strong, r.exclude, r.fallback]
+        for d in self.design_rules:
+            out += [d.patterns, d.exclude]
+        out += [m for _, m, _ in self.population_rules]
+        out += [r.pattern for r in self.size_rules]
+        out += [self.objective_cues, self.excluded_cues, self.ketamine_model, self.ketamine_tool]
+        return [m for m in out if m is not None]
 
 
 _LABEL_KEYS: dict[str, type] = {"title": str, "mesh": list, "patterns": list, "strong": list,
@@ -717,7 +927,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
 
     ket = ld.table(data.get("ketamine", {}), "ketamine",
                    {"model": list, "anaesthetic_tool": list})
-    return Vocabulary(
+    vocab = Vocabulary(
         version=src.version,
         source=path,
         conditions=conditions,
@@ -742,3 +952,5 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         ketamine_tool=ld.regex(ket.get("anaesthetic_tool", []), "ketamine", "anaesthetic_tool"),
         macros=dict(ld.macros),
     )
+    object.__setattr__(vocab, "scanner", Scanner(vocab.matchers()))
+    return vocab

@@ -366,3 +366,58 @@ def test_tag_record_speed(vocab: Vocabulary) -> None:
         tag_record(r, vocab)
     rate = len(records) / (time.perf_counter() - start)
     assert rate > 200, f"{rate:.0f} records/s"
+
+
+# -- MeSH and publication types (records indexed by MEDLINE) ------------------------------------
+def test_tag_mesh_trd_and_publication_type_rct(vocab: Vocabulary) -> None:
+    record = rec("Repeated infusions in adults with depression",
+                 "METHODS: Participants received six infusions over two weeks.",
+                 mesh=[MeshHeading("D061218", "Depressive Disorder, Treatment-Resistant",
+                                   major=True),
+                       MeshHeading(None, "Ketamine")],
+                 publication_types=[Coded(None, "Journal Article"),
+                                    Coded("D016449", "Randomized Controlled Trial")])
+    tags = tag_record(record, vocab)
+    assert Tag("trd", "mesh", "Depressive Disorder, Treatment-Resistant") in tags.conditions
+    depression = next(t for t in tags.conditions if t.label == "depression")
+    assert depression.source in ("mesh", "text")
+    assert tags.design == Tag("rct", "publication_type", "Randomized Controlled Trial")
+
+
+def test_tag_mesh_heading_not_major_needs_some_text(vocab: Vocabulary) -> None:
+    mesh = [MeshHeading("D061218", "Depressive Disorder, Treatment-Resistant")]
+    bare = tag_record(rec("Ketamine pharmacokinetics in adults", mesh=mesh), vocab)
+    assert "trd" not in bare.labels("conditions")
+    backed = tag_record(rec("Ketamine in adults with refractory depression", mesh=mesh), vocab)
+    assert "trd" in backed.labels("conditions")
+
+
+def test_tag_rct_as_topic_mesh_alone_is_not_an_rct(vocab: Vocabulary) -> None:
+    mesh = [MeshHeading("D016032", "Randomized Controlled Trials as Topic", major=True)]
+    tags = tag_record(rec("Reporting quality of ketamine studies in psychiatry",
+                          "We appraised how outcomes are described.", mesh=mesh), vocab)
+    assert tags.design is not None and tags.design.label != "rct"
+
+
+def test_tag_same_output_with_and_without_the_text_index(vocab: Vocabulary) -> None:
+    """The scanner only narrows where patterns are tried: tagging is unchanged when the
+    matchers scan the whole text instead."""
+    from dataclasses import replace
+
+    plain = replace(vocab, scanner=None)
+    for _, title, abstract, _, _ in CONDITION_CASES:
+        record = rec(title, abstract + " Trial registration: NCT01234567.")
+        assert tag_record(record, vocab) == tag_record(record, plain)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "n"),
+    [("METHODS: Ketamine response was examined in two independent cohorts of depressed "
+      "outpatients. RESULTS: A total of 64 patients completed treatment.", 64),
+     ("METHODS: We compared outcomes in three groups of adults receiving ketamine.", None)],
+)
+def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstract: str,
+                                                       n: int | None) -> None:
+    tags = tag_record(rec("Ketamine response in depression: an observational study", abstract),
+                      vocab)
+    assert tags.sample_size == n, tags.sample_size_evidence
