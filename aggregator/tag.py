@@ -29,7 +29,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .models import Record, Registration, Tag, Tags
-from .vocabulary import LabelRule, Matcher, Vocabulary, lower_text, parse_number, word_prefixes
+from .vocabulary import (
+    LabelRule,
+    Matcher,
+    TextIndex,
+    Vocabulary,
+    lower_text,
+    parse_number,
+    word_prefixes,
+)
 
 __all__ = ["normalise_registration", "find_registrations", "tag_record", "segment"]
 
@@ -66,24 +74,53 @@ _REGISTRY_WORDS = ("nct0", "nct 0", "nct-0", "isrctn", "actrn", "chictr", "drks"
 _EUDRACT_HINT = re.compile(r"\d{4}\s?-\s?\d{6}")
 
 
-def find_registrations(text: str, source: str = "abstract") -> list[Registration]:
-    """Every trial registration written in ``text``, normalised, in order of appearance."""
-    low = text.lower()
-    # most abstracts name no registry: skip the nine scans
-    if not any(w in low for w in _REGISTRY_WORDS) and not _EUDRACT_HINT.search(text):
-        return []
+def find_registrations(text: str, source: str = "abstract",
+                       registries: frozenset[str] | None = None) -> list[Registration]:
+    """Every trial registration written in ``text``, normalised, in order of appearance.
+    ``registries``: only these can occur (the others are not scanned for)."""
     found: list[tuple[int, Registration]] = []
     taken: list[tuple[int, int]] = []
     for registry, pattern, canon in _REGISTRIES:
+        if registries is not None and registry not in registries:
+            continue
         for m in pattern.finditer(text):
             if registry == "EudraCT" and any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append(m.span())
             found.append((m.start(), Registration(registry, canon(m), source)))  # type: ignore[operator]
+    if not found:
+        return []
+    # only texts naming a registry count (tested after the scans: nearly all find nothing)
+    low = text.lower()
+    if not any(w in low for w in _REGISTRY_WORDS) and not _EUDRACT_HINT.search(text):
+        return []
     return [r for _, r in sorted(found, key=lambda x: x[0])]
 
 
-def _registrations(record: Record) -> list[Registration]:
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter but that do not lower-case to
+# one (so the word index cannot see them): İ ı ſ K
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+# every EudraCT number has this; a literal first character lets ``re`` skip ahead quickly
+_EUDRACT_GATE = re.compile(r"-\s?\d{6}")
+
+
+def _possible_registries(doc: _Doc) -> frozenset[str] | None:
+    """The registries whose pattern can match in the title or abstract (None: any). Each
+    starts with ``\\b`` + its name, which the word index records (the names are in
+    :data:`~aggregator.vocabulary.INDEX_WORDS`); EudraCT numbers need ``-`` + six digits."""
+    index = doc.index
+    if not isinstance(index, TextIndex):
+        return None
+    text = doc.text
+    if not text.isascii() and _ODD_CASE.search(text):
+        return None
+    names = {r for r, _, _ in _REGISTRIES if r.lower() in index.keys}
+    if _EUDRACT_GATE.search(text):
+        names.add("EudraCT")
+    return frozenset(names)
+
+
+def _registrations(record: Record, doc: _Doc | None = None) -> list[Registration]:
     out: dict[str, Registration] = {}
     for reg in record.registrations:
         norm = normalise_registration(reg.accession)
@@ -92,8 +129,11 @@ def _registrations(record: Record) -> list[Registration]:
         else:
             registry, acc = reg.registry, re.sub(r"\s+", "", reg.accession).upper()
         out.setdefault(acc.upper(), Registration(registry, acc, reg.source or "databank"))
+    registries = _possible_registries(doc) if doc is not None else None
+    if registries is not None and not registries:
+        return list(out.values())
     for text, source in ((record.title, "text"), (record.abstract, "abstract")):
-        for reg in find_registrations(text or "", source):
+        for reg in find_registrations(text or "", source, registries):
             out.setdefault(reg.accession.upper(), reg)
     return list(out.values())
 
@@ -166,7 +206,8 @@ def segment(record: Record, vocab: Vocabulary
         for ss, se in _split(abstract[s:e], a0 + s):
             raw.append((ss, se, k))
     lower = lower_text(doc)
-    index = vocab.scanner.index(lower) if vocab.scanner is not None else word_prefixes(lower)
+    index = (vocab.scanner.index(lower, doc) if vocab.scanner is not None
+             else word_prefixes(lower))
     starts = [s for s, _, _ in raw]
 
     def hits(cues: Matcher | None) -> set[int]:
@@ -436,7 +477,7 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
         age_groups=ages,
         sample_size=size,
         sample_size_evidence=evidence,
-        registrations=_registrations(record),
+        registrations=_registrations(record, doc),
         retracted="RetractionIn" in refs or "Retracted Publication" in ptypes,
         erratum="ErratumIn" in refs or "Published Erratum" in ptypes,
         expression_of_concern=("ExpressionOfConcernIn" in refs

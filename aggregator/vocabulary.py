@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from .errors import VocabularyError
 from .queries import TomlSource
@@ -40,6 +40,10 @@ __all__ = [
 ]
 
 VOCABULARY_FILE = "vocabulary.toml"
+
+#: Word prefixes indexed besides the patterns' own: the trial registries' accession prefixes,
+#: so that :mod:`aggregator.tag` skips its registration scans when none starts a word.
+INDEX_WORDS = ("nct", "isrctn", "actrn", "chictr", "drks", "ctri", "irct")
 
 #: DESIGN.md's label ids: the contract of the table and the CSV.
 CONDITIONS = frozenset({"depression", "trd", "bipolar", "suicidality", "anxiety", "ptsd", "ocd",
@@ -236,8 +240,8 @@ class _Group:
     the alternatives whose first word occurs in the text are compiled into the regex that
     runs; the compiled subsets are cached."""
 
-    __slots__ = ("alts", "boundary", "cache", "cased", "flags", "full", "gid", "keys", "owner",
-                 "starts")
+    __slots__ = ("alts", "boundary", "cache", "cased", "find", "flags", "full", "gate", "gid",
+                 "keys", "needs", "owner", "starts")
 
     def __init__(self, alts: list[str], keys: tuple[str, ...], flags: int, cased: bool,
                  boundary: bool) -> None:
@@ -250,6 +254,15 @@ class _Group:
         self.owner: Scanner | None = None
         #: the literal word prefixes every match starts with (``keys``, or found by parsing)
         self.starts: frozenset[str] = frozenset()
+        #: True when ``starts`` are plain substrings that may start mid-word (no ``\b``): the
+        #: candidates are then every occurrence, not only word starts
+        self.find = False
+        #: literals of which one occurs in every match (one per alternative), or None: a group
+        #: scanned as a whole is skipped when none occurs (a C substring test, no regex scan)
+        self.needs = _Gate.of(_required_literals("|".join(self.alts), flags, most=24))
+        #: set by :class:`Scanner`: the same for what follows the indexed prefix, tested
+        #: before trying the regex at many word starts
+        self.gate: _Gate | None = None
 
     def regex(self, index: frozenset[str] | None) -> re.Pattern[str] | None:
         if not self.keys or index is None:
@@ -280,10 +293,14 @@ class Matcher:
     cannot occur in the document (see :func:`word_prefixes`) is not run at all.
     """
 
-    __slots__ = ("_groups", "sources")
+    __slots__ = ("_groups", "owner", "sources", "word_starts")
 
     def __init__(self, sources: list[str]) -> None:
         self.sources = tuple(sources)
+        #: set by :class:`Scanner` when every group is tried only at word starts, the union of
+        #: whose prefixes is ``word_starts`` (none of them in a text: no match, no work)
+        self.owner: Scanner | None = None
+        self.word_starts: frozenset[str] = frozenset()
         buckets: dict[tuple[bool, bool, bool, bool], list[tuple[str, str]]] = {}
         for src in sources:
             cased_inner = _cased_inner(src)
@@ -320,6 +337,9 @@ class Matcher:
         sorted by position. Match offsets index both strings. ``index``: the text's
         :func:`word_prefixes`, to skip alternatives whose first word does not occur."""
         end = len(text) if end is None else end
+        if self.owner is not None and isinstance(index, TextIndex) \
+                and index.owner is self.owner and self.word_starts.isdisjoint(index.keys):
+            return []
         found: list[re.Match[str]] = []
         for group in self._groups:
             if group.owner is not None and isinstance(index, TextIndex) \
@@ -330,10 +350,12 @@ class Matcher:
                 if cands:
                     _match_at(group, cands, text if group.cased else lower, start, end, found)
                 continue
+            subject = text if group.cased else lower
+            if group.needs is not None and not group.needs.test(subject):
+                continue
             rx = group.regex(index)
             if rx is None:
                 continue
-            subject = text if group.cased else lower
             for m in rx.finditer(subject, start, end):
                 if group.boundary:
                     s = m.start()
@@ -364,6 +386,7 @@ def _match_at(group: _Group, cands: list[int], subject: str, start: int, end: in
     """``group.full`` tried at the candidate word starts in order, non-overlapping, keeping
     the matches that start at a word boundary: what scanning with a leading ``\\b`` finds."""
     match = group.full.match
+    boundary = group.boundary
     last = start
     for q in cands:
         if q < last:
@@ -374,6 +397,9 @@ def _match_at(group: _Group, cands: list[int], subject: str, start: int, end: in
         if m is None:
             continue
         last = m.end()
+        if not boundary:  # the regex asserts its own \b, or has none
+            found.append(m)
+            continue
         prev = subject[q - 1] if q > 0 else ""
         if prev and (prev.isalnum() or prev == "_"):
             continue
@@ -386,12 +412,7 @@ def _leading_literals(src: str, longest: int = 6, most: int = 4000) -> frozenset
     :meth:`Scanner.index`), one of which starts every match of ``src`` at a letter or digit;
     empty when some match may start otherwise (a class such as ``\\w``, punctuation, an
     empty match). Zero-width assertions are skipped: the prefixes are a superset."""
-    try:
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - Python < 3.11
-        import sre_constants as c  # type: ignore[no-redef]
-        import sre_parse  # type: ignore[no-redef]
+    c, sre_parse = _sre()
 
     def norm(code: int) -> str:
         ch = chr(code).lower()
@@ -461,6 +482,141 @@ def _leading_literals(src: str, longest: int = 6, most: int = 4000) -> frozenset
     return frozenset(p for p, _ in states)
 
 
+def _sre() -> tuple[Any, Any]:
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse  # type: ignore[no-redef]
+    return c, sre_parse
+
+
+def _required_literals(src: str, flags: int = 0, skip_lead: bool = False,
+                       most: int = 8) -> tuple[str, ...] | None:
+    """Case-sensitive literals one of which every match of ``src`` contains verbatim (a
+    necessary condition that costs a substring test), or None when there is nothing cheap.
+
+    Per top-level alternative, the best of its literal runs and of its inner alternations
+    whose every branch has one (at most ``most`` strings); longer strings are rarer, so
+    better. ``skip_lead``: ignore what a match starts with (the word index has already
+    found it)."""
+    c, sre_parse = _sre()
+    try:
+        parsed = sre_parse.parse(src, flags)
+    except Exception:  # noqa: BLE001
+        return None
+
+    def best(items: list[Any], icase: bool, skip: bool) -> tuple[str, ...] | None:
+        options: list[tuple[str, ...]] = []
+        cur: list[str] = []
+        lead = [skip]
+
+        def flush() -> None:
+            if cur and not lead[0]:
+                options.append(("".join(cur),))
+            if cur:
+                lead[0] = False
+            cur.clear()
+
+        def seq(items: list[Any], icase: bool) -> None:
+            for op, av in items:
+                if op is c.LITERAL and not icase:
+                    cur.append(chr(av))
+                    continue
+                if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                    continue  # zero-width: the characters either side are adjacent
+                if op is c.SUBPATTERN:  # contiguous with its neighbours
+                    _, add, delete, sub = av
+                    seq(list(sub), (icase or bool(add & re.IGNORECASE))
+                        and not delete & re.IGNORECASE)
+                    continue
+                flush()
+                if op is c.BRANCH and not lead[0]:
+                    subs = [best(list(b), icase, False) for b in av[1]]
+                    if all(subs):
+                        options.append(tuple(x for sub in subs for x in sub))  # type: ignore[union-attr]
+                lead[0] = False
+
+        seq(items, icase)
+        flush()
+        good = [_minimal(o) for o in options]
+        good = [o for o in good if len(o) <= most]
+        if not good:
+            return None
+        return max(good, key=lambda o: (min(map(len, o)), -len(o)))
+
+    items = list(parsed)
+    icase = bool(parsed.state.flags & re.IGNORECASE)
+    if len(items) == 1 and items[0][0] is c.BRANCH:
+        out: list[str] = []
+        for branch in items[0][1][1]:
+            got = best(list(branch), icase, skip_lead)
+            if got is None:
+                return None
+            out.extend(got)
+        union = _minimal(tuple(out))
+        return union if len(union) <= most else None
+    return best(items, icase, skip_lead)
+
+
+class _Gate:
+    """A test that one of some literals occurs in a text (see :func:`_required_literals`);
+    equal literal sets share one instance, so their result is memoised once per text."""
+
+    __slots__ = ("literals", "rx")
+    _interned: ClassVar[dict[tuple[str, ...], _Gate]] = {}
+
+    def __init__(self, literals: tuple[str, ...]) -> None:
+        self.literals = literals
+        # a few substring tests are fastest; more, one regex pass (stops at the first hit)
+        self.rx = re.compile("|".join(map(re.escape, literals))) if len(literals) > 3 else None
+
+    @classmethod
+    def of(cls, literals: tuple[str, ...] | None) -> _Gate | None:
+        if not literals:
+            return None
+        gate = cls._interned.get(literals)
+        if gate is None:
+            gate = cls._interned[literals] = cls(literals)
+        return gate
+
+    def test(self, subject: str) -> bool:
+        if self.rx is not None:
+            return self.rx.search(subject) is not None
+        return any(lit in subject for lit in self.literals)
+
+
+def _minimal(strings: tuple[str, ...]) -> tuple[str, ...]:
+    """``strings`` without those containing another (which then occurs too), order kept."""
+    uniq = tuple(dict.fromkeys(strings))
+    return tuple(a for a in uniq if not any(b != a and b in a for b in uniq))
+
+
+def _word_start(src: str) -> bool:
+    """Whether every match of ``src`` starts at a ``\\b`` (the first thing every alternative
+    does is assert a word boundary)."""
+    c, sre_parse = _sre()
+    try:
+        items = list(sre_parse.parse(src))
+    except Exception:  # noqa: BLE001
+        return False
+
+    def first(items: list[Any]) -> bool:
+        if not items:
+            return False
+        op, av = items[0]
+        if op is c.AT:
+            return av is c.AT_BOUNDARY
+        if op is c.SUBPATTERN:
+            return first(list(av[-1]))
+        if op is c.BRANCH:
+            return all(first(list(b)) for b in av[1])
+        return False
+
+    return first(items)
+
+
 # ASCII letters and digits kept, everything else a space: word starts are " " + letter
 _NORM = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
 
@@ -470,12 +626,14 @@ class TextIndex:
     (see :class:`Scanner`). ``key in index`` is True when a word of the text starts with the
     key, as for :func:`word_prefixes`."""
 
-    __slots__ = ("_memo", "keys", "owner", "positions")
+    __slots__ = ("_gates", "_memo", "keys", "lower", "owner", "positions", "text")
 
-    def __init__(self, owner: Scanner, positions: dict[str, list[int]]) -> None:
-        self.owner, self.positions = owner, positions
+    def __init__(self, owner: Scanner, positions: dict[str, list[int]], lower: str = "",
+                 text: str | None = None) -> None:
+        self.owner, self.positions, self.lower, self.text = owner, positions, lower, text
         self.keys = set(positions)
         self._memo: dict[int, list[int]] = {}
+        self._gates: dict[int, bool] = {}
 
     def __contains__(self, key: object) -> bool:
         return key in self.positions
@@ -483,7 +641,16 @@ class TextIndex:
     def candidates(self, group: _Group) -> list[int]:
         """Sorted word starts where one of ``group``'s prefixes starts a word."""
         got = self._memo.get(group.gid)
-        if got is None:
+        if got is None and group.find:
+            found: set[int] = set()
+            low = self.lower
+            for sub in group.starts:
+                i = low.find(sub)
+                while i >= 0:
+                    found.add(i)
+                    i = low.find(sub, i + 1)
+            got = self._memo[group.gid] = self._gated(group, sorted(found))
+        elif got is None:
             present = group.starts & self.keys
             if not present:
                 got = []
@@ -492,8 +659,53 @@ class TextIndex:
             else:
                 pos = self.positions
                 got = sorted({p for k in present for p in pos[k]})
-            self._memo[group.gid] = got
+            got = self._memo[group.gid] = self._gated(group, got)
         return got
+
+    def _gated(self, group: _Group, cands: list[int]) -> list[int]:
+        """``cands``, or none when the group's gate says no match can be there (tested only
+        when it saves several regex calls; memoised per gate: groups share them)."""
+        gate = group.gate
+        if gate is None or len(cands) < 3:
+            return cands
+        subject = self.lower if not group.cased else self.text
+        if subject is None:
+            return cands
+        key = id(gate) if not group.cased else -id(gate)
+        ok = self._gates.get(key)
+        if ok is None:
+            ok = self._gates[key] = gate.test(subject)
+        return cands if ok else []
+
+
+def _group_starts(group: _Group) -> tuple[frozenset[str], bool]:
+    """``(prefixes, find)``: literal prefixes one of which starts every match of ``group``,
+    so that the group need only be tried where one occurs. ``find`` False: the prefixes are
+    word starts (the group has a leading ``\\b``: stripped, or asserted by the regex itself);
+    True: plain substrings of the lower-cased text, wherever they occur. Empty when the
+    group must be scanned as a whole."""
+    joined = "|".join(group.alts)
+    if group.flags & re.IGNORECASE:
+        # mixed case, e.g. ``(?-i:\\bIN\\b)\\s+ketamine``: usable when every match starts
+        # with a case-sensitive ``\\b`` + literal (case-insensitive letters such as "k" also
+        # match the Kelvin sign, which the word index does not see)
+        if len(group.alts) != 1 or not joined.startswith("(?-i:"):
+            return frozenset(), False
+        close = _close_paren(joined, 0)
+        inner = joined[5:close]
+        if close < 0 or not _word_start(inner):
+            return frozenset(), False
+        return _leading_literals(inner), False
+    if group.boundary or _word_start(joined):
+        return _leading_literals(joined), False
+    if group.cased:
+        return frozenset(), False
+    # no \b: every occurrence of a literal prefix (cut at the first non-alphanumeric, which
+    # the prefixes write as a space) is a candidate
+    subs = {p.split(" ", 1)[0] for p in _leading_literals(joined)}
+    if not subs or len(subs) > 8 or min(map(len, subs)) < 3:
+        return frozenset(), False
+    return frozenset(subs), True
 
 
 class Scanner:
@@ -504,28 +716,40 @@ class Scanner:
     group (Python's ``re`` tries every alternative at nearly every position of an
     alternation). Built once per vocabulary; :meth:`index` keeps nothing between texts."""
 
-    def __init__(self, matchers: list[Matcher]) -> None:
+    def __init__(self, matchers: list[Matcher], words: tuple[str, ...] = ()) -> None:
         import ahocorasick  # C automaton: one pass for all ~400 prefixes
 
-        keys: set[str] = set()
+        #: ``words``: extra word prefixes to index (the tagger asks about trial registries)
+        keys: set[str] = set(words)
         gid = 0
         for matcher in matchers:
+            indexed, word_starts = True, frozenset[str]()
             for group in matcher._groups:
                 keys.update(group.keys)
-                if not group.boundary or group.flags & re.IGNORECASE:
-                    continue
-                starts = _leading_literals("|".join(group.alts))
+                starts, find = _group_starts(group)
                 if starts:
-                    group.gid, group.owner, group.starts = gid, self, starts
-                    keys.update(starts)
+                    group.gid, group.owner, group.starts, group.find = gid, self, starts, find
+                    # mixed case: the indexed prefix is lower-cased, the literal is not
+                    # (only a few literals: a gate that almost always passes costs more than
+                    # the regex calls it might save)
+                    group.gate = _Gate.of(_required_literals(
+                        "|".join(group.alts), group.flags,
+                        skip_lead=not group.flags & re.IGNORECASE, most=3))
+                    if not find:
+                        keys.update(starts)
+                        word_starts |= starts
                     gid += 1
+                if find or not starts:
+                    indexed = False
+            if indexed:
+                matcher.owner, matcher.word_starts = self, word_starts
         self._automaton = ahocorasick.Automaton()
         for key in keys:
             self._automaton.add_word(" " + key, (len(key), key))
         self._automaton.make_automaton()
 
-    def index(self, lower: str) -> TextIndex:
-        """The :class:`TextIndex` of ``lower`` (a lower-cased text)."""
+    def index(self, lower: str, text: str | None = None) -> TextIndex:
+        """The :class:`TextIndex` of ``lower`` (``text`` lower-cased, offsets kept)."""
         # one character per code point ("?" for non-ASCII): offsets stay those of ``lower``
         norm = (" " + lower).encode("ascii", "replace").translate(_NORM).decode("ascii")
         positions: dict[str, list[int]] = {}
@@ -536,7 +760,7 @@ class Scanner:
                 positions[key] = [last - n]
             else:
                 lst.append(last - n)
-        return TextIndex(self, positions)
+        return TextIndex(self, positions, lower, text)
 
 
 def lower_text(text: str) -> str:
@@ -952,5 +1176,5 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         ketamine_tool=ld.regex(ket.get("anaesthetic_tool", []), "ketamine", "anaesthetic_tool"),
         macros=dict(ld.macros),
     )
-    object.__setattr__(vocab, "scanner", Scanner(vocab.matchers()))
+    object.__setattr__(vocab, "scanner", Scanner(vocab.matchers(), INDEX_WORDS))
     return vocab
