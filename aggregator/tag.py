@@ -422,6 +422,11 @@ def _sample_size(doc: _Doc, vocab: Vocabulary, design: str | None
             if sent.kind in skip or m.end() > sent.end:
                 continue
             n = parse_number(m.group("n"))
+            second = m.groupdict().get("n2")
+            if n is not None and second:
+                # "336 patients were randomised to A and 340 to B": the arms add up
+                add = parse_number(second)
+                n = n + add if add is not None else None
             if n is None or n < 2 or n > 5_000_000:
                 continue
             evidence = doc.text[m.start():m.end()].strip()

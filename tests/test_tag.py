@@ -421,3 +421,100 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
     tags = tag_record(rec("Ketamine response in depression: an observational study", abstract),
                       vocab)
     assert tags.sample_size == n, tags.sample_size_evidence
+
+
+# -- general rules: perioperative context, routes of other drugs, totals ------------------------
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected", "absent"),
+    [
+        # intraoperative drugs and timing are context: the target here is depression
+        ("Intraoperative esketamine to prevent postnatal depression after caesarean section",
+         "METHODS: Women having elective caesarean section under spinal anaesthesia with "
+         "intraoperative propofol rescue were randomised to esketamine or saline. RESULTS: "
+         "Postnatal depression at 6 weeks was less frequent with esketamine.",
+         {"depression"}, {"anesthesia"}),
+        # ketamine as the anaesthetic for electroconvulsive therapy is anaesthesia
+        ("Ketamine-assisted ECT for severe depression: a randomised comparison",
+         "METHODS: Inpatients with severe depression received ketamine or methohexital before "
+         "each ECT session. RESULTS: Seizure quality and depression scores were compared.",
+         {"anesthesia", "depression"}, set()),
+        # "analgesic doses" describes the dose, not a pain study
+        ("Simulated driving after analgesic doses of ketamine in healthy volunteers",
+         "METHODS: Twenty healthy volunteers drove a simulator after analgesic-range doses of "
+         "ketamine. RESULTS: Lane weaving increased with dose.",
+         set(), {"acute_pain"}),
+        # mixed unipolar and bipolar samples include bipolar depression
+        ("Repeated ketamine infusions in unipolar and bipolar depression: an open-label study",
+         "METHODS: Outpatients in a major depressive episode received six infusions.",
+         {"bipolar", "depression"}, set()),
+    ],
+)
+def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: str,
+                                      expected: set[str], absent: set[str]) -> None:
+    got = set(tag_record(rec(title, abstract), vocab).labels("conditions"))
+    assert expected <= got, got
+    assert not (absent & got), got
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected", "absent"),
+    [
+        # the route of a co-administered drug is not ketamine's route
+        ("Oral ketamine premedication in preschool children: a randomised trial",
+         "METHODS: Children received oral ketamine 5 mg/kg or intranasal dexmedetomidine "
+         "2 mcg/kg 30 minutes before induction.", {"oral"}, {"intranasal"}),
+        ("Lorazepam pretreatment and the psychotomimetic effects of ketamine",
+         "METHODS: Healthy men received oral administration of lorazepam 2 mg or placebo "
+         "two hours before an intravenous ketamine infusion.", {"iv"}, {"oral"}),
+        ("Ketamine for depression in adults with diabetes",
+         "METHODS: Participants taking DPP-IV inhibitors or metformin received ketamine "
+         "tablets twice weekly.", {"oral"}, {"iv"}),
+        # ... while ketamine given that way still counts
+        ("Oral ketamine for depression in palliative care",
+         "METHODS: Patients received oral administration of 0.5 mg/kg ketamine daily.",
+         {"oral"}, set()),
+    ],
+)
+def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
+        vocab: Vocabulary, title: str, abstract: str, expected: set[str],
+        absent: set[str]) -> None:
+    got = set(tag_record(rec(title, abstract), vocab).labels("routes"))
+    assert expected <= got, got
+    assert not (absent & got), got
+
+
+@pytest.mark.parametrize(
+    ("abstract", "n"),
+    [
+        # both arms stated in one phrase: their sum is the total
+        ("RESULTS: 212 patients were randomized to ketamine and 208 to midazolam; 198 and "
+         "201 completed the first week.", 420),
+        ("METHODS: Ninety patients with chronic depression received ketamine infusions, "
+         "while 45 received electroconvulsive therapy.", 135),
+        # a parenthetical description between the count and the verb
+        ("METHODS: Eighty-four outpatients (mean age 41.2 years, 55% women) were treated "
+         "with twice-weekly ketamine.", 84),
+        ("RESULTS: Thirty-one adults (58% female) received at least one infusion and 26 "
+         "completed all six.", 31),
+        # "nine of 72" is a subset of the 72
+        ("RESULTS: Nine of 72 participants (12.5%) were treated with rescue medication.", 72),
+        # a section heading is no part of the phrase
+        ("PARTICIPANTS: Adults attending community ketamine clinics (n = 312). "
+         "MEASUREMENTS: Dissociation and blood pressure.", 312),
+    ],
+)
+def test_tag_sample_size_totals(vocab: Vocabulary, abstract: str, n: int) -> None:
+    tags = tag_record(rec("Ketamine for depression: a clinical study", abstract), vocab)
+    assert tags.sample_size == n, tags.sample_size_evidence
+
+
+@pytest.mark.parametrize(
+    ("abstract", "n"),
+    [("RESULTS: Eleven RCTs (1,046 patients) met the inclusion criteria.", 1046),
+     ("RESULTS: Of nine eligible trials, seven studies (n = 7/9) reported a benefit.", None)],
+)
+def test_tag_sample_size_meta_analysis_studies_and_patients(vocab: Vocabulary, abstract: str,
+                                                            n: int | None) -> None:
+    tags = tag_record(rec("Ketamine for bipolar depression: a meta-analysis", abstract), vocab)
+    assert tags.design.label == "meta_analysis"
+    assert tags.sample_size == n, tags.sample_size_evidence
