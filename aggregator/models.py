@@ -245,9 +245,10 @@ class Tags:
 class Parsed:
     """A record as read, with its original text kept for re-tagging without PubMed.
 
-    ``raw_z`` is the record's own source, zlib-compressed by the parser: the ``PubmedArticle``
-    / ``PubmedBookArticle`` element's bytes for ``format == "xml"``, the record's MEDLINE text
-    for ``format == "medline"``.
+    ``raw_z`` is the record's own source, compressed: the ``PubmedArticle`` /
+    ``PubmedBookArticle`` element's bytes for ``format == "xml"``, the record's MEDLINE text
+    for ``format == "medline"``. The parser's Parsed carry zlib; rows stored by a bulk import
+    carry zstd (:func:`compress_raw`); :func:`decompress_raw` reads both (by magic bytes).
     """
 
     record: Record
@@ -255,6 +256,36 @@ class Parsed:
     format: str = "xml"
 
     def raw(self) -> bytes:
-        import zlib
+        return decompress_raw(self.raw_z)
 
-        return zlib.decompress(self.raw_z)
+
+#: zstd frame magic number (RFC 8878); zlib streams start with 0x78 (or 0x08-0x68 | 8)
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+#: zstd level for :func:`compress_raw`: level 1 is ~3x faster than zlib level 1 for the same
+#: size on PubMed XML (docs/benchmarks.md)
+ZSTD_LEVEL = 1
+_zstd: Any = None
+
+
+def _zstd_codec() -> Any:
+    global _zstd  # per process: (compressor, decompressor); zstandard objects are not shareable
+    if _zstd is None:
+        import zstandard
+
+        _zstd = (zstandard.ZstdCompressor(level=ZSTD_LEVEL), zstandard.ZstdDecompressor())
+    return _zstd
+
+
+def compress_raw(raw: bytes) -> bytes:
+    """A record's original text compressed for the store (zstd level 1)."""
+    return _zstd_codec()[0].compress(raw)  # type: ignore[no-any-return]
+
+
+def decompress_raw(raw_z: bytes) -> bytes:
+    """The original text of a stored ``raw`` column or a ``Parsed.raw_z``: zstd (bulk imports)
+    or zlib (the parser's Parsed, and every row stored before zstd), told apart by magic."""
+    if raw_z[:4] == ZSTD_MAGIC:
+        return _zstd_codec()[1].decompress(raw_z)  # type: ignore[no-any-return]
+    import zlib
+
+    return zlib.decompress(raw_z)

@@ -45,7 +45,7 @@ import pickle
 import re
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO
 
@@ -83,6 +83,9 @@ WORKER_BATCH = 250
 ZLIB_LEVEL = 1
 
 Item = Parsed | Deletion
+#: ``rows(record, raw, format)``: what to yield for a record instead of a :class:`Parsed` (see
+#: :func:`iter_file`); a module-level function, so that worker processes can unpickle it
+RowMaker = Callable[[Record, bytes, str], Any]
 
 # ================================================================================================
 # Small value helpers
@@ -737,8 +740,11 @@ class _Cutter:
             raise self._error("not PubMed XML: no PubmedArticle found", 1)
 
 
-def _blocks(stream: IO[Any]) -> Iterator[bytes]:
-    """Read a stream in blocks as UTF-8 bytes, transcoding other declared encodings."""
+def _blocks(stream: IO[Any], source: str = "<stream>") -> Iterator[bytes]:
+    """Read a stream in blocks as UTF-8 bytes, transcoding other declared encodings.
+
+    :raises ParseError: an unknown encoding, or bytes that are not in the declared one.
+    """
     first = stream.read(BLOCK_SIZE)
     if isinstance(first, str):  # a text stream: encode what we are given
         yield first.encode("utf-8")
@@ -765,12 +771,20 @@ def _blocks(stream: IO[Any]) -> Iterator[bytes]:
     try:
         decoder = codecs.getincrementaldecoder(encoding)()
     except LookupError:
-        raise ParseError(f"unknown encoding {encoding!r}") from None
+        raise ParseError(f"unknown encoding {encoding!r}", path=source) from None
     block = first
-    while block:
-        yield decoder.decode(block).encode("utf-8")
-        block = stream.read(BLOCK_SIZE)
-    yield decoder.decode(b"", final=True).encode("utf-8")
+    try:
+        while block:
+            yield decoder.decode(block).encode("utf-8")
+            block = stream.read(BLOCK_SIZE)
+        yield decoder.decode(b"", final=True).encode("utf-8")
+    except (UnicodeError, ValueError) as exc:  # e.g. "UTF-16 stream does not start with BOM"
+        raise ParseError(f"not {encoding} text: {_one_line(str(exc))}", path=source) from None
+
+
+def _one_line(text: str) -> str:
+    """lxml's messages may hold newlines (``...range\n, line 1``): errors are one line."""
+    return " ".join(str(text).split())
 
 
 def _with_xmlns(name: bytes, chunk: bytes, xmlns: bytes) -> bytes:
@@ -780,15 +794,18 @@ def _with_xmlns(name: bytes, chunk: bytes, xmlns: bytes) -> bytes:
     return chunk[:cut] + xmlns + chunk[cut:]
 
 
-def _parse_chunk(name: bytes, chunk: bytes, line: int, source: str) -> Item:
-    """One record's bytes -> Parsed (or Deletion); lxml errors become ParseError."""
+def _parse_chunk(
+    name: bytes, chunk: bytes, line: int, source: str, rows: RowMaker | None = None
+) -> Any:
+    """One record's bytes -> Parsed (or ``rows(...)``, or Deletion); lxml errors become
+    ParseError."""
     try:
         root = etree.fromstring(chunk, _xml_parser())
     except etree.XMLSyntaxError as exc:
         partial = _PMID_IN_CHUNK.search(chunk)
         lineno = exc.lineno or 1
         raise ParseError(
-            f"malformed XML: {exc.msg}",
+            f"malformed XML: {_one_line(exc.msg)}",
             path=source,
             line=line + lineno - 1,
             pmid=partial.group(1).decode() if partial else None,
@@ -798,20 +815,26 @@ def _parse_chunk(name: bytes, chunk: bytes, line: int, source: str) -> Item:
     record = _record_from_element(root)
     if not record.pmid:
         raise ParseError(f"<{name.decode()}> without a PMID", path=source, line=line)
+    if rows is not None:
+        return rows(record, chunk, "xml")
     return Parsed(record, zlib.compress(chunk, ZLIB_LEVEL), "xml")
 
 
-def iter_xml(stream: BinaryIO, *, source: str = "<stream>") -> Iterator[Parsed | Deletion]:
+def iter_xml(
+    stream: BinaryIO, *, source: str = "<stream>", rows: RowMaker | None = None
+) -> Iterator[Parsed | Deletion]:
     """Stream records from PubMed XML, one at a time, in flat memory.
 
     :param stream: a binary stream of efetch output, a baseline/update file or a bare
         ``<PubmedArticle>`` document (already decompressed).
     :param source: a name for error messages (the file path).
+    :param rows: yield ``rows(record, raw_bytes, "xml")`` instead of each Parsed (see
+        :func:`iter_file`).
     :raises ParseError: malformed or truncated XML, or not PubMed XML (names source and line).
     """
-    cutter = _Cutter(_blocks(stream), source)
+    cutter = _Cutter(_blocks(stream, source), source)
     for name, chunk, line in cutter.chunks():
-        yield _parse_chunk(name, _with_xmlns(name, chunk, cutter.xmlns), line, source)
+        yield _parse_chunk(name, _with_xmlns(name, chunk, cutter.xmlns), line, source, rows)
 
 
 def parse_articles(xml: bytes) -> list[Record]:
@@ -850,16 +873,18 @@ for _cls in (Author, Qualifier, MeshHeading, Coded, Registration, Correction, Re
     _DISPATCH[_cls] = _by_fields(_cls)
 
 
-def _parse_batch(batch: list[tuple[bytes, bytes, int]], source: str) -> bytes:
+def _parse_batch(
+    batch: list[tuple[bytes, bytes, int]], source: str, rows: RowMaker | None = None
+) -> bytes:
     """Run in a worker: parse a batch into pickled ``(items, error)``.
 
     A ParseError comes back as data (its fields), so the main process can raise it itself.
     """
-    out: list[Item] = []
+    out: list[Any] = []
     error = None
     try:
         for name, chunk, line in batch:
-            out.append(_parse_chunk(name, chunk, line, source))
+            out.append(_parse_chunk(name, chunk, line, source, rows))
     except ParseError as exc:
         error = {"message": exc.message, "line": exc.line, "pmid": exc.pmid}
     buf = io.BytesIO()
@@ -869,16 +894,28 @@ def _parse_batch(batch: list[tuple[bytes, bytes, int]], source: str) -> bytes:
     return buf.getvalue()
 
 
-def _iter_xml_parallel(stream: BinaryIO, source: str, workers: int) -> Iterator[Item]:
+def _pool_context() -> Any:
+    """``forkserver`` where available (else ``spawn``): workers start from a clean server
+    process, so they never inherit the caller's open files, such as the store's ``flock``
+    lock fd (a forked worker outliving a killed parent would keep the lock held), nor its
+    threads. The server preloads this module, so each worker starts in milliseconds."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload([__name__])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _iter_xml_parallel(
+    stream: BinaryIO, source: str, workers: int, rows: RowMaker | None = None
+) -> Iterator[Any]:
     """Like :func:`iter_xml`, with the lxml work done in ``workers`` processes.
 
     The main process only cuts bytes; at most ``2 * workers`` batches are in flight, so memory
     stays bounded and results come back in file order.
     """
-    cutter = _Cutter(_blocks(stream), source)
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ctx.Pool(workers)
+    cutter = _Cutter(_blocks(stream, source), source)
+    pool = _pool_context().Pool(workers)
     pending: deque[Any] = deque()
 
     def drain(result: Any) -> Iterator[Item]:
@@ -892,12 +929,12 @@ def _iter_xml_parallel(stream: BinaryIO, source: str, workers: int) -> Iterator[
         for name, chunk, line in cutter.chunks():
             batch.append((name, _with_xmlns(name, chunk, cutter.xmlns), line))
             if len(batch) >= WORKER_BATCH:
-                pending.append(pool.apply_async(_parse_batch, (batch, source)))
+                pending.append(pool.apply_async(_parse_batch, (batch, source, rows)))
                 batch = []
                 while len(pending) >= 2 * workers:
                     yield from drain(pending.popleft())
         if batch:
-            pending.append(pool.apply_async(_parse_batch, (batch, source)))
+            pending.append(pool.apply_async(_parse_batch, (batch, source, rows)))
         while pending:
             yield from drain(pending.popleft())
     finally:
@@ -1119,7 +1156,9 @@ def _text_lines(stream: TextIO | BinaryIO, source: str) -> Iterator[str]:
         yield text
 
 
-def iter_medline(stream: TextIO | BinaryIO, *, source: str) -> Iterator[Parsed]:
+def iter_medline(
+    stream: TextIO | BinaryIO, *, source: str, rows: RowMaker | None = None
+) -> Iterator[Parsed]:
     """Stream records from MEDLINE text (efetch ``rettype=medline``, PubMed's ``.nbib``).
 
     ``raw_z`` holds the record's own MEDLINE text; ``format`` is ``"medline"``. What the format
@@ -1130,7 +1169,10 @@ def iter_medline(stream: TextIO | BinaryIO, *, source: str) -> Iterator[Parsed]:
     """
     for text, line in _medline_texts(stream, source):
         record = _medline_record(text, source, line)
-        yield Parsed(record, zlib.compress(text.encode("utf-8"), ZLIB_LEVEL), "medline")
+        if rows is not None:
+            yield rows(record, text.encode("utf-8"), "medline")
+        else:
+            yield Parsed(record, zlib.compress(text.encode("utf-8"), ZLIB_LEVEL), "medline")
 
 
 # ================================================================================================
@@ -1151,11 +1193,18 @@ def _sniff(head: bytes) -> str | None:
     return None
 
 
-def iter_file(path: str | Path, *, workers: int | None = None) -> Iterator[Parsed | Deletion]:
+def iter_file(
+    path: str | Path, *, workers: int | None = None, rows: RowMaker | None = None
+) -> Iterator[Parsed | Deletion]:
     """Stream records from a file: ``.xml``, ``.xml.gz`` (gzip sniffed by magic bytes), or
     MEDLINE ``.txt``/``.nbib`` (sniffed by content, not by name).
 
     :param workers: parse XML in this many worker processes (2+); None or 1 parses here.
+    :param rows: a module-level function ``rows(record, raw, format)`` whose result is yielded
+        instead of each :class:`Parsed` (``raw``: the record's own bytes, uncompressed).
+        With workers it runs in them, so what the consumer would do next with each record
+        (serialise, hash, compress: :func:`aggregator.store.prepare`) is done in parallel
+        and only its compact result crosses the process boundary.
     :raises InputError: missing path, a directory, or content of unknown type.
     :raises ParseError: malformed or truncated content (names path and line, PMID if known).
     """
@@ -1169,12 +1218,14 @@ def iter_file(path: str | Path, *, workers: int | None = None) -> Iterator[Parse
         raw.seek(0)
         stream: BinaryIO = gzip.GzipFile(fileobj=raw) if gzipped else raw  # type: ignore[assignment]
         try:
-            yield from _iter_stream(stream, path, workers)
+            yield from _iter_stream(stream, path, workers, rows)
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             raise ParseError(f"truncated or corrupt gzip data: {exc}", path=path) from None
 
 
-def _iter_stream(stream: BinaryIO, path: Path, workers: int | None) -> Iterator[Item]:
+def _iter_stream(
+    stream: BinaryIO, path: Path, workers: int | None, rows: RowMaker | None = None
+) -> Iterator[Any]:
     peek = io.BufferedReader(stream, buffer_size=BLOCK_SIZE)  # type: ignore[arg-type]
     kind = _sniff(peek.peek(512)[:512])
     if kind is None:
@@ -1182,11 +1233,11 @@ def _iter_stream(stream: BinaryIO, path: Path, workers: int | None) -> Iterator[
             "unknown file type: expected PubMed XML or MEDLINE text (PMID- ...)", path=path
         )
     if kind == "medline":
-        yield from iter_medline(peek, source=str(path))
+        yield from iter_medline(peek, source=str(path), rows=rows)
     elif workers and workers > 1:
-        yield from _iter_xml_parallel(peek, str(path), workers)  # type: ignore[arg-type]
+        yield from _iter_xml_parallel(peek, str(path), workers, rows)  # type: ignore[arg-type]
     else:
-        yield from iter_xml(peek, source=str(path))  # type: ignore[arg-type]
+        yield from iter_xml(peek, source=str(path), rows=rows)  # type: ignore[arg-type]
 
 
 def parse_record_bytes(raw: bytes, format: str) -> Record:

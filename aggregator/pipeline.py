@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import logging
-import zlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -28,9 +28,9 @@ from . import parse
 from .config import Settings
 from .errors import AggregatorError, EutilsError, InputError
 from .eutils import EutilsClient
-from .models import Deletion, Parsed
+from .models import Deletion, Parsed, decompress_raw
 from .queries import QuerySet
-from .store import Store, UpsertCounts
+from .store import PreparedRecord, Store, UpsertCounts, prepare
 from .tag import tag_record
 from .vocabulary import Vocabulary
 
@@ -38,6 +38,11 @@ logger = logging.getLogger(__name__)
 
 #: how many records are parsed and upserted together during an import
 IMPORT_CHUNK = 1000
+#: files whose content is at least this big (gzip counted 4x) are parsed in worker processes
+#: by default: below it, starting the pool (~0.2 s) costs more than it saves
+PARALLEL_IMPORT_BYTES = 32 << 20
+#: the most parser processes an import starts by default
+MAX_IMPORT_WORKERS = 4
 #: watermark keys
 CRDT_KEY = "crdt:{name}"
 MDAT_KEY = "mdat:topic"
@@ -226,6 +231,7 @@ def fetch(
         )
         result = RunResult(run_id, "fetch", counts=counts)
         try:
+            done = _recently_committed(store, resumable, settings, today)
             carried = store.resume_fetch(resumable, run_id) if resumable else []
             if carried:
                 logger.info("resuming %d id(s) left by interrupted run %s", len(carried), resumable)
@@ -250,13 +256,11 @@ def fetch(
             last_mdat = store.get_watermark(MDAT_KEY)
             if not full and last_mdat:
                 start = _window_start(last_mdat, settings, False, None)
-                changed = set(
+                changed = store.existing(
                     client.search_ids(queries.topic_term, mindate=start, maxdate=today,
                                       datetype=DATE_CHANGED)
-                ) & store.existing(found | set(store.pmids()))
-            to_fetch = sorted(
-                set(carried) | (found if full else (found - stored)) | changed, key=int
-            )
+                ) - done
+            to_fetch = _plan(carried, (found if full else (found - stored)) | changed)
             counts.update(found=len(found), already_stored=len(stored & found),
                           changed_upstream=len(changed), to_fetch=len(to_fetch))
             store.plan_fetch(run_id, to_fetch)
@@ -278,6 +282,31 @@ def fetch(
             if own_client:
                 client.close()
     return result
+
+
+def _plan(carried: Sequence[str], rest: Iterable[str]) -> list[str]:
+    """The efetch order: a killed run's unfinished ids first, then the rest by PMID."""
+    first = list(dict.fromkeys(carried))
+    seen = set(first)
+    return first + sorted((p for p in set(rest) if p not in seen), key=int)
+
+
+def _recently_committed(
+    store: Store, run_id: int | None, settings: Settings, today: date
+) -> set[str]:
+    """Ids a killed run committed, when it started recently enough that the next run's
+    ``[mdat]`` window (overlapping by ``settings.overlap_days``) still covers any change made
+    since: fetching them again now would only repeat that run's committed batches."""
+    if run_id is None:
+        return set()
+    started = str((store.get_run(run_id) or {}).get("started_at") or "")[:10]
+    try:
+        day = date.fromisoformat(started)
+    except ValueError:
+        return set()
+    if day < today - timedelta(days=settings.overlap_days):
+        return set()
+    return store.committed_fetch(run_id)
 
 
 def _window_start(
@@ -314,6 +343,11 @@ def import_paths(
     import with :class:`~aggregator.errors.InputError` (exit 2) and the store is unchanged.
     Records are tagged afterwards with ``vocab`` when given.
 
+    Big files are parsed in worker processes (``workers``; default: one per core, up to
+    :data:`MAX_IMPORT_WORKERS`, for files over :data:`PARALLEL_IMPORT_BYTES`): each worker
+    parses, serialises, hashes and compresses its records (:func:`aggregator.store.prepare`),
+    so this process only cuts the byte stream and writes SQLite.
+
     :raises InputError: a path is missing, a directory, of unknown type, or malformed.
     """
     progress = progress or NoProgress()
@@ -332,8 +366,10 @@ def import_paths(
             with store.transaction():
                 for path in files:
                     progress.start(f"importing {path.name}", path.stat().st_size)
-                    for chunk in _chunked(parse.iter_file(path, workers=workers), IMPORT_CHUNK):
-                        records = [p for p in chunk if isinstance(p, Parsed)]
+                    items = parse.iter_file(path, workers=_import_workers(path, workers),
+                                            rows=prepare)
+                    for chunk in _chunked(items, IMPORT_CHUNK):
+                        records = [p for p in chunk if isinstance(p, PreparedRecord)]
                         gone = [pm for d in chunk if isinstance(d, Deletion) for pm in d.pmids]
                         totals = totals.merge(store.upsert(records, run_id=run_id))
                         if gone:
@@ -351,6 +387,19 @@ def import_paths(
             result.status = "failed"
             raise
     return result
+
+
+def _import_workers(path: Path, workers: int | None) -> int | None:
+    """Parser processes for ``path``: ``workers`` if given, else by file size and cores."""
+    if workers is not None:
+        return workers
+    cpus = os.cpu_count() or 1
+    if cpus < 2:
+        return None
+    with path.open("rb") as fh:
+        gzipped = fh.read(2) == b"\x1f\x8b"
+    size = path.stat().st_size * (4 if gzipped else 1)
+    return min(cpus, MAX_IMPORT_WORKERS) if size >= PARALLEL_IMPORT_BYTES else None
 
 
 def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -387,7 +436,7 @@ def retag(
     batch: list[tuple[str, Any]] = []
     with store.writer("retag"):
         for pmid, fmt, raw_z in store.iter_raw(stale_for_version=stale):
-            record = parse.parse_record_bytes(zlib.decompress(raw_z), fmt)
+            record = parse.parse_record_bytes(decompress_raw(raw_z), fmt)
             batch.append((pmid, tag_record(record, vocab)))
             if len(batch) >= IMPORT_CHUNK:
                 done += store.save_tags(batch, vocab.version)
@@ -504,6 +553,7 @@ def weekly(
         run_id = store.start_run("weekly", {"send": send})
         result = RunResult(run_id, "weekly", counts=counts)
         try:
+            done = _recently_committed(store, resumable, settings, today)
             carried = store.resume_fetch(resumable, run_id) if resumable else []
             hits: dict[str, set[str]] = {}
             last_new = store.get_watermark(WEEKLY_KEY)
@@ -530,10 +580,11 @@ def weekly(
                 start = _window_start(last_mdat, settings, False, None)
                 upstream = client.search_ids(queries.topic_term, mindate=start, maxdate=today,
                                              datetype=DATE_CHANGED)
-                changed = store.existing(upstream) - new
+                changed = store.existing(upstream) - new - done
             recent = set(store.pmids_first_seen_since(today - timedelta(days=WAITING_FOR_MESH_DAYS)))
-            waiting = {p for p in store.pmids_waiting_for_mesh() if p in recent} - new - changed
-            to_fetch = sorted(set(carried) | new | changed | waiting, key=int)
+            waiting = ({p for p in store.pmids_waiting_for_mesh() if p in recent}
+                       - new - changed - done)
+            to_fetch = _plan(carried, new | changed | waiting)
             counts.update(found=len(found), new_upstream=len(new), changed_upstream=len(changed),
                           waiting_for_mesh=len(waiting), to_fetch=len(to_fetch))
             store.plan_fetch(run_id, to_fetch)

@@ -21,7 +21,8 @@ API (PMIDs as ``str``; every method joins the current transaction if one is open
 - runs: ``start_run(kind, params=None) -> int``, ``finish_run(run_id, status, counts=None,
   error=None)``, ``get_run(id)``, ``last_runs(limit=10)``, ``last_successful_run(kind)``
 - resumable fetches: ``plan_fetch(run_id, pmids)``, ``pending_fetch(run_id)``,
-  ``mark_fetched(run_id, pmids)``, ``resumable_run(kind, statuses=("interrupted",))``,
+  ``mark_fetched(run_id, pmids)``, ``committed_fetch(run_id)``,
+  ``resumable_run(kind, statuses=("interrupted",))``,
   ``resume_fetch(from_run, to_run) -> list[str]``
 - records: ``upsert(parsed, *, run_id=None, query=None) -> UpsertCounts``,
   ``record_hits(query, pmids, run_id=None)``, ``mark_deleted(pmids)``, ``get(pmid)``,
@@ -50,8 +51,9 @@ Tables (schema version = highest ``migrations.number``):
     number, name, applied_at: one row per applied migration (:data:`MIGRATIONS`).
 ``records``
     One row per PMID (``INTEGER PRIMARY KEY``). ``data`` is the compact JSON of
-    :meth:`Record.to_dict`; ``raw`` the record's original XML or MEDLINE text, zlib-compressed
-    (``Parsed.raw_z``, stored as given); ``format`` ``xml`` | ``medline``; ``content_hash`` the
+    :meth:`Record.to_dict`; ``raw`` the record's original XML or MEDLINE text, compressed
+    (``Parsed.raw_z`` stored as given, zlib; or zstd from a bulk import through
+    :func:`prepare`; read either with :func:`aggregator.models.decompress_raw`); ``format`` ``xml`` | ``medline``; ``content_hash`` the
     SHA-1 of ``data`` (a re-fetched record is "changed" when it differs). Denormalised for
     queries: ``kind``, ``has_mesh``, ``retracted``, ``pub_year``, ``citation_status``.
     Bookkeeping: ``first_seen``/``first_seen_run``, ``last_changed``/``last_changed_run``,
@@ -112,7 +114,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Self, TypeVar
 
 from .errors import StoreError, StoreLockedError
-from .models import Parsed, Record, Tags
+from .models import Parsed, Record, Tags, compress_raw
 
 logger = logging.getLogger(__name__)
 
@@ -237,6 +239,48 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+class PreparedRecord(NamedTuple):
+    """A record already serialised for :meth:`Store.upsert` (see :func:`prepare`): what a
+    :class:`Parsed` becomes in ``upsert``, computed beforehand, e.g. in a parser's worker
+    process, so that only these compact values cross the process boundary."""
+
+    pmid: str
+    kind: str
+    data: str  # record_json(record)
+    raw_z: bytes
+    format: str
+    content_hash: str  # SHA-1 of data
+    has_mesh: int
+    retracted: int
+    pub_year: int | None
+    citation_status: str | None
+
+
+def prepare(record: Record, raw: bytes, format: str) -> PreparedRecord:
+    """The row :meth:`Store.upsert` would store for ``record`` (``raw``: its original text,
+    uncompressed; compressed here with :func:`aggregator.models.compress_raw`). Pure and
+    picklable by name: ``parse.iter_file(path, workers=2, rows=prepare)`` runs it in the
+    parser's workers."""
+    data = record_json(record)
+    return PreparedRecord(
+        record.pmid, record.kind, data, compress_raw(raw), format,
+        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(record.has_mesh),
+        int(record.retracted), record.pub_year, record.citation_status,
+    )  # fmt: skip
+
+
+def _prepared(item: Parsed | PreparedRecord) -> PreparedRecord:
+    if isinstance(item, PreparedRecord):
+        return item
+    rec = item.record
+    data = record_json(rec)
+    return PreparedRecord(
+        rec.pmid, rec.kind, data, item.raw_z, item.format,
+        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(rec.has_mesh), int(rec.retracted),
+        rec.pub_year, rec.citation_status,
+    )  # fmt: skip
 
 
 class UpsertCounts(NamedTuple):
@@ -665,6 +709,14 @@ class Store:
             ).fetchall()
         return [str(r[0]) for r in rows]
 
+    def committed_fetch(self, run_id: int) -> set[str]:
+        """Planned ids of ``run_id`` already committed (e.g. by a run that was killed later)."""
+        with self._guard():
+            rows = self.conn.execute(
+                "SELECT pmid FROM fetch_progress WHERE run_id = ? AND fetched = 1", (run_id,)
+            ).fetchall()
+        return {str(r[0]) for r in rows}
+
     def mark_fetched(self, run_id: int, pmids: Iterable[str]) -> None:
         """Mark planned ids committed. Call inside the batch's :meth:`transaction`, with the
         :meth:`upsert`, so both are committed or neither (ids efetch did not return, e.g.
@@ -712,7 +764,11 @@ class Store:
 
     # -- records -------------------------------------------------------------------------------
     def upsert(
-        self, items: Iterable[Parsed], *, run_id: int | None = None, query: str | None = None
+        self,
+        items: Iterable[Parsed | PreparedRecord],
+        *,
+        run_id: int | None = None,
+        query: str | None = None,
     ) -> UpsertCounts:
         """Insert or update records by PMID; idempotent.
 
@@ -725,6 +781,8 @@ class Store:
         Runs inside the current :meth:`transaction` if any, else in its own: a failure anywhere
         in ``items`` (a parse error in a generator...) stores nothing of this call.
 
+        :param items: :class:`Parsed` records, or rows made by :func:`prepare` (the same
+            values, computed beforehand), in any mix.
         :param run_id: the run that read the records (stored as first/last seen/changed run).
         :param query: the indication query that found them (see :meth:`record_hits`).
         """
@@ -733,11 +791,10 @@ class Store:
         conn = self.conn
         with self._guard(), self.transaction():
             for chunk in _chunks(items, BATCH):
-                batch: dict[int, tuple[Parsed, str, str]] = {}
+                batch: dict[int, PreparedRecord] = {}
                 for item in chunk:
-                    data = record_json(item.record)
-                    digest = hashlib.sha1(data.encode("utf-8")).hexdigest()
-                    batch[_pmid(item.record.pmid)] = (item, data, digest)
+                    row = _prepared(item)
+                    batch[_pmid(row.pmid)] = row
                 marks = ",".join("?" * len(batch))
                 stored = {
                     row[0]: (row[1], row[2])
@@ -750,31 +807,31 @@ class Store:
                 updates: list[tuple[Any, ...]] = []
                 touches: list[tuple[Any, ...]] = []
                 upgrades: list[tuple[Any, ...]] = []
-                for pmid, (item, data, digest) in batch.items():
-                    rec, fmt = item.record, item.format
+                for pmid, row in batch.items():
+                    fmt = row.format
                     if fmt not in ("xml", "medline"):
-                        raise StoreError(f"PMID {rec.pmid}: unknown raw format {fmt!r}")
+                        raise StoreError(f"PMID {row.pmid}: unknown raw format {fmt!r}")
                     old = stored.get(pmid)
                     if old is None:
                         inserts.append(
                             (
-                                pmid, rec.kind, data, item.raw_z, fmt, digest,
-                                int(rec.has_mesh), int(rec.retracted), rec.pub_year,
-                                rec.citation_status, now, run_id, now, run_id, now, run_id,
+                                pmid, row.kind, row.data, row.raw_z, fmt, row.content_hash,
+                                row.has_mesh, row.retracted, row.pub_year,
+                                row.citation_status, now, run_id, now, run_id, now, run_id,
                             )
                         )  # fmt: skip
-                    elif old[0] != digest:
+                    elif old[0] != row.content_hash:
                         updates.append(
                             (
-                                rec.kind, data, item.raw_z, fmt, digest, int(rec.has_mesh),
-                                int(rec.retracted), rec.pub_year, rec.citation_status,
-                                now, run_id, now, run_id, pmid,
+                                row.kind, row.data, row.raw_z, fmt, row.content_hash,
+                                row.has_mesh, row.retracted, row.pub_year,
+                                row.citation_status, now, run_id, now, run_id, pmid,
                             )
                         )  # fmt: skip
                     else:
                         touches.append((now, run_id, pmid))
                         if old[1] == "medline" and fmt == "xml":
-                            upgrades.append((item.raw_z, fmt, pmid))
+                            upgrades.append((row.raw_z, fmt, pmid))
                 new += len(inserts)
                 changed += len(updates)
                 unchanged += len(touches)
