@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -93,6 +94,13 @@ class ClickProgress:
             self._bar = None
 
 
+def _safe_umask() -> None:
+    """Never create group- or world-writable files (reports, digests, exports, folders), even
+    when started with ``umask 000`` (cron, containers): add 022 to the process umask."""
+    current = os.umask(0o022)
+    os.umask(current | 0o022)
+
+
 def _settings(ctx: click.Context) -> Settings:
     settings: Settings = ctx.obj["settings"]
     return settings
@@ -145,6 +153,7 @@ def cli(ctx: click.Context, verbose: bool, db_path: Path | None, queries_dir: Pa
     """
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
+    _safe_umask()
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s" if verbose

@@ -1,0 +1,245 @@
+"""Issue 5: a run killed at any point resumes; a second run started meanwhile exits at once.
+
+``aggregator fetch`` / ``weekly`` run as subprocesses against our E-utilities server in this
+process (slowed with "slow" faults so there is time to kill them), and are killed with SIGKILL
+at chosen points: during esearch, mid-batch (an efetch in flight, nothing committed), after a
+batch was committed, and at random moments. The next run must finish the job: exactly the
+server's PMIDs, each once, a sound database, the killed run marked ``interrupted``, its pending
+ids fetched first and its committed batches never fetched again.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from aggregator.config import Settings
+from aggregator.pipeline import fetch
+from aggregator.store import Store
+from tests._weekly_helpers import (
+    cli_env,
+    connect_ro,
+    efetch_ids,
+    fetched_progress,
+    integrity,
+    populate,
+    query_matcher,
+    real_queries,
+    real_vocab,
+    run_cli,
+    runs,
+    server_settings,
+    start_cli,
+    stored_pmids,
+    wait_for,
+)
+from tests.eutils_server import FakeEutils
+
+pytestmark = [pytest.mark.timeout(240), pytest.mark.slow]
+
+QUERIES = real_queries()
+VOCAB = real_vocab()
+BATCH = 500  # Settings.batch_size default: the CLI's batches
+
+
+@pytest.fixture
+def server() -> Iterator[FakeEutils]:
+    with FakeEutils(matcher=query_matcher(QUERIES)) as srv:
+        yield srv
+
+
+def kill(proc: object) -> None:
+    proc.send_signal(signal.SIGKILL)  # type: ignore[attr-defined]
+    proc.wait(timeout=10)  # type: ignore[attr-defined]
+    assert proc.returncode == -signal.SIGKILL  # type: ignore[attr-defined]
+
+
+def progress_rows(db: Path, run_id: int) -> tuple[set[str], set[str]]:
+    """(committed, pending) ids of one run's fetch plan."""
+    with connect_ro(db) as conn:
+        rows = conn.execute("SELECT pmid, fetched FROM fetch_progress WHERE run_id = ?",
+                            (run_id,)).fetchall()
+    conn.close()
+    return {str(p) for p, f in rows if f}, {str(p) for p, f in rows if not f}
+
+
+def check_done(db: Path, server: FakeEutils) -> None:
+    pmids = stored_pmids(db)
+    assert len(pmids) == len(set(pmids)), "a PMID stored twice"
+    assert set(pmids) == set(server.ids(QUERIES.topic_term))
+    assert integrity(db) == "ok"
+    history = runs(db)
+    assert history[-1]["status"] == "ok", history[-1]
+    assert not [r for r in history if r["status"] == "running"]
+
+
+def running_run(db: Path) -> int | None:
+    if not db.exists():
+        return None
+    try:
+        rows = [r for r in runs(db) if r["status"] == "running"]
+    except Exception:  # noqa: BLE001 - the schema may not exist yet
+        return None
+    return int(rows[-1]["id"]) if rows else None
+
+
+@pytest.mark.parametrize("command", ["fetch", "weekly"])
+def test_kill_after_a_committed_batch_resumes_pending_first(
+    settings: Settings, server: FakeEutils, tmp_path: Path, command: str
+) -> None:
+    today = date.today()
+    # (fully indexed: no stored record is waiting for MeSH, which weekly re-fetches each run)
+    old = populate(server, QUERIES, 60, crdt_end=today - timedelta(days=200), indexed=1.0)
+    db = tmp_path / "store.sqlite"
+    s = server_settings(settings, server, db_path=db)
+    with Store(db) as store:  # an earlier complete run: watermarks are set
+        if command == "fetch":
+            fetch(s, store, QUERIES, VOCAB)
+        else:
+            from aggregator.pipeline import weekly
+
+            weekly(s, store, QUERIES, VOCAB, send=False)
+    new = populate(server, QUERIES, 200, crdt_start=today - timedelta(days=2), crdt_end=today,
+                   seed=50)
+    assert len(new) // BATCH >= 4
+    server.faults.add("efetch", "slow", times=1000, delay=0.4)
+    env = cli_env(server.url, db, tmp_path)
+    args = [command] if command == "fetch" else [command, "--no-send"]
+
+    proc = start_cli(args, env)
+    run_id = wait_for(lambda: running_run(db), 20, "the run to start")
+    wait_for(lambda: progress_rows(db, run_id)[0], 30, "a committed batch", interval=0.01)
+    kill(proc)
+    committed, pending = progress_rows(db, run_id)
+    assert committed and pending, "killed between the first and the last batch"
+    assert len(committed) % BATCH == 0
+    assert committed <= set(stored_pmids(db))
+
+    # while it was down, some old stored records changed upstream (new MeSH)
+    changed = old[:7]
+    for p in changed:
+        server.modify(p, indexed=True, mhda=today)
+    server.faults.clear()
+    mark = len(server.requests)
+    done = run_cli(args, env)
+    assert done.returncode == 0, done.stderr
+
+    check_done(db, server)
+    history = {r["id"]: r for r in runs(db)}
+    assert history[run_id]["status"] == "interrupted"
+    resumed = efetch_ids(server, mark)
+    order = [i for batch in resumed for i in batch]
+    assert not committed & set(order), "a committed batch was fetched again"
+    assert set(order[: len(pending)]) == pending, "the pending ids were not fetched first"
+    assert set(changed) <= set(order[len(pending):])
+
+
+@pytest.mark.parametrize("point", ["esearch", "mid_batch"])
+def test_kill_before_anything_committed(
+    settings: Settings, server: FakeEutils, tmp_path: Path, point: str
+) -> None:
+    populate(server, QUERIES, 120)
+    db = tmp_path / "store.sqlite"
+    env = cli_env(server.url, db, tmp_path)
+    if point == "esearch":
+        server.faults.add("esearch", "slow", times=1000, skip=2, delay=1.0)
+    else:
+        server.faults.add("efetch", "slow", times=1000, delay=3.0)
+    proc = start_cli(["fetch"], env)
+    endpoint = "esearch" if point == "esearch" else "efetch"
+    wait_for(lambda: any(r.endpoint == endpoint and r.fault == "slow" for r in server.requests),
+             20, f"a slow {endpoint} in flight")
+    time.sleep(0.1)
+    kill(proc)
+    run_id = running_run(db)
+    assert run_id is not None  # left "running" by the dead process
+    committed, pending = progress_rows(db, run_id)
+    assert not committed and fetched_progress(db) == 0
+    if point == "mid_batch":
+        assert pending, "the plan was committed before the first efetch"
+    assert stored_pmids(db) == []
+
+    server.faults.clear()
+    mark = len(server.requests)
+    done = run_cli(["fetch"], env)
+    assert done.returncode == 0, done.stderr
+    check_done(db, server)
+    assert {r["id"]: r for r in runs(db)}[run_id]["status"] == "interrupted"
+    if point == "mid_batch":
+        order = [i for batch in efetch_ids(server, mark) for i in batch]
+        assert set(order[: len(pending)]) == pending
+
+
+def test_killed_at_random_moments_still_converges(
+    settings: Settings, server: FakeEutils, tmp_path: Path
+) -> None:
+    populate(server, QUERIES, 200)
+    db = tmp_path / "store.sqlite"
+    env = cli_env(server.url, db, tmp_path)
+    server.faults.add("efetch", "slow", times=10_000, delay=0.15)
+    rng = random.Random(5)
+    killed = 0
+    for _ in range(4):
+        proc = start_cli(["fetch"], env)
+        time.sleep(rng.uniform(0.3, 2.5))
+        if proc.poll() is None:
+            kill(proc)
+            killed += 1
+        assert integrity(db) == "ok" if db.exists() else True
+    server.faults.clear()
+    done = run_cli(["fetch"], env)
+    assert done.returncode == 0, done.stderr
+    check_done(db, server)
+    statuses = [r["status"] for r in runs(db)]
+    assert statuses.count("interrupted") == killed
+    # each id efetched successfully at most twice (once per run that got it, and only a
+    # batch in flight at a kill is asked again)
+    ok = [r for r in server.requests if r.endpoint == "efetch" and r.status == 200]
+    asked = [i for r in ok for i in r.params["id"].split(",")]
+    assert len(asked) - len(set(asked)) <= (killed + 1) * 2 * BATCH
+
+
+# -- 4. a second run while one holds the lock ------------------------------------------------------
+
+
+def test_second_run_exits_at_once_naming_the_lock(
+    settings: Settings, server: FakeEutils, tmp_path: Path
+) -> None:
+    populate(server, QUERIES, 100)
+    db = tmp_path / "store.sqlite"
+    env = cli_env(server.url, db, tmp_path)
+    server.faults.add("efetch", "slow", times=1000, delay=0.5)
+    first = start_cli(["fetch"], env)
+    run_id = wait_for(lambda: running_run(db), 20, "the first run to start")
+    lock = Path(f"{db}.lock")
+    holder = json.loads(lock.read_text() or "{}")
+    assert holder.get("pid") == first.pid
+
+    for args in (["weekly"], ["fetch"], ["import", str(tmp_path / "nothing.xml")], ["retag"]):
+        started = time.monotonic()
+        second = run_cli(args, env, timeout=30)
+        took = time.monotonic() - started
+        assert took < 2.0, f"{args}: took {took:.2f}s"
+        assert second.returncode not in (0, 3), second
+        if args[0] == "import":  # bad input is reported before the lock is asked for
+            assert second.returncode == 2
+            continue
+        assert second.returncode == 1
+        lines = second.stderr.strip().splitlines()
+        assert len(lines) == 1, second.stderr
+        assert str(lock) in lines[0] and f"pid {first.pid}" in lines[0]
+        assert "fetch" in lines[0]
+        assert first.poll() is None and running_run(db) == run_id, "the first run was harmed"
+
+    _out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    check_done(db, server)
+    history = runs(db)
+    assert [r["kind"] for r in history] == ["fetch"], "the second runs recorded nothing"
