@@ -38,3 +38,12 @@ def settings(tmp_path: Path) -> Settings:
         backoff_max=0.05,
         unreachable_after=2.0,
     )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """Keep each phase's report on the test item (``item.rep_call``), so fixtures can tell at
+    teardown whether the test passed, failed or was skipped."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
