@@ -228,20 +228,30 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], workers: int | None) ->
 
 @cli.command()
 @click.option("--all", "everything", is_flag=True, help="Re-tag every record, not only stale ones.")
+@click.option(
+    "--reparse", is_flag=True,
+    help="Re-parse each record's stored original XML (or MEDLINE text) instead of reading its "
+         "stored JSON: slower; use it after a change to the parser.",
+)
 @click.pass_context
-def retag(ctx: click.Context, everything: bool) -> None:
-    """Re-tag stored records after a vocabulary change, from their stored XML (no PubMed).
+def retag(ctx: click.Context, everything: bool, reparse: bool) -> None:
+    """Re-tag stored records after a vocabulary change, from the stored records (no PubMed).
+
+    Tags each record from its stored JSON (what the parser made of its XML); with --reparse,
+    from its stored original XML re-parsed. Large re-tags run in worker processes.
 
     Example:
 
         aggregator retag
+        aggregator retag --all --reparse
     """
     from .pipeline import retag as run_retag
 
     settings = _settings(ctx)
     vocab = _vocab(settings)
     with _store(settings) as store:
-        n = run_retag(store, vocab, everything=everything, progress=ClickProgress())
+        n = run_retag(store, vocab, everything=everything, reparse=reparse,
+                      progress=ClickProgress())
     click.echo(f"tagged {n} record(s) with vocabulary {vocab.version}")
 
 

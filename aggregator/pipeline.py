@@ -14,13 +14,15 @@ Example::
 
 from __future__ import annotations
 
-import io
 import logging
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -28,11 +30,18 @@ from . import parse
 from .config import Settings
 from .errors import AggregatorError, EutilsError, InputError
 from .eutils import EutilsClient
-from .models import Deletion, Parsed, decompress_raw
+from .models import Deletion
 from .queries import QuerySet
 from .store import PreparedRecord, Store, UpsertCounts, prepare
-from .tag import tag_record
 from .vocabulary import Vocabulary
+from .workers import (
+    WorkerPool,
+    default_workers,
+    efetch_result,
+    process_efetch,
+    tag_result,
+    tag_rows,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +52,13 @@ IMPORT_CHUNK = 1000
 PARALLEL_IMPORT_BYTES = 32 << 20
 #: the most parser processes an import starts by default
 MAX_IMPORT_WORKERS = 4
+#: a fetch of at least this many efetch batches parses and tags them in worker processes; below
+#: it, starting the pool (~0.3 s) costs more than it saves
+FETCH_POOL_MIN_BATCHES = 3
+#: a re-tag of at least this many stale records tags them in worker processes
+RETAG_POOL_MIN_RECORDS = 3000
+#: records per re-tag task sent to a worker (and per save_tags transaction)
+RETAG_CHUNK = 500
 #: watermark keys
 CRDT_KEY = "crdt:{name}"
 MDAT_KEY = "mdat:topic"
@@ -98,22 +114,6 @@ def _today(now: datetime | None) -> date:
     return (now or datetime.now(timezone.utc)).date()
 
 
-def _tag_items(parsed: Sequence[Parsed], vocab: Vocabulary) -> list[tuple[str, Any]]:
-    return [(p.record.pmid, tag_record(p.record, vocab)) for p in parsed]
-
-
-def _parse_batch(xml: bytes, source: str) -> tuple[list[Parsed], list[str]]:
-    """Records and deleted PMIDs of one efetch answer."""
-    records: list[Parsed] = []
-    deleted: list[str] = []
-    for item in parse.iter_xml(io.BytesIO(xml), source=source):
-        if isinstance(item, Deletion):
-            deleted.extend(item.pmids)
-        else:
-            records.append(item)
-    return records, deleted
-
-
 def _fail_run(store: Store, run_id: int, exc: BaseException, counts: dict[str, Any]) -> None:
     # every E-utilities failure (unreachable, refusing after retries) means "not refreshed"
     status = "offline" if isinstance(exc, EutilsError) else "failed"
@@ -135,41 +135,68 @@ def fetch_and_store(
     run_id: int,
     hits: dict[str, set[str]],
     progress: Progress,
+    workers: int | None = None,
 ) -> dict[str, int]:
     """Efetch ``ids`` in batches and store each batch in one transaction.
 
-    The next batch is requested on a background thread while the current one is parsed,
-    tagged and written, so parsing and storing hide behind the throttle's wait. Each batch's
-    records, their query hits, tags and the run's fetch progress are committed together: a
-    run killed at any point resumes from the last committed batch.
+    Requests run one after another on a background thread, within the client's throttle.
+    Parsing, preparing (JSON, hash, compressed raw) and tagging each answer
+    (:func:`aggregator.workers.process_efetch`) happen in worker processes when there are at
+    least :data:`FETCH_POOL_MIN_BATCHES` batches, so that the network never waits for the CPU:
+    the request thread keeps fetching while workers handle earlier answers, with at most
+    ``workers + 2`` batches in flight. For fewer batches (or one core) they happen here, while
+    the next batch is requested. Either way this process alone writes SQLite, batch by batch
+    in request order: each batch's records, their query hits, tags and the run's fetch
+    progress are committed together, so a run killed at any point resumes from the last
+    committed batch.
 
     :param hits: query name -> PMIDs it found, to record which query found each record.
+    :param workers: worker processes (2+ forces the pool, 0 or 1 keeps the work here);
+        default: :func:`aggregator.workers.default_workers` when the fetch is big enough.
     """
     counts = {"fetched": 0, "new": 0, "changed": 0, "unchanged": 0, "missing": 0, "deleted": 0}
     if not ids:
         return counts
     size = client.settings.batch_size
     batches = [list(ids[i : i + size]) for i in range(0, len(ids), size)]
+    if workers is None:
+        workers = default_workers() if len(batches) >= FETCH_POOL_MIN_BATCHES else 0
     progress.start("fetching records", len(ids))
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="efetch") as pool:
-        pending: Future[bytes] = pool.submit(client.efetch, batches[0])
+    with ExitStack() as stack:
+        pool = stack.enter_context(WorkerPool(vocab, workers)) if workers > 1 else None
+        http = stack.enter_context(ThreadPoolExecutor(max_workers=1, thread_name_prefix="efetch"))
+        window = workers + 2 if pool else 1  # batches requested and not yet committed
+
+        def source(index: int) -> str:
+            return f"efetch batch {index + 1}/{len(batches)}"
+
+        def request(index: int) -> Any:
+            xml = client.efetch(batches[index])
+            return pool.efetch(xml, source(index)) if pool else xml
+
+        pending: deque[Future[Any]] = deque(
+            http.submit(request, i) for i in range(min(window, len(batches)))
+        )
         try:
             for index, batch in enumerate(batches):
-                xml = pending.result()
-                if index + 1 < len(batches):
-                    pending = pool.submit(client.efetch, batches[index + 1])
-                records, deleted = _parse_batch(xml, f"efetch batch {index + 1}/{len(batches)}")
-                got = {p.record.pmid for p in records}
-                missing = [p for p in batch if p not in got and p not in deleted]
+                answer = pending.popleft().result()
+                if index + window < len(batches):
+                    pending.append(http.submit(request, index + window))
+                if pool:
+                    rows, tags, deleted = efetch_result(answer, source(index))
+                else:
+                    rows, tags, deleted = process_efetch(answer, source(index), vocab)
+                got = {row.pmid for row in rows}
+                gone = set(deleted)
+                missing = [p for p in batch if p not in got and p not in gone]
                 if missing:
                     logger.warning(
                         "efetch returned no record for %d id(s) (e.g. %s): withdrawn from PubMed?",
                         len(missing),
                         ", ".join(missing[:5]),
                     )
-                tags = _tag_items(records, vocab)
                 with store.transaction():
-                    upserted = store.upsert(records, run_id=run_id)
+                    upserted = store.upsert(rows, run_id=run_id)
                     for name, found in hits.items():
                         mine = [p for p in got if p in found]
                         if mine:
@@ -178,14 +205,15 @@ def fetch_and_store(
                     if deleted:
                         counts["deleted"] += store.mark_deleted(deleted)
                     store.mark_fetched(run_id, batch)
-                counts["fetched"] += len(records)
+                counts["fetched"] += len(rows)
                 counts["missing"] += len(missing)
                 counts["new"] += upserted.new
                 counts["changed"] += upserted.changed
                 counts["unchanged"] += upserted.unchanged
                 progress.advance(len(batch))
         except BaseException:
-            pending.cancel()
+            for future in pending:
+                future.cancel()
             raise
         finally:
             progress.finish()
@@ -421,30 +449,62 @@ def retag(
     vocab: Vocabulary,
     *,
     everything: bool = False,
+    reparse: bool = False,
+    workers: int | None = None,
     progress: Progress | None = None,
 ) -> int:
     """Tag stored records whose tags are missing or were made with another vocabulary.
 
-    Works from each record's stored original XML (or MEDLINE text), re-parsed: no PubMed.
+    Works from each record's stored JSON (what the parser made of its stored XML), no PubMed;
+    with ``reparse``, from its stored original XML (or MEDLINE text) re-parsed instead, for
+    when the parser itself changed. From :data:`RETAG_POOL_MIN_RECORDS` records on, tagging
+    runs in worker processes (:class:`aggregator.workers.WorkerPool`, chunks of
+    :data:`RETAG_CHUNK`, a few in flight) while this process reads the store and saves the
+    tags; each chunk's tags are one transaction.
 
     :param everything: re-tag every record, not only stale ones.
+    :param reparse: re-parse the original text instead of reading the stored JSON.
+    :param workers: worker processes (2+ forces the pool, 0 or 1 tags here); default:
+        :func:`aggregator.workers.default_workers` for big enough re-tags.
     :returns: how many records were tagged.
     """
     progress = progress or NoProgress()
     stale = None if everything else vocab.version
     done = 0
-    batch: list[tuple[str, Any]] = []
     with store.writer("retag"):
-        for pmid, fmt, raw_z in store.iter_raw(stale_for_version=stale):
-            record = parse.parse_record_bytes(decompress_raw(raw_z), fmt)
-            batch.append((pmid, tag_record(record, vocab)))
-            if len(batch) >= IMPORT_CHUNK:
-                done += store.save_tags(batch, vocab.version)
-                progress.advance(len(batch))
-                batch = []
-        if batch:
-            done += store.save_tags(batch, vocab.version)
+        items: Iterator[tuple[str, Any]]
+        if reparse:
+            items = ((pmid, (fmt, raw_z))
+                     for pmid, fmt, raw_z in store.iter_raw(stale_for_version=stale))
+        else:
+            items = store.iter_record_json(stale_for_version=stale)
+        if workers is None:
+            head = list(islice(items, RETAG_POOL_MIN_RECORDS))
+            workers = default_workers() if len(head) >= RETAG_POOL_MIN_RECORDS else 0
+            items = chain(head, items)
+        chunks = _chunked(items, RETAG_CHUNK)
+        if workers < 2:
+            for chunk in chunks:
+                done += store.save_tags(tag_rows(chunk, vocab), vocab.version)
+                progress.advance(len(chunk))
+            return done
+        with WorkerPool(vocab, workers) as pool:
+            pending: deque[tuple[Future[Any], int]] = deque()
+            for chunk in chunks:
+                pending.append((pool.tag(chunk), len(chunk)))
+                if len(pending) >= 2 * workers:
+                    done += _save_tagged(store, vocab, pending.popleft(), progress)
+            while pending:
+                done += _save_tagged(store, vocab, pending.popleft(), progress)
     return done
+
+
+def _save_tagged(store: Store, vocab: Vocabulary, task: tuple[Future[Any], int],
+                 progress: Progress) -> int:
+    future, n = task
+    saved = store.save_tags(tag_result(future), vocab.version)
+    progress.advance(n)
+    return saved
 
 
 # -- digest and the weekly job -------------------------------------------------------------------

@@ -27,7 +27,8 @@ API (PMIDs as ``str``; every method joins the current transaction if one is open
 - records: ``upsert(parsed, *, run_id=None, query=None) -> UpsertCounts``,
   ``record_hits(query, pmids, run_id=None)``, ``mark_deleted(pmids)``, ``get(pmid)``,
   ``get_tags(pmid)``, ``pmids()``, ``existing(pmids)``, ``count()``, ``iter_records()``,
-  ``iter_raw(pmids=None, *, stale_for_version=None)``, ``save_tags(items, version)``,
+  ``iter_raw(pmids=None, *, stale_for_version=None)``,
+  ``iter_record_json(*, stale_for_version=None)``, ``save_tags(items, version)``,
   ``iter_tagged() -> Iterator[StoredRecord]``, ``pmids_waiting_for_mesh()``,
   ``pmids_first_seen_since(ts)``
 - watermarks: ``get_watermark(key)``, ``set_watermark(key, value)``, ``watermarks()``
@@ -36,7 +37,8 @@ API (PMIDs as ``str``; every method joins the current transaction if one is open
   ``record_delivery(key, address, status, error=None)``, ``delivery_status(key, address)``,
   ``deliveries(key)``, ``mark_reported(key, pmids)``, ``reported_pmids()``,
   ``retracted_since_reported()``
-- ``status() -> dict``; ``record_json(record)`` (the stored JSON of a record)
+- ``status() -> dict``; ``record_json(record)`` / ``tags_json(tags)`` (the stored JSON of a
+  record / of its tags)
 
 Connection: WAL journal (readers never block the writer), ``foreign_keys=ON``,
 ``synchronous=NORMAL`` (durable at each checkpoint; a power cut can lose the last commits but
@@ -1002,13 +1004,35 @@ class Store:
                     row = found[p]
                     yield str(row[0]), row[1], bytes(row[2])
 
-    def save_tags(self, items: Iterable[tuple[str, Tags]], version: str) -> int:
-        """Store tags made with vocabulary ``version``; one transaction. Returns rows updated."""
+    def iter_record_json(
+        self, *, stale_for_version: str | None = None, include_deleted: bool = False
+    ) -> Iterator[tuple[str, str]]:
+        """``(pmid, data)`` of stored records in PMID order, ``data`` being the record's JSON
+        as stored (:func:`record_json`; ``Record.from_dict(json.loads(data))`` reads it): the
+        cheap input for re-tagging, with the same selection as :meth:`iter_raw`.
+
+        :param stale_for_version: only records whose tags are NULL or were made with another
+            vocabulary version.
+        """
+        for row in self._pages(
+            "SELECT pmid, data FROM records WHERE pmid > ? AND (? OR deleted = 0)"
+            " AND (? IS NULL OR tags IS NULL OR tags_version IS NOT ?) ORDER BY pmid LIMIT ?",
+            (include_deleted, stale_for_version, stale_for_version),
+        ):
+            yield str(row[0]), row[1]
+
+    def save_tags(self, items: Iterable[tuple[str, Tags | str]], version: str) -> int:
+        """Store tags made with vocabulary ``version``; one transaction. Returns rows updated.
+
+        :param items: ``(pmid, tags)``; tags as :class:`Tags` or already as their JSON
+            (:func:`tags_json`, e.g. made in a worker process).
+        """
         now = self._ts()
         total = 0
         with self._guard(), self.transaction():
             for chunk in _chunks(items, BATCH):
-                rows = [(_COMPACT.encode(t), version, now, _pmid(p)) for p, t in chunk]
+                rows = [(t if isinstance(t, str) else _COMPACT.encode(t), version, now, _pmid(p))
+                        for p, t in chunk]
                 before = self.conn.total_changes
                 self.conn.executemany(
                     "UPDATE records SET tags = ?, tags_version = ?, tagged_at = ? WHERE pmid = ?",
@@ -1336,6 +1360,11 @@ _COMPACT = json.JSONEncoder(
 def record_json(record: Record) -> str:
     """The compact JSON of :meth:`Record.to_dict`, as stored in ``records.data``."""
     return _COMPACT.encode(record)
+
+
+def tags_json(tags: Tags) -> str:
+    """The compact JSON of :meth:`Tags.to_dict`, as stored in ``records.tags``."""
+    return _COMPACT.encode(tags)
 
 
 def _format_ts(moment: datetime) -> str:
