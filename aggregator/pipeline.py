@@ -263,31 +263,12 @@ def fetch(
             carried = store.resume_fetch(resumable, run_id) if resumable else []
             if carried:
                 logger.info("resuming %d id(s) left by interrupted run %s", len(carried), resumable)
-            hits: dict[str, set[str]] = {}
-            for ind in queries.indications:
-                key = CRDT_KEY.format(name=ind.name)
-                mindate = _window_start(store.get_watermark(key), settings, full, since)
-                ids = client.search_ids(
-                    ind.query, mindate=mindate, maxdate=today if mindate else None,
-                    datetype=DATE_NEW,
-                )
-                hits[ind.name] = set(ids)
-                result.found[ind.name] = len(ids)
-                logger.info("query %s: %d record(s)", ind.name, len(ids))
-            found = set().union(*hits.values()) if hits else set()
-            stored = store.existing(found)
-            for name, ids_found in hits.items():  # hits of records already stored
-                known = ids_found & stored
-                if known:
-                    store.record_hits(name, known, run_id)
-            changed: set[str] = set()
-            last_mdat = store.get_watermark(MDAT_KEY)
-            if not full and last_mdat:
-                start = _window_start(last_mdat, settings, False, None)
-                changed = store.existing(
-                    client.search_ids(queries.topic_term, mindate=start, maxdate=today,
-                                      datetype=DATE_CHANGED)
-                ) - done
+            hits = _search_indications(client, store, queries, settings, today,
+                                       full=full, since=since)
+            result.found = {name: len(ids) for name, ids in hits.items()}
+            found, stored = _record_known_hits(store, hits, run_id)
+            changed = set() if full else _search_changed(client, store, queries, settings,
+                                                         today) - done
             to_fetch = _plan(carried, (found if full else (found - stored)) | changed)
             counts.update(found=len(found), already_stored=len(stored & found),
                           changed_upstream=len(changed), to_fetch=len(to_fetch))
@@ -296,9 +277,7 @@ def fetch(
                 fetch_and_store(client, store, vocab, to_fetch, run_id=run_id, hits=hits,
                                 progress=progress)
             )
-            for ind in queries.indications:
-                store.set_watermark(CRDT_KEY.format(name=ind.name), today.isoformat())
-            store.set_watermark(MDAT_KEY, today.isoformat())
+            _advance_watermarks(store, [ind.name for ind in queries.indications], today)
             counts["requests"] = client.stats.total_requests
             store.finish_run(run_id, "ok", counts)
         except BaseException as exc:
@@ -310,6 +289,57 @@ def fetch(
             if own_client:
                 client.close()
     return result
+
+
+def _search_indications(
+    client: EutilsClient, store: Store, queries: QuerySet, settings: Settings, today: date,
+    *, full: bool, since: date | None,
+) -> dict[str, set[str]]:
+    """Each indication query on ``[crdt]`` from its watermark (see :func:`_window_start`):
+    query name -> PMIDs found."""
+    hits: dict[str, set[str]] = {}
+    for ind in queries.indications:
+        mark = store.get_watermark(CRDT_KEY.format(name=ind.name))
+        mindate = _window_start(mark, settings, full, since)
+        ids = client.search_ids(ind.query, mindate=mindate, maxdate=today if mindate else None,
+                                datetype=DATE_NEW)
+        hits[ind.name] = set(ids)
+        logger.info("query %s: %d record(s)", ind.name, len(ids))
+    return hits
+
+
+def _record_known_hits(
+    store: Store, hits: dict[str, set[str]], run_id: int
+) -> tuple[set[str], set[str]]:
+    """Record which query found the records already stored (new ones are recorded with their
+    batch); returns (every PMID found, those already stored)."""
+    found: set[str] = set().union(*hits.values()) if hits else set()
+    stored = store.existing(found)
+    for name, ids in hits.items():
+        known = ids & stored
+        if known:
+            store.record_hits(name, known, run_id)
+    return found, stored
+
+
+def _search_changed(
+    client: EutilsClient, store: Store, queries: QuerySet, settings: Settings, today: date
+) -> set[str]:
+    """Stored records the topic query finds on ``[mdat]`` since the last run (minus the
+    overlap): new MeSH, publication types, retractions, errata. Empty before any run."""
+    last = store.get_watermark(MDAT_KEY)
+    if not last:
+        return set()
+    start = _window_start(last, settings, False, None)
+    return store.existing(client.search_ids(queries.topic_term, mindate=start, maxdate=today,
+                                            datetype=DATE_CHANGED))
+
+
+def _advance_watermarks(store: Store, names: Sequence[str], today: date) -> None:
+    """After a successful run: the indications' ``[crdt]`` and the topic's ``[mdat]`` marks."""
+    for name in names:
+        store.set_watermark(CRDT_KEY.format(name=name), today.isoformat())
+    store.set_watermark(MDAT_KEY, today.isoformat())
 
 
 def _plan(carried: Sequence[str], rest: Iterable[str]) -> list[str]:
@@ -615,32 +645,19 @@ def weekly(
         try:
             done = _recently_committed(store, resumable, settings, today)
             carried = store.resume_fetch(resumable, run_id) if resumable else []
-            hits: dict[str, set[str]] = {}
             last_new = store.get_watermark(WEEKLY_KEY)
-            if last_new is None:  # first run: every indication in full, as `fetch --full` would
-                for ind in queries.indications:
-                    start = _window_start(store.get_watermark(CRDT_KEY.format(name=ind.name)),
-                                          settings, False, None)
-                    hits[ind.name] = set(client.search_ids(
-                        ind.query, mindate=start, maxdate=today if start else None,
-                        datetype=DATE_NEW))
-            else:
+            if last_new is None:
+                # first run: each indication from its own watermark (in full when never
+                # fetched), as `fetch` would, so every record gets the queries that found it
+                hits = _search_indications(client, store, queries, settings, today,
+                                           full=False, since=None)
+            else:  # one search for every indication at once: the weekly request budget
                 start = _window_start(last_new, settings, False, None)
-                hits[TOPIC] = set(client.search_ids(queries.topic_term, mindate=start,
-                                                    maxdate=today, datetype=DATE_NEW))
-            found = set().union(*hits.values()) if hits else set()
-            stored = store.existing(found)
-            for name, ids_found in hits.items():
-                if ids_found & stored:
-                    store.record_hits(name, ids_found & stored, run_id)
+                hits = {TOPIC: set(client.search_ids(queries.topic_term, mindate=start,
+                                                     maxdate=today, datetype=DATE_NEW))}
+            found, stored = _record_known_hits(store, hits, run_id)
             new = found - stored
-            changed: set[str] = set()
-            last_mdat = store.get_watermark(MDAT_KEY)
-            if last_mdat:
-                start = _window_start(last_mdat, settings, False, None)
-                upstream = client.search_ids(queries.topic_term, mindate=start, maxdate=today,
-                                             datetype=DATE_CHANGED)
-                changed = store.existing(upstream) - new - done
+            changed = _search_changed(client, store, queries, settings, today) - new - done
             recent = set(store.pmids_first_seen_since(today - timedelta(days=WAITING_FOR_MESH_DAYS)))
             waiting = ({p for p in store.pmids_waiting_for_mesh() if p in recent}
                        - new - changed - done)
@@ -651,6 +668,8 @@ def weekly(
             counts.update(fetch_and_store(client, store, vocab, to_fetch, run_id=run_id,
                                           hits=hits, progress=progress))
             counts["retagged"] = retag(store, vocab)  # records made stale by a vocabulary change
+            if last_new is None:
+                _advance_watermarks(store, [ind.name for ind in queries.indications], today)
             store.set_watermark(WEEKLY_KEY, today.isoformat())
             store.set_watermark(MDAT_KEY, today.isoformat())
             counts["requests"] = client.stats.total_requests
