@@ -41,6 +41,7 @@ import dataclasses
 import gzip
 import io
 import multiprocessing
+import os
 import pickle
 import re
 import zlib
@@ -1032,6 +1033,37 @@ def _parse_batch(
     return buf.getvalue()
 
 
+def _parent_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a killed, not yet reaped one is a zombie: dead)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except OSError:
+        return True  # no /proc: trust kill(0)
+
+
+def watch_parent(pid: int, interval: float = 0.5) -> None:
+    """In a worker process: exit as soon as process ``pid`` (the one that started the pool) is
+    gone. A pool's workers block reading a queue whose write end they hold themselves, so when
+    the parent is killed (``kill -9``) they would otherwise wait forever, and keep their fork
+    server alive too."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while _parent_alive(pid):
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
 def _pool_context() -> Any:
     """``forkserver`` where available (else ``spawn``): workers start from a clean server
     process, so they never inherit the caller's open files, such as the store's ``flock``
@@ -1053,7 +1085,7 @@ def _iter_xml_parallel(
     flight, so memory stays bounded and results come back in file order.
     """
     cutter = _Cutter(_blocks(stream, source), source)
-    pool = _pool_context().Pool(workers)
+    pool = _pool_context().Pool(workers, initializer=watch_parent, initargs=(os.getpid(),))
     pending: deque[Any] = deque()
 
     def drain(result: Any) -> Iterator[Item]:

@@ -89,10 +89,11 @@ def tag_rows(items: Sequence[tuple[str, Any]], vocab: Vocabulary) -> list[tuple[
 # -- in a worker process ------------------------------------------------------------------------
 
 
-def _init(vocab: bytes) -> None:
+def _init(vocab: bytes, parent: int) -> None:
     global _VOCAB
     # Ctrl-C reaches the whole process group: the parent handles it and stops the pool
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parse.watch_parent(parent)  # and after a kill -9 of the parent, exit instead of waiting forever
     _VOCAB = pickle.loads(vocab)
 
 
@@ -151,7 +152,7 @@ class WorkerPool:
         self.workers = workers
         self._pool = ProcessPoolExecutor(
             workers, mp_context=_context(), initializer=_init,
-            initargs=(pickle.dumps(vocab, protocol=pickle.HIGHEST_PROTOCOL),),
+            initargs=(pickle.dumps(vocab, protocol=pickle.HIGHEST_PROTOCOL), os.getpid()),
         )
         # start every worker now (the executor starts them lazily, one per busy submit), so
         # that they load the vocabulary while the first answer is on its way

@@ -243,3 +243,72 @@ def test_second_run_exits_at_once_naming_the_lock(
     check_done(db, server)
     history = runs(db)
     assert [r["kind"] for r in history] == ["fetch"], "the second runs recorded nothing"
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (children, grandchildren...), from /proc."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            tasks = Path(f"/proc/{parent}/task").iterdir()
+            kids = {int(c) for t in tasks
+                    for c in (t / "children").read_text().split()}
+        except OSError:
+            continue
+        todo.extend(kids - found)
+        found |= kids
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[-1].split()[0]
+    except OSError:
+        return False
+    return state != b"Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_worker_processes_exit_when_their_parent_is_killed(tmp_path):
+    # a process holding both kinds of pool (the import parser's and the fetch/tag pool)
+    script = tmp_path / "pools.py"
+    script.write_text(
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from aggregator import parse\n"
+        "from aggregator.vocabulary import load_vocabulary\n"
+        "from aggregator.workers import WorkerPool\n"
+        "if __name__ == '__main__':\n"
+        "    pool = WorkerPool(load_vocabulary(Path(sys.argv[1])), 2)\n"
+        "    pool.tag([]).result()\n"
+        "    ctx = parse._pool_context()\n"
+        "    p = ctx.Pool(2, initializer=parse.watch_parent, initargs=(__import__('os').getpid(),))\n"
+        "    p.apply(len, ([],))\n"
+        "    print('ready', flush=True)\n"
+        "    time.sleep(60)\n",
+        encoding="utf-8",
+    )
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, str(script), str(Path(__file__).parent.parent /
+                                                             "queries")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
+        below = _descendants(proc.pid)
+        assert len(below) >= 4  # fork server(s) and their workers
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(p) for p in below):
+            time.sleep(0.2)
+        assert not [p for p in below if _alive(p)], "worker processes outlived their parent"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
