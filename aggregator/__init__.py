@@ -5,7 +5,9 @@ Stages (one module each): ``queries`` -> ``eutils`` -> ``parse`` -> ``store`` ->
 
 Example::
 
-    from aggregator import Settings, Store
+    from aggregator import Settings
+    from aggregator.store import Store
+
     with Store(Settings.from_env().db_path) as store:
         print(store.status())
 """

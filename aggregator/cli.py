@@ -201,7 +201,8 @@ def fetch(ctx: click.Context, full: bool, since: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(path_type=Path))
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Parser processes (default: one per core beyond the first, for big files).")
+              help="Parser processes (default: one per core, up to 4, for files of 32 MB or more; "
+                   "1 parses in this process).")
 @click.pass_context
 def import_(ctx: click.Context, paths: tuple[Path, ...], workers: int | None) -> None:
     """Load PubMed XML (.xml, .xml.gz, efetch output, baseline files) or MEDLINE/nbib text.

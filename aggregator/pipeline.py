@@ -15,7 +15,6 @@ Example::
 from __future__ import annotations
 
 import logging
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -50,8 +49,6 @@ IMPORT_CHUNK = 1000
 #: files whose content is at least this big (gzip counted 4x) are parsed in worker processes
 #: by default: below it, starting the pool (~0.2 s) costs more than it saves
 PARALLEL_IMPORT_BYTES = 32 << 20
-#: the most parser processes an import starts by default
-MAX_IMPORT_WORKERS = 4
 #: a fetch of at least this many efetch batches parses and tags them in worker processes; below
 #: it, starting the pool (~0.3 s) costs more than it saves
 FETCH_POOL_MIN_BATCHES = 3
@@ -401,9 +398,9 @@ def import_paths(
     import with :class:`~aggregator.errors.InputError` (exit 2) and the store is unchanged.
     Records are tagged afterwards with ``vocab`` when given.
 
-    Big files are parsed in worker processes (``workers``; default: one per core, up to
-    :data:`MAX_IMPORT_WORKERS`, for files over :data:`PARALLEL_IMPORT_BYTES`): each worker
-    parses, serialises, hashes and compresses its records (:func:`aggregator.store.prepare`),
+    Big files are parsed in worker processes (``workers``; default:
+    :func:`aggregator.workers.default_workers` for files over :data:`PARALLEL_IMPORT_BYTES`):
+    each worker parses, serialises, hashes and compresses its records (:func:`aggregator.store.prepare`),
     so this process only cuts the byte stream and writes SQLite.
 
     :raises InputError: a path is missing, a directory, of unknown type, or malformed.
@@ -451,13 +448,13 @@ def _import_workers(path: Path, workers: int | None) -> int | None:
     """Parser processes for ``path``: ``workers`` if given, else by file size and cores."""
     if workers is not None:
         return workers
-    cpus = os.cpu_count() or 1
-    if cpus < 2:
+    available = default_workers()
+    if not available:
         return None
     with path.open("rb") as fh:
         gzipped = fh.read(2) == b"\x1f\x8b"
     size = path.stat().st_size * (4 if gzipped else 1)
-    return min(cpus, MAX_IMPORT_WORKERS) if size >= PARALLEL_IMPORT_BYTES else None
+    return available if size >= PARALLEL_IMPORT_BYTES else None
 
 
 def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
