@@ -67,11 +67,13 @@ def _report_error(ctx: click.Context, exc: BaseException, message: str) -> None:
 
 
 class ClickProgress:
-    """Progress bar on stderr when it is a terminal; INFO log lines otherwise."""
+    """Progress on stderr when it is a terminal (a bar when the total is known, a running
+    count when it is not); INFO log lines otherwise."""
 
     def __init__(self) -> None:
         self._bar: Any = None
         self._label = ""
+        self._count: int | None = None
         self._tty = sys.stderr.isatty()
 
     def start(self, label: str, total: int) -> None:
@@ -81,17 +83,29 @@ class ClickProgress:
             self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
                                           show_pos=True, show_eta=True)
             self._bar.__enter__()
-        else:
+        elif self._tty:
+            self._count = 0
+        elif total:
             logger.info("%s: %d", label, total)
 
     def advance(self, n: int) -> None:
         if self._bar is not None and n:
             self._bar.update(n)
+        elif self._count is not None and n:
+            self._count += n
+            click.echo(f"\r{self._label}: {self._count:,} records", file=sys.stderr, nl=False)
 
     def finish(self) -> None:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
             self._bar = None
+        if self._count is not None:
+            if self._count:
+                click.echo("", file=sys.stderr)
+            self._count = None
+        elif self._label and not self._tty:
+            logger.info("%s: done", self._label)
+        self._label = ""
 
 
 def _safe_umask() -> None:

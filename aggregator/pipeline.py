@@ -420,7 +420,7 @@ def import_paths(
         try:
             with store.transaction():
                 for path in files:
-                    progress.start(f"importing {path.name}", path.stat().st_size)
+                    progress.start(f"importing {path.name}", 0)  # records: total unknown
                     items = parse.iter_file(path, workers=_import_workers(path, workers),
                                             rows=prepare)
                     for chunk in _chunked(items, IMPORT_CHUNK):
@@ -429,7 +429,7 @@ def import_paths(
                         totals = totals.merge(store.upsert(records, run_id=run_id))
                         if gone:
                             deleted += store.mark_deleted(gone)
-                        progress.advance(0)
+                        progress.advance(len(chunk))
                     progress.finish()
             result.counts = {"new": totals.new, "changed": totals.changed,
                              "unchanged": totals.unchanged, "deleted": deleted,
@@ -498,6 +498,7 @@ def retag(
     progress = progress or NoProgress()
     stale = None if everything else vocab.version
     done = 0
+    progress.start("tagging records", 0)
     with store.writer("retag"):
         items: Iterator[tuple[str, Any]]
         if reparse:
@@ -514,6 +515,7 @@ def retag(
             for chunk in chunks:
                 done += store.save_tags(tag_rows(chunk, vocab), vocab.version)
                 progress.advance(len(chunk))
+            progress.finish()
             return done
         with WorkerPool(vocab, workers) as pool:
             pending: deque[tuple[Future[Any], int]] = deque()
@@ -523,6 +525,7 @@ def retag(
                     done += _save_tagged(store, vocab, pending.popleft(), progress)
             while pending:
                 done += _save_tagged(store, vocab, pending.popleft(), progress)
+    progress.finish()
     return done
 
 
