@@ -113,25 +113,8 @@ def _lower_source(src: str) -> str:
 
 def _cased_inner(src: str) -> str | None:
     """The body of a pattern that is wholly ``(?-i:...)``, else None."""
-    if not src.startswith("(?-i:") or not src.endswith(")"):
+    if not src.startswith("(?-i:") or _close_paren(src, 0) != len(src) - 1:
         return None
-    depth, i, in_class = 0, 0, False
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0 and i != len(src) - 1:
-                return None
-        i += 1
     inner = src[5:-1]
     return None if "(?-i:" in inner or "(?i" in inner else inner
 
