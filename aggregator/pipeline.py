@@ -18,7 +18,7 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from itertools import chain, islice
@@ -246,46 +246,73 @@ def fetch(
     """
     progress = progress or NoProgress()
     today = _today(now)
+    params = {"full": full, "since": since.isoformat() if since else None}
+    with _fetching_run(settings, store, "fetch", params, client, today) as run:
+        client, run_id, counts = run.client, run.result.run_id, run.result.counts
+        hits = _search_indications(client, store, queries, settings, today,
+                                   full=full, since=since)
+        run.result.found = {name: len(ids) for name, ids in hits.items()}
+        found, stored = _record_known_hits(store, hits, run_id)
+        changed = set() if full else _search_changed(client, store, queries, settings,
+                                                     today) - run.done
+        to_fetch = _plan(run.carried, (found if full else (found - stored)) | changed)
+        counts.update(found=len(found), already_stored=len(stored & found),
+                      changed_upstream=len(changed), to_fetch=len(to_fetch))
+        store.plan_fetch(run_id, to_fetch)
+        counts.update(
+            fetch_and_store(client, store, vocab, to_fetch, run_id=run_id, hits=hits,
+                            progress=progress)
+        )
+        _advance_watermarks(store, [ind.name for ind in queries.indications], today)
+    return run.result
+
+
+@dataclass
+class _FetchingRun:
+    """What :func:`_fetching_run` hands to the body of a fetch or weekly run."""
+
+    client: EutilsClient
+    result: RunResult
+    #: ids a killed run of the same kind left unfetched: fetched first
+    carried: list[str] = field(default_factory=list)
+    #: ids that killed run committed recently enough not to fetch again
+    done: set[str] = field(default_factory=set)
+
+
+@contextmanager
+def _fetching_run(
+    settings: Settings, store: Store, kind: str, params: dict[str, Any],
+    client: EutilsClient | None, today: date,
+) -> Iterator[_FetchingRun]:
+    """The frame of a run that fetches: the store's write lock, the run's record (``ok`` with
+    its counts when the body returns, else ``offline``/``failed``/``interrupted`` with the
+    error, re-raised), the pending ids of a killed run of the same ``kind`` taken over, and a
+    client made (and closed) here unless one is given."""
     own_client = client is None
     client = client or EutilsClient(settings)
-    counts: dict[str, Any] = {}
-    with store.writer("fetch"):
-        resumable = store.resumable_run("fetch", statuses=("interrupted", "offline", "failed"))
-        run_id = store.start_run(
-            "fetch", {"full": full, "since": since.isoformat() if since else None}
-        )
-        result = RunResult(run_id, "fetch", counts=counts)
-        try:
-            done = _recently_committed(store, resumable, settings, today)
-            carried = store.resume_fetch(resumable, run_id) if resumable else []
-            if carried:
-                logger.info("resuming %d id(s) left by interrupted run %s", len(carried), resumable)
-            hits = _search_indications(client, store, queries, settings, today,
-                                       full=full, since=since)
-            result.found = {name: len(ids) for name, ids in hits.items()}
-            found, stored = _record_known_hits(store, hits, run_id)
-            changed = set() if full else _search_changed(client, store, queries, settings,
-                                                         today) - done
-            to_fetch = _plan(carried, (found if full else (found - stored)) | changed)
-            counts.update(found=len(found), already_stored=len(stored & found),
-                          changed_upstream=len(changed), to_fetch=len(to_fetch))
-            store.plan_fetch(run_id, to_fetch)
-            counts.update(
-                fetch_and_store(client, store, vocab, to_fetch, run_id=run_id, hits=hits,
-                                progress=progress)
-            )
-            _advance_watermarks(store, [ind.name for ind in queries.indications], today)
-            counts["requests"] = client.stats.total_requests
-            store.finish_run(run_id, "ok", counts)
-        except BaseException as exc:
-            counts["requests"] = client.stats.total_requests
-            _fail_run(store, run_id, exc, counts)
-            result.status = "failed"
-            raise
-        finally:
-            if own_client:
-                client.close()
-    return result
+    try:
+        with store.writer(kind):
+            resumable = store.resumable_run(kind, statuses=("interrupted", "offline", "failed"))
+            run_id = store.start_run(kind, params)
+            run = _FetchingRun(client, RunResult(run_id, kind))
+            counts = run.result.counts
+            try:
+                run.done = _recently_committed(store, resumable, settings, today)
+                run.carried = store.resume_fetch(resumable, run_id) if resumable else []
+                if run.carried:
+                    logger.info("resuming %d id(s) left by interrupted run %s",
+                                len(run.carried), resumable)
+                yield run
+                counts.setdefault("requests", client.stats.total_requests)
+                store.finish_run(run_id, "ok", counts)
+            except BaseException as exc:
+                counts.setdefault("requests", client.stats.total_requests)
+                _fail_run(store, run_id, exc, counts)
+                run.result.status = "failed"
+                raise
+    finally:
+        if own_client:
+            client.close()
 
 
 def _search_indications(
@@ -635,65 +662,47 @@ def weekly(
     """
     progress = progress or NoProgress()
     today = _today(now)
-    own_client = client is None
-    client = client or EutilsClient(settings)
-    counts: dict[str, Any] = {}
-    with store.writer("weekly"):
-        resumable = store.resumable_run("weekly", statuses=("interrupted", "offline", "failed"))
-        run_id = store.start_run("weekly", {"send": send})
-        result = RunResult(run_id, "weekly", counts=counts)
-        try:
-            done = _recently_committed(store, resumable, settings, today)
-            carried = store.resume_fetch(resumable, run_id) if resumable else []
-            last_new = store.get_watermark(WEEKLY_KEY)
-            if last_new is None:
-                # first run: each indication from its own watermark (in full when never
-                # fetched), as `fetch` would, so every record gets the queries that found it
-                hits = _search_indications(client, store, queries, settings, today,
-                                           full=False, since=None)
-            else:  # one search for every indication at once: the weekly request budget
-                start = _window_start(last_new, settings, False, None)
-                hits = {TOPIC: set(client.search_ids(queries.topic_term, mindate=start,
-                                                     maxdate=today, datetype=DATE_NEW))}
-            found, stored = _record_known_hits(store, hits, run_id)
-            new = found - stored
-            changed = _search_changed(client, store, queries, settings, today) - new - done
-            recent = set(store.pmids_first_seen_since(today - timedelta(days=WAITING_FOR_MESH_DAYS)))
-            waiting = ({p for p in store.pmids_waiting_for_mesh() if p in recent}
-                       - new - changed - done)
-            to_fetch = _plan(carried, new | changed | waiting)
-            counts.update(found=len(found), new_upstream=len(new), changed_upstream=len(changed),
-                          waiting_for_mesh=len(waiting), to_fetch=len(to_fetch))
-            store.plan_fetch(run_id, to_fetch)
-            counts.update(fetch_and_store(client, store, vocab, to_fetch, run_id=run_id,
-                                          hits=hits, progress=progress))
-            counts["retagged"] = retag(store, vocab)  # records made stale by a vocabulary change
-            if last_new is None:
-                _advance_watermarks(store, [ind.name for ind in queries.indications], today)
-            store.set_watermark(WEEKLY_KEY, today.isoformat())
-            store.set_watermark(MDAT_KEY, today.isoformat())
-            counts["requests"] = client.stats.total_requests
-            can_send = send and bool(settings.smtp_host and settings.digest_from)
-            if send and not can_send:
-                logger.warning("SMTP_HOST or DIGEST_FROM not set: the digest is written, not sent")
-            outcome = run_digest(settings, store, send=can_send, now=now,
-                                 smtp_factory=smtp_factory, ssl_context=ssl_context)
-            result.digest = outcome
-            counts["digest"] = outcome.digest.key
-            counts["digest_items"] = len(outcome.digest.items)
-            if outcome.delivery is not None:
-                counts["digest_sent"] = len(outcome.delivery.sent)
-            store.finish_run(run_id, "ok", counts)
-        except BaseException as exc:
-            counts.setdefault("requests", client.stats.total_requests)
-            _fail_run(store, run_id, exc, counts)
-            result.status = "failed"
-            raise
-        finally:
-            if own_client:
-                client.close()
-    return result
-
+    with _fetching_run(settings, store, "weekly", {"send": send}, client, today) as run:
+        client, run_id, counts = run.client, run.result.run_id, run.result.counts
+        last_new = store.get_watermark(WEEKLY_KEY)
+        if last_new is None:
+            # first run: each indication from its own watermark (in full when never
+            # fetched), as `fetch` would, so every record gets the queries that found it
+            hits = _search_indications(client, store, queries, settings, today,
+                                       full=False, since=None)
+        else:  # one search for every indication at once: the weekly request budget
+            start = _window_start(last_new, settings, False, None)
+            hits = {TOPIC: set(client.search_ids(queries.topic_term, mindate=start,
+                                                 maxdate=today, datetype=DATE_NEW))}
+        found, stored = _record_known_hits(store, hits, run_id)
+        new = found - stored
+        changed = _search_changed(client, store, queries, settings, today) - new - run.done
+        recent = set(store.pmids_first_seen_since(today - timedelta(days=WAITING_FOR_MESH_DAYS)))
+        waiting = ({p for p in store.pmids_waiting_for_mesh() if p in recent}
+                   - new - changed - run.done)
+        to_fetch = _plan(run.carried, new | changed | waiting)
+        counts.update(found=len(found), new_upstream=len(new), changed_upstream=len(changed),
+                      waiting_for_mesh=len(waiting), to_fetch=len(to_fetch))
+        store.plan_fetch(run_id, to_fetch)
+        counts.update(fetch_and_store(client, store, vocab, to_fetch, run_id=run_id,
+                                      hits=hits, progress=progress))
+        counts["retagged"] = retag(store, vocab)  # records made stale by a vocabulary change
+        if last_new is None:
+            _advance_watermarks(store, [ind.name for ind in queries.indications], today)
+        store.set_watermark(WEEKLY_KEY, today.isoformat())
+        store.set_watermark(MDAT_KEY, today.isoformat())
+        counts["requests"] = client.stats.total_requests  # the digest makes no request
+        can_send = send and bool(settings.smtp_host and settings.digest_from)
+        if send and not can_send:
+            logger.warning("SMTP_HOST or DIGEST_FROM not set: the digest is written, not sent")
+        outcome = run_digest(settings, store, send=can_send, now=now,
+                             smtp_factory=smtp_factory, ssl_context=ssl_context)
+        run.result.digest = outcome
+        counts["digest"] = outcome.digest.key
+        counts["digest_items"] = len(outcome.digest.items)
+        if outcome.delivery is not None:
+            counts["digest_sent"] = len(outcome.delivery.sent)
+    return run.result
 
 __all__ = [
     "NoProgress",
