@@ -252,6 +252,19 @@ def _normalise(term: str) -> str:
     return re.sub(r"\s+", " ", term).strip()
 
 
+def definition_file(path: Path | str, name: str, error: type[InputError], what: str) -> Path:
+    """``path`` itself, or ``path/name`` when it is a folder (``queries/``).
+
+    :raises InputError: (of type ``error``) the file does not exist.
+    """
+    path = Path(path)
+    if path.is_dir():
+        path = path / name
+    if not path.exists():
+        raise error(f"{what} file not found", path=path)
+    return path
+
+
 def load_queries(path: Path | str,
                  conditions: frozenset[str] | None = None) -> QuerySet:
     """Load and validate the query definitions.
@@ -260,11 +273,7 @@ def load_queries(path: Path | str,
     :param conditions: allowed indication names; DESIGN.md's condition ids by default.
     :raises QueryDefinitionError: naming file, line and field of the first mistake.
     """
-    path = Path(path)
-    if path.is_dir():
-        path = path / QUERY_FILE
-    if not path.exists():
-        raise QueryDefinitionError("query file not found", path=path)
+    path = definition_file(path, QUERY_FILE, QueryDefinitionError, "query")
     if conditions is None:
         from .vocabulary import CONDITIONS
 

@@ -16,12 +16,13 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 from .errors import VocabularyError
-from .queries import TomlSource
+from .queries import TomlSource, definition_file
 
 __all__ = [
     "AGE_GROUPS",
@@ -123,8 +124,10 @@ def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _close_paren(src: str, i: int) -> int:
-    """Index of the ``)`` closing the ``(`` at ``src[i]``, or -1."""
+def _structure(src: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` of the grouping characters ``(``, ``)`` and ``|`` of the regex
+    ``src`` from ``i`` on, skipping escapes and character classes; ``depth`` is the nesting
+    after the character (one less after a ``)``)."""
     depth, in_class = 0, False
     while i < len(src):
         c = src[i]
@@ -135,38 +138,21 @@ def _close_paren(src: str, i: int) -> int:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield i, c, depth
         i += 1
-    return -1
+
+
+def _close_paren(src: str, i: int) -> int:
+    """Index of the ``)`` closing the ``(`` at ``src[i]``, or -1."""
+    return next((j for j, c, depth in _structure(src, i) if c == ")" and depth == 0), -1)
 
 
 def _split_top(src: str) -> list[str]:
     """``src`` cut at its top-level ``|``."""
-    parts, depth, in_class, last, i = [], 0, False, 0, 0
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(src[last:i])
-            last = i + 1
-        i += 1
-    parts.append(src[last:])
-    return parts
+    cuts = [j for j, c, depth in _structure(src) if c == "|" and depth == 0]
+    return [src[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(src)])]
 
 
 def _distribute(src: str, limit: int = 48) -> list[str]:
@@ -979,11 +965,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
     :param path: ``queries/`` (reads ``vocabulary.toml`` in it) or the file itself.
     :raises VocabularyError: naming file, line and field of the first mistake.
     """
-    path = Path(path)
-    if path.is_dir():
-        path = path / VOCABULARY_FILE
-    if not path.exists():
-        raise VocabularyError("vocabulary file not found", path=path)
+    path = definition_file(path, VOCABULARY_FILE, VocabularyError, "vocabulary")
     src = TomlSource(path, VocabularyError)
     ld = _Loader(src)
     data = src.data
