@@ -244,6 +244,10 @@ class _Doc:
         self.text, self.lower, self.index, self.sentences = segment(record, vocab)
         self.starts = [s.start for s in self.sentences]
         self.title_end = len(record.title or "")
+        #: the record's MeSH headings as (ui, lower-cased name, name, major), and the set of
+        #: their UIs and lower-cased names: most labels have none of them (one set test)
+        self.mesh = tuple((h.ui, h.name.lower(), h.name, h.is_major) for h in record.mesh)
+        self.mesh_keys = frozenset(k for m in self.mesh for k in m[:2] if k)
 
     def sentence_at(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -289,14 +293,17 @@ def _score(doc: _Doc, rule: LabelRule, fallback: bool = False
     return total, term, value
 
 
-def _mesh_hits(record: Record, rule: LabelRule) -> tuple[str | None, bool]:
+def _mesh_hits(doc: _Doc, rule: LabelRule) -> tuple[str | None, bool]:
     """(heading name, major) of the best MeSH heading of this label."""
+    keys = doc.mesh_keys
+    if keys.isdisjoint(rule.mesh_uis) and keys.isdisjoint(rule.mesh_names):
+        return None, False
     found: str | None = None
-    for h in record.mesh:
-        if (h.ui and h.ui in rule.mesh_uis) or h.name.lower() in rule.mesh_names:
-            if h.is_major:
-                return h.name, True
-            found = found or h.name
+    for ui, low, name, major in doc.mesh:
+        if (ui and ui in rule.mesh_uis) or low in rule.mesh_names:
+            if major:
+                return name, True
+            found = found or name
     return found, False
 
 
@@ -306,7 +313,7 @@ def _tag_labels(record: Record, doc: _Doc, rules: tuple[LabelRule, ...],
     pending: list[LabelRule] = []
     for rule in rules:
         score, term, _ = _score(doc, rule)
-        heading, major = _mesh_hits(record, rule) if record.mesh else (None, False)
+        heading, major = _mesh_hits(doc, rule)
         if heading and major:
             tags[rule.label] = Tag(rule.label, "mesh", heading)
         elif score >= rule.min_score and term:
