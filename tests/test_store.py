@@ -15,6 +15,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aggregator import store as store_module
 from aggregator.errors import StoreError, StoreLockedError
@@ -276,6 +278,28 @@ def test_record_json_matches_to_dict() -> None:
     expected = json.dumps(rec.to_dict(), ensure_ascii=False, separators=(",", ":"))
     assert record_json(rec) == expected
     assert Record.from_dict(json.loads(record_json(rec))) == rec
+
+
+_AWKWARD = st.text(st.characters(codec="utf-8") | st.sampled_from(
+    ["\x00", "\x1f", "\x7f", "\u2028", "\u2029", "\ufeff", "\\", '"', "/", "\U0001f600"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_AWKWARD, abstract=_AWKWARD, name=_AWKWARD, year=st.none() | st.integers(-2**63, 2**63 - 1))
+def test_record_json_same_text_as_json_for_any_text(title: str, abstract: str, name: str,
+                                                     year: int | None) -> None:
+    """orjson writes records.data; its text must stay json's (content hashes compare it)."""
+    rec = Record(pmid="7", title=title, abstract=abstract, keywords=[name],
+                 authors=[Author(name, affiliations=(abstract,))], pub_year=year,
+                 history={name: title} if name else {})
+    assert record_json(rec) == json.dumps(rec.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def test_record_json_falls_back_to_json_for_what_orjson_refuses() -> None:
+    """A lone surrogate or an integer beyond 64 bits: written as json writes it, not an error."""
+    for rec in (make_record("7", title="a\ud800b"), make_record("7", pub_year=2**70)):
+        assert record_json(rec) == json.dumps(rec.to_dict(), ensure_ascii=False,
+                                              separators=(",", ":"))
 
 
 def test_upsert_failure_midway_stores_nothing(store: Store) -> None:
