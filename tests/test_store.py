@@ -368,7 +368,7 @@ def test_upsert_revives_deleted_record(store: Store) -> None:
 
 
 def test_iter_records_pages_past_page_size(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "PAGE", 3)
+    monkeypatch.setattr(store_module.records, "PAGE", 3)
     store.upsert([parsed(str(i)) for i in range(1, 11)])
     assert [r.pmid for r in store.iter_records()] == [str(i) for i in range(1, 11)]
     assert len(list(store.iter_tagged())) == 10

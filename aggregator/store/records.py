@@ -1,0 +1,451 @@
+"""Store stage, records: the ``records`` table (one row per PMID with its JSON, original
+text, tags and bookkeeping) and ``record_queries``. Mixed into
+:class:`~aggregator.store.Store`.
+
+Example::
+
+    counts = store.upsert(parsed_batch, run_id=run, query="trd")
+    for stored in store.iter_tagged():
+        print(stored.record.pmid, stored.tags)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from ..errors import StoreError
+from ..models import Parsed, Record, Tags, compress_raw
+from .values import _chunks, _normalise_ts, _pmid, _pmid_list, record_json, tags_json
+
+#: MedlineCitation/@Status values after which NLM still adds MeSH. ``PubMed-not-MEDLINE``
+#: records are never indexed, and ``MEDLINE``/``OLDMEDLINE``/``Completed`` are final.
+#: NULL (unknown, e.g. a MEDLINE export without STAT) counts as waiting.
+WAITING_FOR_MESH_STATUSES = ("In-Process", "In-Data-Review", "Publisher")
+#: rows per executemany / IN (...) list; under SQLite's oldest 999-variable limit
+BATCH = 500
+#: rows per page of the iterators (keyset pagination, see :meth:`RecordTable._pages`)
+PAGE = 1000
+_SEP = "\x1f"  # GROUP_CONCAT separator for query names: cannot occur in a TOML key
+
+
+class PreparedRecord(NamedTuple):
+    """A record already serialised for :meth:`Store.upsert` (see :func:`prepare`): what a
+    :class:`Parsed` becomes in ``upsert``, computed beforehand, e.g. in a parser's worker
+    process, so that only these compact values cross the process boundary."""
+
+    pmid: str
+    kind: str
+    data: str  # record_json(record)
+    raw_z: bytes
+    format: str
+    content_hash: str  # SHA-1 of data
+    has_mesh: int
+    retracted: int
+    pub_year: int | None
+    citation_status: str | None
+
+
+def prepare(record: Record, raw: bytes, format: str) -> PreparedRecord:
+    """The row :meth:`Store.upsert` would store for ``record`` (``raw``: its original text,
+    uncompressed; compressed here with :func:`aggregator.models.compress_raw`). Pure and
+    picklable by name: ``parse.iter_file(path, workers=2, rows=prepare)`` runs it in the
+    parser's workers."""
+    data = record_json(record)
+    return PreparedRecord(
+        record.pmid, record.kind, data, compress_raw(raw), format,
+        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(record.has_mesh),
+        int(record.retracted), record.pub_year, record.citation_status,
+    )  # fmt: skip
+
+
+def _prepared(item: Parsed | PreparedRecord) -> PreparedRecord:
+    if isinstance(item, PreparedRecord):
+        return item
+    rec = item.record
+    data = record_json(rec)
+    return PreparedRecord(
+        rec.pmid, rec.kind, data, item.raw_z, item.format,
+        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(rec.has_mesh), int(rec.retracted),
+        rec.pub_year, rec.citation_status,
+    )  # fmt: skip
+
+
+class UpsertCounts(NamedTuple):
+    """What :meth:`Store.upsert` did: PMIDs new to the store, changed, seen again unchanged."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.changed + self.unchanged
+
+    def merge(self, other: UpsertCounts) -> UpsertCounts:
+        """The sum of two counts (``+`` on a tuple concatenates, hence a method)."""
+        return UpsertCounts(
+            self.new + other.new, self.changed + other.changed, self.unchanged + other.unchanged
+        )
+
+
+@dataclass(slots=True)
+class StoredRecord:
+    """A record with its tags and bookkeeping, as :meth:`Store.iter_tagged` yields it.
+
+    ``tags`` is None when the record is untagged or changed since tagging; ``queries`` are the
+    names of the indication queries that found it, sorted.
+    """
+
+    record: Record
+    tags: Tags | None
+    first_seen: str
+    last_changed: str
+    queries: list[str] = field(default_factory=list)
+    tags_version: str | None = None
+    deleted: bool = False
+
+
+class RecordTable:
+    """Records, their tags and the queries that found them (methods of
+    :class:`~aggregator.store.Store`)."""
+
+    # provided by :class:`~aggregator.store.Store`
+    conn: sqlite3.Connection
+    path: str
+    _guard: Callable[[], AbstractContextManager[None]]
+    transaction: Callable[[], AbstractContextManager[None]]
+    _ts: Callable[[], str]
+
+    # -- records -------------------------------------------------------------------------------
+    def upsert(
+        self,
+        items: Iterable[Parsed | PreparedRecord],
+        *,
+        run_id: int | None = None,
+        query: str | None = None,
+    ) -> UpsertCounts:
+        """Insert or update records by PMID; idempotent.
+
+        A record whose JSON differs from the stored one (``content_hash``) is "changed": its
+        data and raw text are replaced, ``last_changed`` set and its tags cleared so it is
+        re-tagged. An unchanged one only gets ``last_seen`` (and, if stored from MEDLINE text,
+        its raw text upgraded to XML). Seeing a record again un-deletes it (latest action wins).
+        Within one call, a PMID given twice counts once (the last one wins).
+
+        Runs inside the current :meth:`transaction` if any, else in its own: a failure anywhere
+        in ``items`` (a parse error in a generator...) stores nothing of this call.
+
+        :param items: :class:`Parsed` records, or rows made by :func:`prepare` (the same
+            values, computed beforehand), in any mix.
+        :param run_id: the run that read the records (stored as first/last seen/changed run).
+        :param query: the indication query that found them (see :meth:`record_hits`).
+        """
+        new = changed = unchanged = 0
+        now = self._ts()
+        conn = self.conn
+        with self._guard(), self.transaction():
+            for chunk in _chunks(items, BATCH):
+                batch: dict[int, PreparedRecord] = {}
+                for item in chunk:
+                    row = _prepared(item)
+                    batch[_pmid(row.pmid)] = row
+                marks = ",".join("?" * len(batch))
+                stored = {
+                    row[0]: (row[1], row[2])
+                    for row in conn.execute(
+                        f"SELECT pmid, content_hash, format FROM records WHERE pmid IN ({marks})",
+                        list(batch),
+                    )
+                }
+                inserts: list[tuple[Any, ...]] = []
+                updates: list[tuple[Any, ...]] = []
+                touches: list[tuple[Any, ...]] = []
+                upgrades: list[tuple[Any, ...]] = []
+                for pmid, row in batch.items():
+                    fmt = row.format
+                    if fmt not in ("xml", "medline"):
+                        raise StoreError(f"PMID {row.pmid}: unknown raw format {fmt!r}")
+                    old = stored.get(pmid)
+                    if old is None:
+                        inserts.append(
+                            (
+                                pmid, row.kind, row.data, row.raw_z, fmt, row.content_hash,
+                                row.has_mesh, row.retracted, row.pub_year,
+                                row.citation_status, now, run_id, now, run_id, now, run_id,
+                            )
+                        )  # fmt: skip
+                    elif old[0] != row.content_hash:
+                        updates.append(
+                            (
+                                row.kind, row.data, row.raw_z, fmt, row.content_hash,
+                                row.has_mesh, row.retracted, row.pub_year,
+                                row.citation_status, now, run_id, now, run_id, pmid,
+                            )
+                        )  # fmt: skip
+                    else:
+                        touches.append((now, run_id, pmid))
+                        if old[1] == "medline" and fmt == "xml":
+                            upgrades.append((row.raw_z, fmt, pmid))
+                new += len(inserts)
+                changed += len(updates)
+                unchanged += len(touches)
+                if inserts:
+                    conn.executemany(
+                        "INSERT INTO records (pmid, kind, data, raw, format, content_hash,"
+                        " has_mesh, retracted, pub_year, citation_status, first_seen,"
+                        " first_seen_run, last_changed, last_changed_run, last_seen,"
+                        " last_seen_run) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        inserts,
+                    )
+                if updates:
+                    conn.executemany(
+                        "UPDATE records SET kind = ?, data = ?, raw = ?, format = ?,"
+                        " content_hash = ?, has_mesh = ?, retracted = ?, pub_year = ?,"
+                        " citation_status = ?, last_changed = ?, last_changed_run = ?,"
+                        " last_seen = ?, last_seen_run = ?, deleted = 0, deleted_at = NULL,"
+                        " tags = NULL, tags_version = NULL, tagged_at = NULL WHERE pmid = ?",
+                        updates,
+                    )
+                if touches:
+                    conn.executemany(
+                        "UPDATE records SET last_seen = ?, last_seen_run = ?, deleted = 0,"
+                        " deleted_at = NULL WHERE pmid = ?",
+                        touches,
+                    )
+                if upgrades:
+                    conn.executemany(
+                        "UPDATE records SET raw = ?, format = ? WHERE pmid = ?", upgrades
+                    )
+                if query is not None:
+                    self._insert_hits(query, list(batch), run_id, now)
+        return UpsertCounts(new, changed, unchanged)
+
+    def _insert_hits(self, query: str, pmids: list[int], run_id: int | None, now: str) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO record_queries (pmid, query, first_run, first_seen)"
+            " VALUES (?, ?, ?, ?)",
+            [(p, query, run_id, now) for p in pmids],
+        )
+
+    def record_hits(self, query: str, pmids: Iterable[str], run_id: int | None = None) -> None:
+        """Record that ``query`` found ``pmids`` (first run and time kept; repeats ignored).
+        The records need not be stored yet."""
+        ids = _pmid_list(pmids)
+        with self._guard(), self.transaction():
+            self._insert_hits(query, ids, run_id, self._ts())
+
+    def mark_deleted(self, pmids: Iterable[str]) -> int:
+        """Mark records PubMed deleted (``DeleteCitation``); returns how many were newly
+        marked. Unknown PMIDs are ignored. Rows stay, with their history."""
+        now = self._ts()
+        rows = [(now, p) for p in _pmid_list(pmids)]
+        with self._guard(), self.transaction():
+            before = self.conn.total_changes
+            self.conn.executemany(
+                "UPDATE records SET deleted = 1, deleted_at = ? WHERE pmid = ? AND deleted = 0",
+                rows,
+            )
+            return self.conn.total_changes - before
+
+    def get(self, pmid: str) -> Record | None:
+        """The stored record (deleted or not), or None."""
+        with self._guard():
+            row = self.conn.execute(
+                "SELECT data FROM records WHERE pmid = ?", (_pmid(pmid),)
+            ).fetchone()
+        return Record.from_dict(json.loads(row[0])) if row else None
+
+    def get_tags(self, pmid: str) -> Tags | None:
+        """The stored tags of a record, or None when untagged, stale or unknown."""
+        with self._guard():
+            row = self.conn.execute(
+                "SELECT tags FROM records WHERE pmid = ?", (_pmid(pmid),)
+            ).fetchone()
+        return Tags.from_dict(json.loads(row[0])) if row and row[0] else None
+
+    def pmids(self, include_deleted: bool = False) -> set[str]:
+        """All stored PMIDs."""
+        with self._guard():
+            rows = self.conn.execute(
+                "SELECT pmid FROM records WHERE ? OR deleted = 0", (include_deleted,)
+            )
+            return {str(r[0]) for r in rows}
+
+    def existing(self, pmids: Iterable[str], include_deleted: bool = False) -> set[str]:
+        """Those of ``pmids`` already stored (deleted ones only with ``include_deleted``:
+        a deleted id PubMed returns again is worth fetching)."""
+        found: set[str] = set()
+        with self._guard():
+            for chunk in _chunks(_pmid_list(pmids), BATCH):
+                marks = ",".join("?" * len(chunk))
+                rows = self.conn.execute(
+                    f"SELECT pmid FROM records WHERE pmid IN ({marks}) AND (? OR deleted = 0)",
+                    (*chunk, include_deleted),
+                )
+                found.update(str(r[0]) for r in rows)
+        return found
+
+    def count(self, include_deleted: bool = False) -> int:
+        """Number of stored records."""
+        with self._guard():
+            row = self.conn.execute(
+                "SELECT COUNT(*) FROM records WHERE ? OR deleted = 0", (include_deleted,)
+            ).fetchone()
+        return int(row[0])
+
+    def _pages(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``sql`` (which selects pmid first and has ``pmid > ?`` as its first
+        parameter and ``LIMIT ?`` last) page by page, keyed on pmid.
+
+        Keyset pages, not one long cursor: the caller may write (save tags, commit) between
+        rows, and each page is a short read that never pins an old WAL snapshot.
+        """
+        last = 0
+        while True:
+            with self._guard():
+                rows = self.conn.execute(sql, (last, *params, PAGE)).fetchall()
+            yield from rows
+            if len(rows) < PAGE:
+                return
+            last = rows[-1][0]
+
+    def iter_records(self, include_deleted: bool = False) -> Iterator[Record]:
+        """Every stored record, in PMID order."""
+        for row in self._pages(
+            "SELECT pmid, data FROM records WHERE pmid > ? AND (? OR deleted = 0)"
+            " ORDER BY pmid LIMIT ?",
+            (include_deleted,),
+        ):
+            yield Record.from_dict(json.loads(row[1]))
+
+    def iter_raw(
+        self,
+        pmids: Iterable[str] | None = None,
+        *,
+        stale_for_version: str | None = None,
+        include_deleted: bool = False,
+    ) -> Iterator[tuple[str, str, bytes]]:
+        """``(pmid, format, raw_z)`` of stored records, for re-parsing and re-tagging.
+
+        :param pmids: only these (in the order given, unknown ones skipped); else all.
+        :param stale_for_version: only records whose tags are NULL or were made with another
+            vocabulary version.
+        """
+        cond = "(? OR deleted = 0) AND (? IS NULL OR tags IS NULL OR tags_version IS NOT ?)"
+        flags = (include_deleted, stale_for_version, stale_for_version)
+        if pmids is None:
+            for row in self._pages(
+                f"SELECT pmid, format, raw FROM records WHERE pmid > ? AND {cond}"
+                " ORDER BY pmid LIMIT ?",
+                flags,
+            ):
+                yield str(row[0]), row[1], bytes(row[2])
+            return
+        for chunk in _chunks(_pmid_list(pmids), BATCH):
+            marks = ",".join("?" * len(chunk))
+            with self._guard():
+                found = {
+                    r[0]: r
+                    for r in self.conn.execute(
+                        f"SELECT pmid, format, raw FROM records WHERE pmid IN ({marks}) AND {cond}",
+                        (*chunk, *flags),
+                    )
+                }
+            for p in chunk:
+                if p in found:
+                    row = found[p]
+                    yield str(row[0]), row[1], bytes(row[2])
+
+    def iter_record_json(
+        self, *, stale_for_version: str | None = None, include_deleted: bool = False
+    ) -> Iterator[tuple[str, str]]:
+        """``(pmid, data)`` of stored records in PMID order, ``data`` being the record's JSON
+        as stored (:func:`record_json`; ``Record.from_dict(json.loads(data))`` reads it): the
+        cheap input for re-tagging, with the same selection as :meth:`iter_raw`.
+
+        :param stale_for_version: only records whose tags are NULL or were made with another
+            vocabulary version.
+        """
+        for row in self._pages(
+            "SELECT pmid, data FROM records WHERE pmid > ? AND (? OR deleted = 0)"
+            " AND (? IS NULL OR tags IS NULL OR tags_version IS NOT ?) ORDER BY pmid LIMIT ?",
+            (include_deleted, stale_for_version, stale_for_version),
+        ):
+            yield str(row[0]), row[1]
+
+    def save_tags(self, items: Iterable[tuple[str, Tags | str]], version: str) -> int:
+        """Store tags made with vocabulary ``version``; one transaction. Returns rows updated.
+
+        :param items: ``(pmid, tags)``; tags as :class:`Tags` or already as their JSON
+            (:func:`tags_json`, e.g. made in a worker process).
+        """
+        now = self._ts()
+        total = 0
+        with self._guard(), self.transaction():
+            for chunk in _chunks(items, BATCH):
+                rows = [(t if isinstance(t, str) else tags_json(t), version, now, _pmid(p))
+                        for p, t in chunk]
+                before = self.conn.total_changes
+                self.conn.executemany(
+                    "UPDATE records SET tags = ?, tags_version = ?, tagged_at = ? WHERE pmid = ?",
+                    rows,
+                )
+                total += self.conn.total_changes - before
+        return total
+
+    def iter_tagged(self, include_deleted: bool = False) -> Iterator[StoredRecord]:
+        """Every record with its tags, first seen, last changed and queries, in PMID order.
+
+        One query per page of :data:`PAGE` records; the query names come from a correlated
+        ``GROUP_CONCAT`` over ``record_queries``' primary key (no query per record).
+        """
+        for row in self._pages(
+            "SELECT r.pmid, r.data, r.tags, r.first_seen, r.last_changed, r.tags_version,"
+            " r.deleted, (SELECT GROUP_CONCAT(q.query, char(31)) FROM record_queries q"
+            "             WHERE q.pmid = r.pmid)"
+            " FROM records r WHERE r.pmid > ? AND (? OR r.deleted = 0)"
+            " ORDER BY r.pmid LIMIT ?",
+            (include_deleted,),
+        ):
+            yield StoredRecord(
+                record=Record.from_dict(json.loads(row[1])),
+                tags=Tags.from_dict(json.loads(row[2])) if row[2] else None,
+                first_seen=row[3],
+                last_changed=row[4],
+                queries=sorted(row[7].split(_SEP)) if row[7] else [],
+                tags_version=row[5],
+                deleted=bool(row[6]),
+            )
+
+    def pmids_waiting_for_mesh(self) -> list[str]:
+        """Articles not deleted, without MeSH, whose citation status says NLM will still index
+        them (:data:`WAITING_FOR_MESH_STATUSES`, or unknown): re-fetch these to tag from MeSH."""
+        marks = ",".join("?" * len(WAITING_FOR_MESH_STATUSES))
+        with self._guard():
+            rows = self.conn.execute(
+                "SELECT pmid FROM records WHERE has_mesh = 0 AND deleted = 0"
+                " AND kind = 'article'"
+                f" AND (citation_status IS NULL OR citation_status IN ({marks})) ORDER BY pmid",
+                WAITING_FOR_MESH_STATUSES,
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def pmids_first_seen_since(self, ts: str | datetime | date) -> list[str]:
+        """Records (not deleted) first stored at or after ``ts``, oldest first.
+
+        :param ts: an ISO date or datetime (aware, or naive meaning UTC), or a string of one.
+        """
+        with self._guard():
+            rows = self.conn.execute(
+                "SELECT pmid FROM records WHERE first_seen >= ? AND deleted = 0"
+                " ORDER BY first_seen, pmid",
+                (_normalise_ts(ts),),
+            ).fetchall()
+        return [str(r[0]) for r in rows]

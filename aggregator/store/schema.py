@@ -1,0 +1,134 @@
+"""Store stage, schema: the numbered migrations that build the database, applied in order by
+:class:`~aggregator.store.Store` when it opens a file (each in its own transaction, recorded in
+the ``migrations`` table).
+
+Example::
+
+    from aggregator.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
+
+    number, name, sql = MIGRATIONS[-1]
+    assert number == SCHEMA_VERSION
+    for statement in statements(sql):
+        conn.execute(statement)
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+#: (number, name, sql): applied in order, each in its own transaction. Append, never edit.
+#: One statement per ``;``-terminated chunk (split by :func:`sqlite3.complete_statement`).
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "records, runs, watermarks, fetch progress",
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL DEFAULT 'running'
+                CHECK (status IN ('running', 'ok', 'failed', 'offline', 'interrupted')),
+            params TEXT,
+            counts TEXT,
+            error TEXT,
+            pid INTEGER,
+            host TEXT
+        );
+        CREATE INDEX runs_kind_status ON runs (kind, status);
+        CREATE TABLE records (
+            pmid INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL DEFAULT 'article',
+            data TEXT NOT NULL,
+            raw BLOB NOT NULL,
+            format TEXT NOT NULL CHECK (format IN ('xml', 'medline')),
+            content_hash TEXT NOT NULL,
+            has_mesh INTEGER NOT NULL DEFAULT 0,
+            retracted INTEGER NOT NULL DEFAULT 0,
+            pub_year INTEGER,
+            citation_status TEXT,
+            first_seen TEXT NOT NULL,
+            first_seen_run INTEGER REFERENCES runs (id),
+            last_changed TEXT NOT NULL,
+            last_changed_run INTEGER REFERENCES runs (id),
+            last_seen TEXT NOT NULL,
+            last_seen_run INTEGER REFERENCES runs (id),
+            deleted INTEGER NOT NULL DEFAULT 0,
+            deleted_at TEXT,
+            tags TEXT,
+            tags_version TEXT,
+            tagged_at TEXT
+        );
+        CREATE INDEX records_first_seen ON records (first_seen);
+        CREATE INDEX records_no_mesh ON records (pmid) WHERE has_mesh = 0 AND deleted = 0;
+        CREATE TABLE record_queries (
+            pmid INTEGER NOT NULL,
+            query TEXT NOT NULL,
+            first_run INTEGER REFERENCES runs (id),
+            first_seen TEXT NOT NULL,
+            PRIMARY KEY (pmid, query)
+        ) WITHOUT ROWID;
+        CREATE INDEX record_queries_query ON record_queries (query);
+        CREATE TABLE watermarks (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE fetch_progress (
+            run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            pmid INTEGER NOT NULL,
+            fetched INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (run_id, pmid)
+        ) WITHOUT ROWID;
+        """,
+    ),
+    (
+        2,
+        "digests, deliveries, reported pmids",
+        """
+        CREATE TABLE digests (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            period_start TEXT,
+            period_end TEXT,
+            created_at TEXT NOT NULL,
+            pmids TEXT NOT NULL DEFAULT '[]',
+            html_path TEXT,
+            txt_path TEXT,
+            eml_path TEXT
+        );
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            digest_key TEXT NOT NULL REFERENCES digests (key),
+            address TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            sent_at TEXT,
+            updated_at TEXT NOT NULL,
+            UNIQUE (digest_key, address)
+        );
+        CREATE TABLE reported_pmids (
+            pmid INTEGER NOT NULL,
+            digest_key TEXT NOT NULL REFERENCES digests (key),
+            reported_at TEXT NOT NULL,
+            was_retracted INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (pmid, digest_key)
+        ) WITHOUT ROWID;
+        """,
+    ),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def statements(script: str) -> Iterator[str]:
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            yield buf.strip()
+            buf = ""
+    if buf.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {buf.strip()[:60]}")
