@@ -33,11 +33,11 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
 
 from .config import Settings
 from .errors import InputError
 from .mail import build_message
+from .markup import inline_markup, plain
 from .models import Record, Tags
 from .subscribers import (
     CONDITION_NAMES,
@@ -498,32 +498,10 @@ def write_digest(
 
 # -- templates ---------------------------------------------------------------------------------
 
-_INLINE_TAGS = ("i", "b", "u", "em", "strong", "sup", "sub")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ESCAPED_TAG = re.compile(r"&lt;(/?)(%s)&gt;" % "|".join(_INLINE_TAGS))
-_ANY_INLINE_TAG = re.compile(r"</?(?:%s)>" % "|".join(_INLINE_TAGS), re.I)
-
-
-def inline_markup(text: str | None) -> Markup:
-    """Escape everything, then give back only PubMed's bare inline tags (``<i>``, ``<sup>``...:
-    no attributes) and only when each is balanced, so nothing can leak out of the title."""
-    escaped = str(escape(_CONTROL.sub("", text or "")))
-    for tag in _INLINE_TAGS:
-        opens = escaped.count(f"&lt;{tag}&gt;")
-        if opens and opens == escaped.count(f"&lt;/{tag}&gt;"):
-            escaped = escaped.replace(f"&lt;{tag}&gt;", f"<{tag}>").replace(
-                f"&lt;/{tag}&gt;", f"</{tag}>"
-            )
-    return Markup(escaped)
-
-
-def plain(text: str | None) -> str:
-    """Text for the text/plain part: inline tags dropped, control characters removed."""
-    return re.sub(r"[ \t]+", " ", _ANY_INLINE_TAG.sub("", _CONTROL.sub("", text or ""))).strip()
-
 
 def environment() -> Environment:
-    """The digest's own Jinja2 environment: autoescape on for everything but ``*.txt.j2``."""
+    """The digest's own Jinja2 environment: autoescape on for everything but ``*.txt.j2``;
+    filters ``inline`` and ``plain`` from :mod:`aggregator.markup`."""
     env = Environment(
         loader=PackageLoader("aggregator", "templates"),
         autoescape=select_autoescape(

@@ -9,7 +9,9 @@ inline, charts are inline SVG, there are no images or fonts, and a Content-Secur
 meta forbids everything else. External links (PubMed, doi.org) are plain ``<a href>`` built
 here from a numeric PMID or a url-quoted DOI. All PubMed text is untrusted: one
 :func:`environment` with ``autoescape=True`` renders it, and record text is never marked safe
-(inline markup such as ``<i>`` in a title is shown as text).
+as a whole. Titles render their inline markup as the digest does: the ``inline`` filter
+(:func:`aggregator.markup.inline_markup`) escapes everything and gives back only PubMed's bare,
+properly nested inline tags (``<i>N</i>-methyl``, ``Ca<sup>2+</sup>``).
 
 Which records the report's evidence sections count (:func:`included`): ketamine as a treatment
 (``ketamine_treatment`` not False) in humans or an unstated population (not ``animal`` /
@@ -41,6 +43,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .config import Settings
 from .export import export
+from .markup import inline_markup
 from .subscribers import CONDITION_NAMES, DESIGN_NAMES
 from .table import CONDITIONS, DESIGNS, ROUTES, long_frame, records_frame
 
@@ -115,7 +118,7 @@ def thousands(value: Any) -> str:
 
 _FILTERS = {
     "pubmed_url": pubmed_url, "doi_url": doi_url, "anchor": anchor, "label": label,
-    "thousands": thousands,
+    "thousands": thousands, "inline": inline_markup,
 }
 
 

@@ -233,8 +233,8 @@ def test_report_reads_queries_from_settings(small_store: Store, settings: Settin
     assert "query definitions were not available" in html
 
 
-ATTACK_TEXT = ATTACKS + ('"><svg onload=alert(1)>', "</textarea><script>x</script>",
-                         "<i>italic</i> &amp; <sup>2</sup>")
+INLINE = "<i>italic</i> &amp; <sup>2</sup>"
+ATTACK_TEXT = ATTACKS + ('"><svg onload=alert(1)>', "</textarea><script>x</script>", INLINE)
 
 
 def test_report_escapes_untrusted_text(tmp_path: Path, settings: Settings) -> None:
@@ -253,11 +253,16 @@ def test_report_escapes_untrusted_text(tmp_path: Path, settings: Settings) -> No
         _put(store, rec, tags, query=bad)
     _, html = _write(store, settings, tmp_path)
     assert "<script>alert" not in html and "<img" not in html and "<svg onload" not in html
-    assert "</textarea><script>" not in html and "<i>italic" not in html
+    assert "</textarea><script>" not in html
     doc = lxml.html.fromstring(html)
     scripts = doc.xpath("//script")
     assert len(scripts) == 1 and "filter the study tables" in scripts[0].text
-    assert not doc.xpath("//img | //iframe | //textarea | //i | //sup | //object")
+    assert not doc.xpath("//img | //iframe | //textarea | //object")
+    # PubMed's bare inline tags become markup in titles only (journal, author, why-tagged: text)
+    inline = doc.xpath("//i | //sup")
+    where = "ancestor::span[@class='title'] | ancestor::ol[@class='compact']"
+    assert inline and all(el.xpath(where) for el in inline)
+    assert {el.text for el in inline} == {"italic", "2"}
     assert len(doc.xpath("//svg")) == 1  # the one trend chart (trd) is ours
     for el in doc.iter():
         if not isinstance(el.tag, str):
@@ -269,9 +274,49 @@ def test_report_escapes_untrusted_text(tmp_path: Path, settings: Settings) -> No
                 assert value.startswith(("#", "https://pubmed.ncbi.nlm.nih.gov/",
                                          "https://doi.org/10.1000/x%22")), value
     text = doc.text_content()
-    for bad in ATTACK_TEXT:
+    for bad in ATTACKS + ATTACK_TEXT[len(ATTACKS):-1]:
         assert f"{bad} title" in text  # shown as text, exactly
+    assert "italic &amp; 2 title" in text  # the inline tags rendered, the entity as text
+    assert f"{INLINE} · PMID" in text  # the same string as the journal: text
     assert "=HYPERLINK" in text
+
+
+MARKUP_TITLE = ('<i>N</i>-methyl-D-aspartate and Ca<sup>2+</sup> <script>alert(1)</script> '
+                '<i onclick="x">y</i> done')
+
+
+def test_report_renders_title_inline_markup_like_the_digest(tmp_path: Path,
+                                                             settings: Settings) -> None:
+    store = Store(tmp_path / "s.sqlite", now=lambda: NOW - timedelta(days=1))  # new this week
+    retracted = [Correction("RetractionIn", "1")]
+    _put(store, _rec("601", 2024, title=MARKUP_TITLE, corrections=retracted),
+         _tags(["trd"], ["iv"], "rct"))
+    _, html = _write(store, settings, tmp_path)
+    doc = lxml.html.fromstring(html)
+    # every place the title is listed: best evidence, new this week, retracted, the map's cell
+    titles = [
+        *doc.xpath("//section[@id='best']//span[@class='title']"),
+        *doc.xpath("//section[@id='new']//span[@class='title']"),
+        *doc.xpath("//section[@id='flagged']//span[@class='title']"),
+        *doc.xpath("//section[@id='cell-trd-iv']//li/a"),
+    ]
+    assert len(titles) == 4
+    shown = 'N-methyl-D-aspartate and Ca2+ <script>alert(1)</script> <i onclick="x">y</i> done'
+    for title in titles:
+        assert [(el.tag, el.text) for el in title] == [("i", "N"), ("sup", "2+")]
+        assert title.text_content() == shown  # the script and the attribute tag: text, exactly
+    markup = ("<i>N</i>-methyl-D-aspartate and Ca<sup>2+</sup> "
+              "&lt;script&gt;alert(1)&lt;/script&gt; &lt;i onclick=&#34;x&#34;&gt;y&lt;/i&gt; done")
+    assert html.count(markup) == 4
+    assert len(doc.xpath("//script")) == 1  # ours
+    assert not doc.xpath("//*[@onclick]") and len(doc.xpath("//i | //sup")) == 8
+
+
+def test_report_title_filter_is_the_digests() -> None:
+    from aggregator import digest, markup
+
+    assert report.environment().filters["inline"] is markup.inline_markup
+    assert digest.environment().filters["inline"] is markup.inline_markup
 
 
 def test_doi_and_pubmed_url_filters() -> None:

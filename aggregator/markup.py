@@ -1,0 +1,66 @@
+"""PubMed's inline markup, shown the same way by the digest and the evidence report.
+
+PubMed titles and abstracts are XML fragments that keep a few bare inline tags
+(``<i>N</i>-methyl-D-aspartate``, ``Ca<sup>2+</sup>``); :class:`aggregator.models.Record`
+keeps them as text. Both output channels use the two functions here, registered as Jinja
+filters (:func:`aggregator.digest.environment`, :func:`aggregator.report.environment`):
+
+- :func:`inline_markup` (filter ``inline``), for HTML: escapes everything, then gives back only
+  the bare tags of :data:`INLINE_TAGS` (no attributes) that are properly nested, so untrusted
+  text can never inject markup (``<script>``, ``<i onclick=...>``, ``<a href>``, entities) nor
+  leave a tag open or close one it did not open: what is not given back stays escaped text.
+- :func:`plain` (filter ``plain``), for text/plain: the inline tags dropped.
+
+Example::
+
+    >>> inline_markup("Ca<sup>2+</sup> and <script>x</script>")
+    Markup('Ca<sup>2+</sup> and &lt;script&gt;x&lt;/script&gt;')
+    >>> plain("<i>N</i>-methyl-D-aspartate")
+    'N-methyl-D-aspartate'
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+#: PubMed's inline tags that :func:`inline_markup` renders (bare, lower case, properly nested)
+INLINE_TAGS = ("i", "b", "u", "em", "strong", "sup", "sub")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TAG_NAMES = "|".join(INLINE_TAGS)
+_ESCAPED_TAG = re.compile(rf"&lt;(/?)({_TAG_NAMES})&gt;")
+_ANY_INLINE_TAG = re.compile(rf"</?(?:{_TAG_NAMES})>", re.IGNORECASE)
+
+
+def inline_markup(text: str | None) -> Markup:
+    """Escape everything, then give back only PubMed's bare inline tags (``<i>``, ``<sup>``...:
+    no attributes), and only those that pair up properly nested, so nothing leaks out of the
+    text: a stray ``</i>``, an unclosed ``<i>``, the ``<b>`` of ``<i><b></i></b>`` stay text."""
+    escaped = str(escape(_CONTROL.sub("", text or "")))
+    tokens = list(_ESCAPED_TAG.finditer(escaped))
+    keep: set[int] = set()
+    open_: list[tuple[str, int]] = []  # (tag, token index) of the tags not yet closed
+    for i, m in enumerate(tokens):
+        closing, tag = m.group(1), m.group(2)
+        if not closing:
+            open_.append((tag, i))
+            continue
+        depth = next((d for d in range(len(open_) - 1, -1, -1) if open_[d][0] == tag), None)
+        if depth is None:
+            continue  # closes nothing: stays text
+        keep.update((open_[depth][1], i))
+        del open_[depth:]  # tags opened inside it and never closed stay text
+    parts: list[str] = []
+    last = 0
+    for i, m in enumerate(tokens):
+        if i in keep:
+            parts += [escaped[last:m.start()], f"<{m.group(1)}{m.group(2)}>"]
+            last = m.end()
+    parts.append(escaped[last:])
+    return Markup("".join(parts))
+
+
+def plain(text: str | None) -> str:
+    """Text for the text/plain part: inline tags dropped, control characters removed."""
+    return re.sub(r"[ \t]+", " ", _ANY_INLINE_TAG.sub("", _CONTROL.sub("", text or ""))).strip()
