@@ -358,6 +358,7 @@ def test_iter_xml_wrapper_namespace_copied_into_record() -> None:
 
 def test_iter_xml_record_split_across_read_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("aggregator.parse.BLOCK_SIZE", 7)
+    monkeypatch.setattr("aggregator.xml_stream.BLOCK_SIZE", 7)  # what _blocks reads
     small = list(iter_xml(io.BytesIO((DATA / "parse_update.xml").read_bytes())))
     assert small == list(iter_file(DATA / "parse_update.xml"))
 
