@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from . import parse
 from .config import Settings
-from .errors import AggregatorError, EutilsError, InputError
+from .errors import AggregatorError, EutilsError, InputError, MailError
 from .eutils import EutilsClient
 from .models import Deletion
 from .queries import QuerySet
@@ -277,6 +277,9 @@ class _FetchingRun:
     carried: list[str] = field(default_factory=list)
     #: ids that killed run committed recently enough not to fetch again
     done: set[str] = field(default_factory=set)
+    #: set by the body: the run ends ``ok`` with this error (the work is done, something
+    #: after it, such as a digest delivery, failed and is retried next run)
+    error: str | None = None
 
 
 @contextmanager
@@ -304,7 +307,7 @@ def _fetching_run(
                                 len(run.carried), resumable)
                 yield run
                 counts.setdefault("requests", client.stats.total_requests)
-                store.finish_run(run_id, "ok", counts)
+                store.finish_run(run_id, "ok", counts, error=run.error)
             except BaseException as exc:
                 counts.setdefault("requests", client.stats.total_requests)
                 _fail_run(store, run_id, exc, counts)
@@ -599,14 +602,16 @@ def run_digest(
     now: datetime | None = None,
     smtp_factory: Any = None,
     ssl_context: Any = None,
+    raise_failed: bool = True,
 ) -> DigestOutcome:
     """Build this week's digest, write it under ``reports/digests/`` and, with ``send``, mail
     each subscriber their edition (never twice; failed deliveries are retried next time).
 
+    :param raise_failed: raise :class:`MailError` when a delivery failed; False: the failures
+        are only in ``outcome.delivery.failed`` (see :func:`delivery_error`).
     :raises MailError: a delivery failed (after recording it for retry), or SMTP is not set up.
     """
     from .digest import build_digest, record_digest, write_digest
-    from .errors import MailError
 
     if isinstance(since, date) and not isinstance(since, datetime):
         since = datetime(since.year, since.month, since.day, tzinfo=timezone.utc)
@@ -624,13 +629,22 @@ def run_digest(
         if ssl_context is not None:
             extra["ssl_context"] = ssl_context
         outcome.delivery = deliver_digest(store, settings, digest, **extra)
-        if outcome.delivery.failed:
-            first = next(iter(outcome.delivery.failed.items()))
-            raise MailError(
-                f"digest {digest.key}: delivery failed for {len(outcome.delivery.failed)} "
-                f"subscriber(s) (first: {first[0]}: {first[1]}); they are retried on the next run"
-            )
+        failure = delivery_error(outcome)
+        if failure is not None and raise_failed:
+            raise failure
     return outcome
+
+
+def delivery_error(outcome: DigestOutcome) -> MailError | None:
+    """The error that says which deliveries of ``outcome`` failed, or None when none did."""
+    failed = outcome.delivery.failed if outcome.delivery is not None else {}
+    if not failed:
+        return None
+    first = next(iter(failed.items()))
+    return MailError(
+        f"digest {outcome.digest.key}: delivery failed for {len(failed)} subscriber(s) "
+        f"(first: {first[0]}: {first[1]}); they are retried on the next run"
+    )
 
 
 def weekly(
@@ -658,10 +672,13 @@ def weekly(
 
     :param send: mail the digest when SMTP is configured (``SMTP_HOST`` and ``DIGEST_FROM``).
     :raises EutilsError: PubMed unreachable or refusing (exit 3); stored data is kept.
-    :raises MailError: a delivery failed; it is retried next run.
+    :raises MailError: a delivery failed; it is retried next run. The records are refreshed
+        all the same: the run is recorded ``ok``, with ``digest_failed`` in its counts and the
+        failure as its error, so ``status`` and the report's freshness are not misled.
     """
     progress = progress or NoProgress()
     today = _today(now)
+    undelivered: MailError | None = None
     with _fetching_run(settings, store, "weekly", {"send": send}, client, today) as run:
         client, run_id, counts = run.client, run.result.run_id, run.result.counts
         last_new = store.get_watermark(WEEKLY_KEY)
@@ -696,12 +713,18 @@ def weekly(
         if send and not can_send:
             logger.warning("SMTP_HOST or DIGEST_FROM not set: the digest is written, not sent")
         outcome = run_digest(settings, store, send=can_send, now=now,
-                             smtp_factory=smtp_factory, ssl_context=ssl_context)
+                             smtp_factory=smtp_factory, ssl_context=ssl_context,
+                             raise_failed=False)
         run.result.digest = outcome
         counts["digest"] = outcome.digest.key
         counts["digest_items"] = len(outcome.digest.items)
         if outcome.delivery is not None:
             counts["digest_sent"] = len(outcome.delivery.sent)
+            counts["digest_failed"] = len(outcome.delivery.failed)
+        undelivered = delivery_error(outcome)
+        run.error = str(undelivered) if undelivered is not None else None
+    if undelivered is not None:
+        raise undelivered
     return run.result
 
 __all__ = [
@@ -712,6 +735,7 @@ __all__ = [
     "fetch_and_store",
     "import_paths",
     "retag",
+    "delivery_error",
     "run_digest",
     "weekly",
 ]
