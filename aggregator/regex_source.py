@@ -1,0 +1,350 @@
+"""Tag stage, compile time: reading regular-expression *sources* (not running them).
+
+Pure string work on the vocabulary's pattern sources, done once when the vocabulary is loaded:
+the built-in ``{num}`` macro (:data:`NUM`) and :func:`parse_number`, which reads what it
+matched; lower-casing a source's literals (:func:`_lower_source`); walking its groups and
+top-level alternatives (:func:`_structure`, :func:`_close_paren`, :func:`_split_top`);
+distributing a leading group into branches that each start with a literal
+(:func:`_distribute`); and the literals every match must start with or contain
+(:func:`_literal_prefix`, :func:`_leading_literals`, :func:`_required_literals`,
+:func:`_word_start`), read from CPython's own regex parser. :mod:`aggregator.matcher` builds
+its fast matchers from these; nothing here imports another module of the package.
+
+Example::
+
+    import re
+
+    from aggregator.regex_source import NUM, parse_number
+    from aggregator.regex_source import _distribute, _required_literals, _split_top
+
+    parse_number("one hundred and twenty")              # 120
+    re.search(NUM, "n = 1,234 patients").group(0)       # '1,234'
+    _split_top(r"a(?:b|c)|d")                           # ['a(?:b|c)', 'd']
+    _distribute(r"\\b(?:es)?ketamine")                   # ['\\\\besketamine', '\\\\bketamine']
+    _required_literals(r"\\b(?:es)?ketamine\\s+infusion")  # ('ketamine',)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = ["NUM", "parse_number"]
+
+_UNITS = ("one two three four five six seven eight nine").split()
+_TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+          "nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {w: i + 1 for i, w in enumerate(_UNITS)}
+_WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
+_WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
+_SMALL = (f"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?"
+          f"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})")
+_WORDS = f"(?:{_SMALL}(?:\\s+hundred(?:\\s+(?:and\\s+)?{_SMALL})?)?)"
+#: built-in macro {num}: "1,234", "1 234", "67", "sixty-seven", "one hundred and twenty"
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\u00a0|\u2009| )\d{{3}}(?!\d)|\d+(?![.,]?\d)|{_WORDS})"
+
+
+def parse_number(text: str) -> int | None:
+    """The integer written in ``text`` (digits with thousands separators, or English words)."""
+    t = text.strip().lower()
+    digits = re.sub(r"[,\u00a0\u2009 ]", "", t)
+    if digits.isdigit():
+        return int(digits)
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", t):
+        if word == "and" or not word:
+            continue
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _WORD_VALUES:
+            current += _WORD_VALUES[word]
+        else:
+            return None
+    return total + current or None
+
+
+def _lower_source(src: str) -> str:
+    """Lower-case the literal characters of a regex source, leaving escapes (\\W, \\S, \\B,
+    \\D...) and group syntax ((?P<name>...)) alone."""
+    out: list[str] = []
+    i = 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\" and i + 1 < len(src):
+            out.append(src[i:i + 2])
+            i += 2
+            continue
+        if src.startswith("(?P", i):
+            out.append("(?P")
+            i += 3
+            continue
+        out.append(c.lower())
+        i += 1
+    return "".join(out)
+
+
+def _cased_inner(src: str) -> str | None:
+    """The body of a pattern that is wholly ``(?-i:...)``, else None."""
+    if not src.startswith("(?-i:") or _close_paren(src, 0) != len(src) - 1:
+        return None
+    inner = src[5:-1]
+    return None if "(?-i:" in inner or "(?i" in inner else inner
+
+
+def _structure(src: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` of the grouping characters ``(``, ``)`` and ``|`` of the regex
+    ``src`` from ``i`` on, skipping escapes and character classes; ``depth`` is the nesting
+    after the character (one less after a ``)``)."""
+    depth, in_class = 0, False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield i, c, depth
+        i += 1
+
+
+def _close_paren(src: str, i: int) -> int:
+    """Index of the ``)`` closing the ``(`` at ``src[i]``, or -1."""
+    return next((j for j, c, depth in _structure(src, i) if c == ")" and depth == 0), -1)
+
+
+def _split_top(src: str) -> list[str]:
+    """``src`` cut at its top-level ``|``."""
+    cuts = [j for j, c, depth in _structure(src) if c == "|" and depth == 0]
+    return [src[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(src)])]
+
+
+def _distribute(src: str, limit: int = 48) -> list[str]:
+    """Alternatives that each start with a literal where possible: ``\\b(?:a|b)?c`` becomes
+    ``\\bac``, ``\\bbc``, ``\\bc``. CPython's ``re`` skips quickly to candidate positions only
+    when every branch of an alternation starts with a literal character."""
+    if "(?P" in src:  # named groups must stay unique
+        return [src]
+    lead, body = ("\\b", src[2:]) if src.startswith("\\b") else ("", src)
+    if not body.startswith("(?:"):
+        return [src]
+    close = _close_paren(body, 0)
+    if close < 0:
+        return [src]
+    inner, rest = body[3:close], body[close + 1:]
+    optional = False
+    if rest[:1] in ("*", "+", "{"):
+        return [src]
+    if rest[:1] == "?":
+        optional, rest = True, rest[1:].removeprefix("?")
+    out: list[str] = []
+    for part in _split_top(inner):
+        out.extend(_distribute(lead + part + rest, limit))
+    if optional:
+        out.extend(_distribute(lead + rest, limit))
+    return out if len(out) <= limit else [src]
+
+
+_LITERAL_RUN = re.compile(r"[a-z0-9]+")
+
+
+def _literal_prefix(alt: str) -> str:
+    """The leading run of plain letters/digits of a pattern (not made optional by a
+    quantifier), lower-cased; "" when the pattern does not start with one."""
+    m = _LITERAL_RUN.match(alt.lower())
+    if not m:
+        return ""
+    run = m.group(0)
+    after = alt[m.end():m.end() + 1]
+    if after in ("?", "*", "{"):
+        run = run[:-1]
+    return run
+
+
+def _leading_literals(src: str, longest: int = 6, most: int = 4000) -> frozenset[str]:
+    """Literal prefixes (up to ``longest`` characters of the lower-cased text with every
+    character other than an ASCII letter or digit written as a space, as in
+    :meth:`Scanner.index`), one of which starts every match of ``src`` at a letter or digit;
+    empty when some match may start otherwise (a class such as ``\\w``, punctuation, an
+    empty match). Zero-width assertions are skipped: the prefixes are a superset."""
+    c, sre_parse = _sre()
+
+    def norm(code: int) -> str:
+        ch = chr(code).lower()
+        return ch if len(ch) == 1 and ch.isascii() and ch.isalnum() else " "
+
+    def chars(op: Any, av: Any) -> set[str] | None:
+        if op is c.LITERAL:
+            return {norm(av)}
+        if op is c.IN:
+            out: set[str] = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out.add(norm(iav))
+                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                    out.update("0123456789")
+                elif iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
+                    out.add(" ")
+                else:
+                    return None
+            return out
+        return None
+
+    # states: (prefix, open); a closed prefix is final
+    def walk(items: list[Any], states: set[tuple[str, bool]]) -> set[tuple[str, bool]] | None:
+        for op, av in items:
+            opened = {st for st in states if st[1]}
+            if not opened:
+                return states
+            if op is c.AT or op in (c.ASSERT, c.ASSERT_NOT):
+                continue
+            got: set[tuple[str, bool]] | None
+            if op is c.SUBPATTERN:
+                got = walk(list(av[-1]), opened)
+            elif op is c.BRANCH:
+                got = set()
+                for branch in av[1]:
+                    sub = walk(list(branch), opened)
+                    if sub is None:
+                        return None
+                    got |= sub
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                lo, _hi, item = av
+                once = walk(list(item), opened)
+                if once is None:
+                    return None
+                got = {(p, False) for p, _ in once}
+                if lo == 0:
+                    got |= opened
+            else:
+                cs = chars(op, av)
+                if cs is None:
+                    got = {(p, False) for p, _ in opened}
+                else:
+                    got = {(p + ch, len(p) + 1 < longest) for p, _ in opened for ch in cs}
+            if got is None or len(got) > most:
+                return None
+            states = (states - opened) | got
+        return states
+
+    try:
+        parsed = sre_parse.parse(src)
+    except Exception:  # noqa: BLE001 - anything unusual: no prefixes, scan as before
+        return frozenset()
+    states = walk(list(parsed), {("", True)})
+    if not states or any(not p or p[0] == " " for p, _ in states):
+        return frozenset()
+    return frozenset(p for p, _ in states)
+
+
+def _sre() -> tuple[Any, Any]:
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse  # type: ignore[no-redef]
+    return c, sre_parse
+
+
+def _required_literals(src: str, flags: int = 0, skip_lead: bool = False,
+                       most: int = 8) -> tuple[str, ...] | None:
+    """Case-sensitive literals one of which every match of ``src`` contains verbatim (a
+    necessary condition that costs a substring test), or None when there is nothing cheap.
+
+    Per top-level alternative, the best of its literal runs and of its inner alternations
+    whose every branch has one (at most ``most`` strings); longer strings are rarer, so
+    better. ``skip_lead``: ignore what a match starts with (the word index has already
+    found it)."""
+    c, sre_parse = _sre()
+    try:
+        parsed = sre_parse.parse(src, flags)
+    except Exception:  # noqa: BLE001
+        return None
+
+    def best(items: list[Any], icase: bool, skip: bool) -> tuple[str, ...] | None:
+        options: list[tuple[str, ...]] = []
+        cur: list[str] = []
+        lead = [skip]
+
+        def flush() -> None:
+            if cur and not lead[0]:
+                options.append(("".join(cur),))
+            if cur:
+                lead[0] = False
+            cur.clear()
+
+        def seq(items: list[Any], icase: bool) -> None:
+            for op, av in items:
+                if op is c.LITERAL and not icase:
+                    cur.append(chr(av))
+                    continue
+                if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                    continue  # zero-width: the characters either side are adjacent
+                if op is c.SUBPATTERN:  # contiguous with its neighbours
+                    _, add, delete, sub = av
+                    seq(list(sub), (icase or bool(add & re.IGNORECASE))
+                        and not delete & re.IGNORECASE)
+                    continue
+                flush()
+                if op is c.BRANCH and not lead[0]:
+                    subs = [best(list(b), icase, False) for b in av[1]]
+                    if all(subs):
+                        options.append(tuple(x for sub in subs for x in sub))  # type: ignore[union-attr]
+                lead[0] = False
+
+        seq(items, icase)
+        flush()
+        good = [_minimal(o) for o in options]
+        good = [o for o in good if len(o) <= most]
+        if not good:
+            return None
+        return max(good, key=lambda o: (min(map(len, o)), -len(o)))
+
+    items = list(parsed)
+    icase = bool(parsed.state.flags & re.IGNORECASE)
+    if len(items) == 1 and items[0][0] is c.BRANCH:
+        out: list[str] = []
+        for branch in items[0][1][1]:
+            got = best(list(branch), icase, skip_lead)
+            if got is None:
+                return None
+            out.extend(got)
+        union = _minimal(tuple(out))
+        return union if len(union) <= most else None
+    return best(items, icase, skip_lead)
+
+
+def _minimal(strings: tuple[str, ...]) -> tuple[str, ...]:
+    """``strings`` without those containing another (which then occurs too), order kept."""
+    uniq = tuple(dict.fromkeys(strings))
+    return tuple(a for a in uniq if not any(b != a and b in a for b in uniq))
+
+
+def _word_start(src: str) -> bool:
+    """Whether every match of ``src`` starts at a ``\\b`` (the first thing every alternative
+    does is assert a word boundary)."""
+    c, sre_parse = _sre()
+    try:
+        items = list(sre_parse.parse(src))
+    except Exception:  # noqa: BLE001
+        return False
+
+    def first(items: list[Any]) -> bool:
+        if not items:
+            return False
+        op, av = items[0]
+        if op is c.AT:
+            return av is c.AT_BOUNDARY
+        if op is c.SUBPATTERN:
+            return first(list(av[-1]))
+        if op is c.BRANCH:
+            return all(first(list(b)) for b in av[1])
+        return False
+
+    return first(items)
