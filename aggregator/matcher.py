@@ -360,8 +360,12 @@ class Scanner:
         for matcher in matchers:
             indexed, word_starts = True, frozenset[str]()
             for group in matcher._groups:
-                keys.update(group.keys)
                 starts, find = _group_starts(group)
+                if not starts:
+                    # scanned as a whole: its alternatives' first letters pick which run
+                    # (:meth:`_Group.regex`). Indexed groups never look at their keys, and
+                    # short common ones ("an", "in", "c") would only add index hits.
+                    keys.update(group.keys)
                 if starts:
                     group.gid, group.owner, group.starts, group.find = gid, self, starts, find
                     # mixed case: the indexed prefix is lower-cased, the literal is not

@@ -214,11 +214,13 @@ def _leading_literals(src: str, longest: int = 6, most: int = 4000) -> frozenset
                         return None
                     got |= sub
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-                lo, _hi, item = av
+                lo, hi, item = av
                 once = walk(list(item), opened)
                 if once is None:
                     return None
-                got = {(p, False) for p, _ in once}
+                # after at most one repetition ("c?", "(?:a)?") the prefix goes on; after
+                # more, where the item ends is unknown: the prefix stops there
+                got = once if hi == 1 else {(p, False) for p, _ in once}
                 if lo == 0:
                     got |= opened
             else:

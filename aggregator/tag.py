@@ -147,8 +147,10 @@ class Sentence:
     weight: float
 
 
-# Starts with a character class so that ``re`` can skip ahead (no leading look-behind).
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
+# ". " before a capital or digit, or a run of newlines. Written with one leading character
+# class so that ``re`` skips ahead to the next [.!?\n] (a leading alternation makes it try
+# every position: 3x slower); the look-behind tells the two kinds apart.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+(?=[\"'(\[]?[A-Z0-9]))")
 
 
 def _split(text: str, offset: int) -> Iterable[tuple[int, int]]:
