@@ -25,26 +25,34 @@ Example::
             records = parse_articles(xml)
 """
 
+# Layout (the docstring above is kept as it was before the split): this module holds
+# ``EutilsClient`` (transport, retry loop, date-slicing driver) and is the only one importing
+# ``requests``. The pure parts live beside it: ``eutils_throttle`` (the shared rate limiter),
+# ``eutils_responses`` (body checks, ``<ERROR>`` texts, what is retried), ``eutils_slicing``
+# (the 9,999 cap and date slices), ``eutils_results`` (``SearchResult``, ``EutilsStats``) and
+# ``eutils_redact`` (API key out of urllib3's log lines). Their names used elsewhere are
+# re-exported here, so ``aggregator.eutils`` stays the one import.
+#
+# Public names that lived here before the split but are not in __all__ (WINDOW, EARLIEST...)
+# are re-exported with ``from .x import X as X``, the explicit re-export form mypy (strict, no
+# implicit re-export) and ruff recognise, so ``aggregator.eutils.WINDOW`` keeps working. Pylint's
+# useless-import-alias (PLC0414) would flag that form, hence the file-level exemption.
+# ruff: noqa: PLC0414
+
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import itertools
 import logging
 import math
 import random
-import re
-import threading
 import time
-from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self, TypeVar
 from urllib.parse import urljoin
 
 import requests
-from lxml import etree
 
 from . import __version__
 from .config import Settings
@@ -55,6 +63,32 @@ from .errors import (
     EutilsResponseError,
     EutilsUnavailable,
 )
+from .eutils_redact import _API_KEY_RE, _install_redaction
+from .eutils_responses import (
+    _RETRY_STATUSES,
+    _body_excerpt,
+    _check_efetch,
+    _network_reason,
+    _parse_esearch,
+    _retry_after,
+    _short,
+    _Transient,
+    classify_error,
+)
+from .eutils_responses import PERMANENT_ERRORS as PERMANENT_ERRORS
+from .eutils_responses import TRANSIENT_ERRORS as TRANSIENT_ERRORS
+from .eutils_results import EutilsStats, SearchResult
+from .eutils_slicing import (
+    _SPLIT_FILL,
+    ESEARCH_CAP,
+    _default_maxdate,
+    _fmt_date,
+    _split_offsets,
+)
+from .eutils_slicing import EARLIEST as EARLIEST
+from .eutils_throttle import WINDOW as WINDOW
+from .eutils_throttle import WINDOW_MARGIN as WINDOW_MARGIN
+from .eutils_throttle import Throttle, throttle_for
 
 __all__ = [
     "ESEARCH_CAP",
@@ -68,230 +102,15 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: ESearch returns at most the first 9,999 ids of a query (``'retstart' cannot be larger
-#: than 9998``), history server included; ``Count`` is still the true count.
-ESEARCH_CAP = 9999
 #: above this many ids, send them in a POST body (long GETs fail with 414)
 POST_IDS_OVER = 200
 #: above this many characters of term, POST as well
 POST_TERM_OVER = 1500
-#: the window NCBI counts requests in, plus a margin for the variable delay between our clock
-#: reading and the request reaching the server. Measured on loopback: ~1 ms usually, up to
-#: ~30 ms on a loaded machine or a new connection; 50 ms keeps a 20 ms reserve and costs 5 % of
-#: the rate (10 requests per 1.05 s).
-WINDOW = 1.0
-WINDOW_MARGIN = 0.05
-#: default start of a date-sliced search: older than any PubMed record
-EARLIEST = dt.date(1800, 1, 1)
-#: fill ratio aimed at when a slice over the cap is split (uniform density would fit in one go)
-_SPLIT_FILL = 0.7
-#: assumed growth of PubMed per day (about 5 % a year), to place slice boundaries
-_GROWTH_PER_DAY = 0.05 / 365.25
-
-# Statuses retried, and why (pip's session.py does the same):
-#   429 NCBI's rate limit (JSON body, no Retry-After): another process shares our IP or key;
-#   500/502/503/504 NCBI's front ends and proxies fail briefly under load.
-_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-# <ERROR> texts inside HTTP 200, decided per message. Matched case-insensitively as substrings;
-# the permanent list is checked first. Unknown texts are permanent: retrying a request whose
-# failure we do not understand only delays the clear error.
-#: retried: a backend was briefly unreachable; the same request succeeds a moment later.
-TRANSIENT_ERRORS: tuple[str, ...] = (
-    "unable to open connection",  # "Search Backend failed: Unable to open connection to #PMQuerySrv?dbaf=..."
-    "read from backend failed",
-    "backend is not responding",
-    "temporarily unavailable",
-    "timed out",
-    "timeout",
-    "try again",
-)
-#: not retried: the same request will fail the same way.
-PERMANENT_ERRORS: tuple[str, ...] = (
-    "cannot be larger than 9998",  # retstart over ESearch's cap
-    "unable to obtain query",  # "Unable to obtain query #1": history (WebEnv) gone; a new search is needed
-    "database is not supported",  # "Search Backend failed: Database is not supported: pubmed": an
-    #                               NCBI outage that lasted hours (biopython#5025); fail now, run later
-    "invalid db name",
-    "empty id list",
-    "neither query_key nor id specified",
-    "some ids have invalid value",
-    "invalid uid",
-    "invalid query",
-    "syntax",
-)
 
 _T = TypeVar("_T")
-_API_KEY_RE = re.compile(r"(api[_-]?key=)[^&\s'\"]*", re.IGNORECASE)
-
-
-def classify_error(message: str) -> bool:
-    """True when an ``<ERROR>`` text inside HTTP 200 is transient (worth retrying).
-
-    See :data:`TRANSIENT_ERRORS` and :data:`PERMANENT_ERRORS`; unknown texts are permanent.
-    """
-    low = message.lower()
-    if any(p in low for p in PERMANENT_ERRORS):
-        return False
-    return any(t in low for t in TRANSIENT_ERRORS)
-
-
-# --------------------------------------------------------------------------- results, stats
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """One ESearch answer (``retmode=xml``).
-
-    ``warnings`` holds ``ErrorList`` and ``WarningList`` entries (``PhraseNotFound: abcXYZ``,
-    ``OutputMessage: No items found.``): NCBI reports them beside a valid result.
-    """
-
-    count: int
-    ids: list[str]
-    retstart: int = 0
-    retmax: int = 0
-    query_translation: str | None = None
-    webenv: str | None = None
-    query_key: str | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class EutilsStats:
-    """Counters for tests and benchmarks. ``requests`` counts every attempt sent, per endpoint
-    (``esearch``, ``efetch``); ``retries`` the attempts after a first one; ``rate_limited`` the
-    HTTP 429 answers; ``throttle_wait`` the seconds spent waiting for the throttle."""
-
-    requests: Counter[str] = field(default_factory=Counter)
-    retries: int = 0
-    rate_limited: int = 0
-    bytes_received: int = 0
-    throttle_wait: float = 0.0
-
-    @property
-    def total_requests(self) -> int:
-        return sum(self.requests.values())
-
-
-# --------------------------------------------------------------------------- throttle
-
-
-class Throttle:
-    """Sliding-window limiter: at most ``floor(rate)`` request starts in any ``window`` seconds.
-
-    Each :meth:`acquire` reserves the earliest start that keeps the window legal (the moment the
-    oldest of the last ``n`` starts leaves it) and sleeps until then, outside the lock, so
-    threads queue fairly and the budget is used in full rather than spread by a fixed gap
-    (Bio.Entrez sleeps 0.37 s between calls, i.e. 2.7/s for a limit of 3/s).
-
-    :param clock: monotonic seconds; injectable for tests.
-    """
-
-    def __init__(
-        self,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        window: float = WINDOW,
-        margin: float = WINDOW_MARGIN,
-    ) -> None:
-        self._clock = clock
-        self._window = window
-        self._margin = margin
-        self._lock = threading.Lock()
-        self._starts: deque[float] = deque()
-
-    def reserve(self, rate: float) -> float:
-        """Reserve a start time for one request at ``rate`` per window; return it."""
-        n, span = self._shape(rate)
-        with self._lock:
-            now = self._clock()
-            starts = self._starts
-            slot = now
-            if len(starts) >= n:
-                slot = max(now, starts[-n] + span)
-            starts.append(slot)
-            # keep only what a later window can still see (clients of any rate share this)
-            while len(starts) > 64 and starts[0] < slot - 10 * span:
-                starts.popleft()
-            return slot
-
-    def delay(self, rate: float) -> float:
-        """Seconds a request starting now would wait (a peek: nothing is reserved)."""
-        n, span = self._shape(rate)
-        with self._lock:
-            if len(self._starts) < n:
-                return 0.0
-            return max(0.0, self._starts[-n] + span - self._clock())
-
-    def _shape(self, rate: float) -> tuple[int, float]:
-        if rate <= 0:
-            raise ValueError("rate must be positive")
-        if rate >= 1:
-            return math.floor(rate), self._window + self._margin
-        # fewer than one per second: one request per 1/rate seconds
-        return 1, self._window / rate + self._margin
-
-    def acquire(self, rate: float, sleep: Callable[[float], None] = time.sleep) -> float:
-        """Wait until a request may start; return the seconds waited."""
-        slot = self.reserve(rate)
-        wait = slot - self._clock()
-        if wait > 0:
-            sleep(wait)
-            return wait
-        return 0.0
-
-
-_THROTTLES: dict[tuple[str, Callable[[], float]], Throttle] = {}
-_THROTTLES_LOCK = threading.Lock()
-
-
-def throttle_for(base_url: str, clock: Callable[[], float] = time.monotonic) -> Throttle:
-    """The process-wide throttle of ``base_url`` (one per server: NCBI counts per IP or key)."""
-    key = (base_url, clock)
-    with _THROTTLES_LOCK:
-        throttle = _THROTTLES.get(key)
-        if throttle is None:
-            throttle = _THROTTLES[key] = Throttle(clock=clock)
-        return throttle
-
-
-# --------------------------------------------------------------------------- redaction
-
-
-class _RedactFilter(logging.Filter):
-    """Redacts ``api_key=...`` in records of urllib3's logger, which logs full URLs at DEBUG."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.args:
-            args = record.args if isinstance(record.args, tuple) else (record.args,)
-            record.args = tuple(_API_KEY_RE.sub(r"\1***", a) if isinstance(a, str) else a for a in args)
-        if isinstance(record.msg, str):
-            record.msg = _API_KEY_RE.sub(r"\1***", record.msg)
-        return True
-
-
-_REDACT_FILTER = _RedactFilter()
-
-
-def _install_redaction() -> None:
-    for name in ("urllib3.connectionpool", "urllib3.connection"):
-        lg = logging.getLogger(name)
-        if _REDACT_FILTER not in lg.filters:
-            lg.addFilter(_REDACT_FILTER)
 
 
 # --------------------------------------------------------------------------- client
-
-
-class _Transient(Exception):
-    """A failure worth retrying; ``kind`` decides which error is raised once retries run out."""
-
-    def __init__(self, message: str, *, kind: str, status: int | None = None) -> None:
-        super().__init__(message)
-        self.kind = kind  # "unreachable" | "http" | "response"
-        self.status = status
-        self.retry_after: float | None = None
 
 
 class EutilsClient:
@@ -631,151 +450,3 @@ class EutilsClient:
             f"E-utilities {endpoint}: {self._redact(str(last))} after {s.max_attempts} attempts; "
             "stored data is unchanged"
         )
-
-
-# --------------------------------------------------------------------------- bodies
-
-
-def _text(el: Any) -> str:
-    """All text of an element, whitespace collapsed."""
-    return " ".join("".join(str(t) for t in el.itertext()).split())
-
-
-def _error_texts(root: Any) -> list[str]:
-    return [_text(e) for e in root.iter("ERROR")]
-
-
-def _raise_for_errors(endpoint: str, errors: list[str]) -> None:
-    if not errors:
-        return
-    text = "; ".join(errors)
-    if all(classify_error(e) for e in errors):
-        raise _Transient(f"<ERROR> {text}", kind="response")
-    raise EutilsResponseError(f"E-utilities {endpoint} reported an error: {text}")
-
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-
-
-def _parse_esearch(body: bytes) -> SearchResult:
-    if not body.strip():
-        raise _Transient("empty body", kind="response")
-    try:
-        root = etree.fromstring(body, _PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise _Transient(f"incomplete or malformed XML ({exc})", kind="response") from None
-    if root.tag != "eSearchResult":
-        _raise_for_errors("esearch", _error_texts(root))
-        raise _Transient(f"unexpected document <{root.tag}>", kind="response")
-    _raise_for_errors("esearch", _error_texts(root))
-    count_text = root.findtext("Count")
-    if count_text is None:
-        raise _Transient("eSearchResult without Count", kind="response")
-    warnings = [
-        f"{e.tag}: {_text(e)}"
-        for lst in ("ErrorList", "WarningList")
-        for e in root.iterfind(lst + "/*")
-    ]
-    return SearchResult(
-        count=int(count_text),
-        ids=[(i.text or "").strip() for i in root.iterfind("IdList/Id")],
-        retstart=int(root.findtext("RetStart") or 0),
-        retmax=int(root.findtext("RetMax") or 0),
-        query_translation=root.findtext("QueryTranslation"),
-        webenv=root.findtext("WebEnv"),
-        query_key=root.findtext("QueryKey"),
-        warnings=warnings,
-    )
-
-
-_ERROR_RE = re.compile(rb"<ERROR>(.*?)</ERROR>", re.DOTALL)
-_CLOSE_RE = re.compile(rb"(</PubmedArticleSet>|<PubmedArticleSet\s*/>)\s*$")
-
-
-def _check_efetch(body: bytes) -> bytes:
-    """Accept only a complete ``PubmedArticleSet``; never half a batch."""
-    if not body.strip():
-        raise _Transient("empty body", kind="response")
-    errors = [" ".join(m.decode("utf-8", "replace").split()) for m in _ERROR_RE.findall(body)]
-    _raise_for_errors("efetch", errors)
-    if b"<PubmedArticleSet" not in body[:4096]:
-        raise _Transient(f"not PubMed XML: {_body_excerpt(body)!r}", kind="response")
-    if not _CLOSE_RE.search(body[-256:]):
-        raise _Transient("truncated PubMed XML (Premature end of data)", kind="response")
-    return body
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _split_offsets(days: int, parts: int) -> list[int]:
-    """Day offsets cutting ``days`` into ``parts`` slices of equal expected record count.
-
-    PubMed grows about 5 % a year, so equal-length slices of a long range would leave the old
-    ones nearly empty (a wasted request each) and the recent ones over the cap (another split).
-    Slicing by an exponential density instead puts the cuts where the records are; on short
-    ranges it is practically uniform.
-    """
-    a = _GROWTH_PER_DAY
-    total = math.expm1(a * days)
-    offs = [0]
-    for k in range(1, parts):
-        off = round(math.log1p(total * k / parts) / a)
-        offs.append(min(max(off, offs[-1] + 1), days - (parts - k)))
-    offs.append(days)
-    return offs
-
-
-
-def _fmt_date(value: str | dt.date) -> str:
-    return value.strftime("%Y/%m/%d") if isinstance(value, dt.date) else value
-
-
-def _default_maxdate() -> dt.date:
-    # tomorrow: NCBI dates are US Eastern, which may be a day ahead of the local date
-    return dt.date.today() + dt.timedelta(days=1)
-
-
-def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _body_excerpt(body: bytes, limit: int = 200) -> str:
-    text = body[:2000].decode("utf-8", "replace")
-    text = re.sub(r"<[^>]+>", " ", text)
-    return _short(" ".join(text.split()), limit)
-
-
-_ERRNO = re.compile(r"\[Errno -?\d+\] [^'\")]+")
-
-
-def _network_reason(exc: BaseException) -> str:
-    """A short, URL-free reason for a connection failure or timeout, e.g.
-    ``ConnectionError: [Errno 111] Connection refused`` or ``ReadTimeout: read timed out``."""
-    text = str(exc)
-    found = _ERRNO.findall(text)
-    if found:
-        reason = found[-1].strip()
-    elif "timed out" in text.lower():
-        reason = "timed out"
-    elif "RemoteDisconnected" in text or "Connection aborted" in text:
-        reason = "connection closed by the server"
-    else:
-        reason = "network error"
-    return f"{type(exc).__name__}: {reason}"
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds from a ``Retry-After`` header (NCBI sends none; a proxy might)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
