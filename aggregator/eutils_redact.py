@@ -25,14 +25,18 @@ _API_KEY_RE = re.compile(r"(api[_-]?key=)[^&\s'\"]*", re.IGNORECASE)
 
 
 class _RedactFilter(logging.Filter):
-    """Redacts ``api_key=...`` in records of urllib3's logger, which logs full URLs at DEBUG."""
+    """Redacts ``api_key=...`` in records of urllib3's logger, which logs full URLs at DEBUG.
+
+    The message is formatted first and the result redacted (``args`` cleared): redacting the
+    template and the arguments apart would turn ``"api_key=%s"`` into ``"api_key=***"`` with
+    an argument left over, a logging error whose report prints the arguments, key included."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.args:
-            args = record.args if isinstance(record.args, tuple) else (record.args,)
-            record.args = tuple(_API_KEY_RE.sub(r"\1***", a) if isinstance(a, str) else a for a in args)
-        if isinstance(record.msg, str):
-            record.msg = _API_KEY_RE.sub(r"\1***", record.msg)
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken record: keep only its template, redacted
+            message = str(record.msg)
+        record.msg, record.args = _API_KEY_RE.sub(r"\1***", message), None
         return True
 
 

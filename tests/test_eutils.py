@@ -618,3 +618,33 @@ def test_throttle_is_shared_by_clients_of_one_url(fast):
     assert a.throttle is b.throttle is throttle_for(BASE)
     other = EutilsClient(fast.replace(eutils_url="http://127.0.0.1:10/entrez/eutils/"))
     assert other.throttle is not a.throttle
+
+
+@pytest.mark.parametrize("msg, args", [
+    ('"%s %s %s"', ("GET", "/esearch.fcgi?db=pubmed&api_key=SECRETKEY1&term=x", "HTTP/1.1")),
+    ("api_key=%s&db=pubmed", ("SECRETKEY1",)),       # the key as the argument of the template
+    ("url %(url)s", ({"url": "/efetch.fcgi?api_key=SECRETKEY1"},)),  # mapping-style arguments
+])
+def test_urllib3_log_lines_are_redacted_without_logging_errors(
+    msg: str, args: tuple[object, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The filter formats, then redacts: a template ending in 'api_key=%s' used to become
+    'api_key=***' with an argument left over, a logging error that printed the key."""
+    from aggregator.eutils_redact import _install_redaction
+
+    _install_redaction()
+    logger = logging.getLogger("urllib3.connectionpool")
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger.addHandler(handler)
+    old_level, logger.level = logger.level, logging.DEBUG
+    try:
+        logger.debug(msg, *args)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+    assert len(records) == 1
+    text = records[0].getMessage()
+    assert "SECRETKEY1" not in text and "api_key=***" in text
+    assert "SECRETKEY1" not in capsys.readouterr().err  # no "--- Logging error ---" report
