@@ -298,3 +298,18 @@ def test_key_never_logged_over_real_http(small, caplog):
     assert any("urllib3" in r.name for r in caplog.records)
     assert any("api_key=***" in m for m in messages)
     assert all(KEY not in m for m in messages)
+
+
+def test_prerendered_records_are_served_as_rendered_and_follow_modify() -> None:
+    """prerender() (for benchmarks) serves the same bytes as rendering each time, and a
+    record changed afterwards is served changed."""
+    live, frozen = FakeEutils(), FakeEutils()
+    for s in (live, frozen):
+        s.add_records(20, start_pmid=100, seed=5)
+    frozen.prerender()
+    ids = live.ids()
+    assert frozen.article_xml(ids) == live.article_xml(ids)
+    for s in (live, frozen):
+        s.modify(ids[0], title="Changed title", revised=date(2024, 5, 1))
+    assert b"Changed title" in frozen.article_xml(ids[:1])
+    assert frozen.article_xml(ids) == live.article_xml(ids)
