@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from .values import _address, _opt_str, _pmid_list
@@ -30,7 +30,10 @@ class DigestLedger:
     """Digests, deliveries and reported PMIDs (methods of :class:`~aggregator.store.Store`)."""
 
     # provided by :class:`~aggregator.store.Store`
-    conn: sqlite3.Connection
+    if TYPE_CHECKING:
+        @property
+        def conn(self) -> sqlite3.Connection: ...
+
     path: str
     _guard: Callable[[], AbstractContextManager[None]]
     transaction: Callable[[], AbstractContextManager[None]]

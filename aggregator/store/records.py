@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import StoreError
 from ..models import Parsed, Record, Tags, compress_raw
@@ -117,7 +117,10 @@ class RecordTable:
     :class:`~aggregator.store.Store`)."""
 
     # provided by :class:`~aggregator.store.Store`
-    conn: sqlite3.Connection
+    if TYPE_CHECKING:
+        @property
+        def conn(self) -> sqlite3.Connection: ...
+
     path: str
     _guard: Callable[[], AbstractContextManager[None]]
     transaction: Callable[[], AbstractContextManager[None]]

@@ -19,7 +19,7 @@ import socket
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from .values import _dumps, _pmid_list
@@ -33,7 +33,10 @@ class RunLog:
     """Runs, resumable fetches and watermarks (methods of :class:`~aggregator.store.Store`)."""
 
     # provided by :class:`~aggregator.store.Store`
-    conn: sqlite3.Connection
+    if TYPE_CHECKING:
+        @property
+        def conn(self) -> sqlite3.Connection: ...
+
     path: str
     _guard: Callable[[], AbstractContextManager[None]]
     transaction: Callable[[], AbstractContextManager[None]]
