@@ -12,6 +12,18 @@ Example::
         print(result.counts)
 """
 
+# Layout (the docstring above is kept as it was before the split): this module holds ``fetch``,
+# ``fetch_and_store``, ``weekly`` and the frame and search helpers they share. The rest lives
+# beside it: ``run_common`` (``Progress``, ``NoProgress``, ``RunResult``, ``_fail_run``),
+# ``local`` (``import_paths``, ``retag``: no PubMed) and ``digest_run`` (``run_digest``,
+# ``delivery_error``, ``DigestOutcome``). Their names are re-exported here, so
+# ``aggregator.pipeline`` stays the one import. Names that lived here but are not in __all__
+# (``DigestOutcome``, the import/re-tag constants) use ``from .x import X as X``, the explicit
+# re-export form mypy --strict requires, which ruff's PLC0414 mistakes for a useless alias. Those
+# constants are copies: ``import_paths`` and ``retag`` read them in ``aggregator.local``, so a
+# test or caller changing them must set them there.
+# ruff: noqa: PLC0414
+
 from __future__ import annotations
 
 import logging
@@ -21,41 +33,29 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from itertools import chain, islice
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from . import parse
 from .config import Settings
-from .errors import AggregatorError, EutilsError, InputError, MailError
+from .digest_run import DigestOutcome as DigestOutcome
+from .digest_run import delivery_error, run_digest
+from .errors import MailError
 from .eutils import EutilsClient
-from .models import Deletion
+from .local import IMPORT_CHUNK as IMPORT_CHUNK
+from .local import PARALLEL_IMPORT_BYTES as PARALLEL_IMPORT_BYTES
+from .local import RETAG_CHUNK as RETAG_CHUNK
+from .local import RETAG_POOL_MIN_RECORDS as RETAG_POOL_MIN_RECORDS
+from .local import import_paths, retag
 from .queries import QuerySet
-from .store import PreparedRecord, Store, UpsertCounts, prepare
+from .run_common import NoProgress, Progress, RunResult, _fail_run
+from .store import Store
 from .vocabulary import Vocabulary
-from .workers import (
-    WorkerPool,
-    default_workers,
-    efetch_result,
-    process_efetch,
-    tag_result,
-    tag_rows,
-)
+from .workers import WorkerPool, default_workers, efetch_result, process_efetch
 
 logger = logging.getLogger(__name__)
 
-#: how many records are parsed and upserted together during an import
-IMPORT_CHUNK = 1000
-#: files whose content is at least this big (gzip counted 4x) are parsed in worker processes
-#: by default: below it, starting the pool (~0.2 s) costs more than it saves
-PARALLEL_IMPORT_BYTES = 32 << 20
 #: a fetch of at least this many efetch batches parses and tags them in worker processes; below
 #: it, starting the pool (~0.3 s) costs more than it saves
 FETCH_POOL_MIN_BATCHES = 3
-#: a re-tag of at least this many stale records tags them in worker processes
-RETAG_POOL_MIN_RECORDS = 3000
-#: records per re-tag task sent to a worker (and per save_tags transaction)
-RETAG_CHUNK = 500
 #: watermark keys
 CRDT_KEY = "crdt:{name}"
 MDAT_KEY = "mdat:topic"
@@ -69,58 +69,11 @@ DATE_NEW = "crdt"
 DATE_CHANGED = "mdat"
 
 
-class Progress(Protocol):
-    """What the pipeline reports progress to (the CLI draws a bar on stderr)."""
-
-    def start(self, label: str, total: int) -> None: ...
-
-    def advance(self, n: int) -> None: ...
-
-    def finish(self) -> None: ...
-
-
-class NoProgress:
-    """A :class:`Progress` that shows nothing."""
-
-    def start(self, label: str, total: int) -> None:
-        pass
-
-    def advance(self, n: int) -> None:
-        pass
-
-    def finish(self) -> None:
-        pass
-
-
-@dataclass
-class RunResult:
-    """The outcome of one run: its id, status and counts (what ``status`` shows later)."""
-
-    run_id: int
-    kind: str
-    status: str = "ok"
-    counts: dict[str, Any] = field(default_factory=dict)
-    found: dict[str, int] = field(default_factory=dict)
-    digest: Any = None
-
-
 # -- helpers -----------------------------------------------------------------------------------
 
 
 def _today(now: datetime | None) -> date:
     return (now or datetime.now(timezone.utc)).date()
-
-
-def _fail_run(store: Store, run_id: int, exc: BaseException, counts: dict[str, Any]) -> None:
-    # every E-utilities failure (unreachable, refusing after retries) means "not refreshed"
-    status = "offline" if isinstance(exc, EutilsError) else "failed"
-    if isinstance(exc, KeyboardInterrupt):
-        status = "interrupted"
-    message = str(exc) if isinstance(exc, AggregatorError) else f"{type(exc).__name__}: {exc}"
-    try:
-        store.finish_run(run_id, status, counts, error=message)
-    except AggregatorError:  # the original error matters more than the bookkeeping
-        logger.exception("could not record the end of run %s", run_id)
 
 
 def fetch_and_store(
@@ -410,241 +363,7 @@ def _window_start(
     return mark - timedelta(days=settings.overlap_days)
 
 
-# -- import ------------------------------------------------------------------------------------
-
-
-def import_paths(
-    settings: Settings,
-    store: Store,
-    paths: Sequence[str | Path],
-    vocab: Vocabulary | None = None,
-    *,
-    workers: int | None = None,
-    progress: Progress | None = None,
-) -> RunResult:
-    """Load PubMed XML (plain or gzipped) or MEDLINE/nbib files into the store.
-
-    All files are read in one transaction: a malformed, truncated or unknown file stops the
-    import with :class:`~aggregator.errors.InputError` (exit 2) and the store is unchanged.
-    Records are tagged afterwards with ``vocab`` when given.
-
-    Big files are parsed in worker processes (``workers``; default:
-    :func:`aggregator.workers.default_workers` for files over :data:`PARALLEL_IMPORT_BYTES`):
-    each worker parses, serialises, hashes and compresses its records (:func:`aggregator.store.prepare`),
-    so this process only cuts the byte stream and writes SQLite.
-
-    :raises InputError: a path is missing, a directory, of unknown type, or malformed.
-    """
-    progress = progress or NoProgress()
-    files = [Path(p) for p in paths]
-    for path in files:  # fail before touching anything
-        if not path.exists():
-            raise InputError("no such file", path=path)
-        if path.is_dir():
-            raise InputError("is a directory, expected a PubMed XML or MEDLINE file", path=path)
-    totals = UpsertCounts()
-    deleted = 0
-    with store.writer("import"):
-        run_id = store.start_run("import", {"paths": [str(p) for p in files]})
-        result = RunResult(run_id, "import")
-        try:
-            with store.transaction():
-                for path in files:
-                    progress.start(f"importing {path.name}", 0)  # records: total unknown
-                    items = parse.iter_file(path, workers=_import_workers(path, workers),
-                                            rows=prepare)
-                    for chunk in _chunked(items, IMPORT_CHUNK):
-                        records = [p for p in chunk if isinstance(p, PreparedRecord)]
-                        gone = [pm for d in chunk if isinstance(d, Deletion) for pm in d.pmids]
-                        totals = totals.merge(store.upsert(records, run_id=run_id))
-                        if gone:
-                            deleted += store.mark_deleted(gone)
-                        progress.advance(len(chunk))
-                    progress.finish()
-            result.counts = {"new": totals.new, "changed": totals.changed,
-                             "unchanged": totals.unchanged, "deleted": deleted,
-                             "files": len(files)}
-            if vocab is not None:
-                result.counts["tagged"] = retag(store, vocab)
-            store.finish_run(run_id, "ok", result.counts)
-        except BaseException as exc:
-            _fail_run(store, run_id, exc, result.counts)
-            result.status = "failed"
-            raise
-    return result
-
-
-def _import_workers(path: Path, workers: int | None) -> int | None:
-    """Parser processes for ``path``: ``workers`` if given, else by file size and cores."""
-    if workers is not None:
-        return workers
-    available = default_workers()
-    if not available:
-        return None
-    with path.open("rb") as fh:
-        gzipped = fh.read(2) == b"\x1f\x8b"
-    size = path.stat().st_size * (4 if gzipped else 1)
-    return available if size >= PARALLEL_IMPORT_BYTES else None
-
-
-def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-# -- re-tagging --------------------------------------------------------------------------------
-
-
-def retag(
-    store: Store,
-    vocab: Vocabulary,
-    *,
-    everything: bool = False,
-    reparse: bool = False,
-    workers: int | None = None,
-    progress: Progress | None = None,
-) -> int:
-    """Tag stored records whose tags are missing or were made with another vocabulary.
-
-    Works from each record's stored JSON (what the parser made of its stored XML), no PubMed;
-    with ``reparse``, from its stored original XML (or MEDLINE text) re-parsed instead, for
-    when the parser itself changed. From :data:`RETAG_POOL_MIN_RECORDS` records on, tagging
-    runs in worker processes (:class:`aggregator.workers.WorkerPool`, chunks of
-    :data:`RETAG_CHUNK`, a few in flight) while this process reads the store and saves the
-    tags; each chunk's tags are one transaction.
-
-    :param everything: re-tag every record, not only stale ones.
-    :param reparse: re-parse the original text instead of reading the stored JSON.
-    :param workers: worker processes (2+ forces the pool, 0 or 1 tags here); default:
-        :func:`aggregator.workers.default_workers` for big enough re-tags.
-    :returns: how many records were tagged.
-    """
-    progress = progress or NoProgress()
-    stale = None if everything else vocab.version
-    done = 0
-    progress.start("tagging records", 0)
-    with store.writer("retag"):
-        items: Iterator[tuple[str, Any]]
-        if reparse:
-            items = ((pmid, (fmt, raw_z))
-                     for pmid, fmt, raw_z in store.iter_raw(stale_for_version=stale))
-        else:
-            items = store.iter_record_json(stale_for_version=stale)
-        if workers is None:
-            head = list(islice(items, RETAG_POOL_MIN_RECORDS))
-            workers = default_workers() if len(head) >= RETAG_POOL_MIN_RECORDS else 0
-            items = chain(head, items)
-        chunks = _chunked(items, RETAG_CHUNK)
-        if workers < 2:
-            for chunk in chunks:
-                done += store.save_tags(tag_rows(chunk, vocab), vocab.version)
-                progress.advance(len(chunk))
-            progress.finish()
-            return done
-        with WorkerPool(vocab, workers) as pool:
-            pending: deque[tuple[Future[Any], int]] = deque()
-            for chunk in chunks:
-                pending.append((pool.tag(chunk), len(chunk)))
-                if len(pending) >= 2 * workers:
-                    done += _save_tagged(store, vocab, pending.popleft(), progress)
-            while pending:
-                done += _save_tagged(store, vocab, pending.popleft(), progress)
-    progress.finish()
-    return done
-
-
-def _save_tagged(store: Store, vocab: Vocabulary, task: tuple[Future[Any], int],
-                 progress: Progress) -> int:
-    future, n = task
-    saved = store.save_tags(tag_result(future), vocab.version)
-    progress.advance(n)
-    return saved
-
-
-# -- digest and the weekly job -------------------------------------------------------------------
-
-
-@dataclass
-class DigestOutcome:
-    """A digest written (and maybe sent): the digest, its files and the delivery report."""
-
-    digest: Any
-    files: list[Path]
-    delivery: Any = None
-
-    @property
-    def summary(self) -> str:
-        d = self.digest
-        if d.skipped:
-            return f"digest {d.key}: nothing new; nothing written (empty = skip)"
-        text = (f"digest {d.key}: {len(d.items)} new record(s), {len(d.retractions)} "
-                f"retraction(s); wrote {len(self.files)} file(s) under "
-                f"{self.files[0].parent if self.files else '-'}")
-        if self.delivery is not None:
-            r = self.delivery
-            text += (f"; sent {len(r.sent)}, already sent {len(r.already_sent)}, "
-                     f"failed {len(r.failed)}")
-        return text
-
-
-def run_digest(
-    settings: Settings,
-    store: Store,
-    *,
-    since: date | datetime | None = None,
-    send: bool = False,
-    now: datetime | None = None,
-    smtp_factory: Any = None,
-    ssl_context: Any = None,
-    raise_failed: bool = True,
-) -> DigestOutcome:
-    """Build this week's digest, write it under ``reports/digests/`` and, with ``send``, mail
-    each subscriber their edition (never twice; failed deliveries are retried next time).
-
-    :param raise_failed: raise :class:`MailError` when a delivery failed; False: the failures
-        are only in ``outcome.delivery.failed`` (see :func:`delivery_error`).
-    :raises MailError: a delivery failed (after recording it for retry), or SMTP is not set up.
-    """
-    from .digest import build_digest, record_digest, write_digest
-
-    if isinstance(since, date) and not isinstance(since, datetime):
-        since = datetime(since.year, since.month, since.day, tzinfo=timezone.utc)
-    digest = build_digest(store, settings, since=since, now=now)
-    files = write_digest(digest, settings.reports_dir)
-    if files:
-        record_digest(store, digest, files)
-    outcome = DigestOutcome(digest, files)
-    if send:  # even for a skipped (empty) week: last week's failed deliveries are retried
-        from .mail import deliver_digest
-
-        extra: dict[str, Any] = {}
-        if smtp_factory is not None:
-            extra["smtp_factory"] = smtp_factory
-        if ssl_context is not None:
-            extra["ssl_context"] = ssl_context
-        outcome.delivery = deliver_digest(store, settings, digest, **extra)
-        failure = delivery_error(outcome)
-        if failure is not None and raise_failed:
-            raise failure
-    return outcome
-
-
-def delivery_error(outcome: DigestOutcome) -> MailError | None:
-    """The error that says which deliveries of ``outcome`` failed, or None when none did."""
-    failed = outcome.delivery.failed if outcome.delivery is not None else {}
-    if not failed:
-        return None
-    first = next(iter(failed.items()))
-    return MailError(
-        f"digest {outcome.digest.key}: delivery failed for {len(failed)} subscriber(s) "
-        f"(first: {first[0]}: {first[1]}); they are retried on the next run"
-    )
+# -- the weekly job ----------------------------------------------------------------------------
 
 
 def weekly(

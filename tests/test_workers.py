@@ -100,8 +100,8 @@ def test_retag_only_stale_records_in_the_pool(imported: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "store.sqlite"
     db.write_bytes(imported.read_bytes())
-    monkeypatch.setattr(pipeline, "RETAG_POOL_MIN_RECORDS", 10)  # the pool by default
-    monkeypatch.setattr(pipeline, "RETAG_CHUNK", 7)
+    monkeypatch.setattr("aggregator.local.RETAG_POOL_MIN_RECORDS", 10)  # the pool by default
+    monkeypatch.setattr("aggregator.local.RETAG_CHUNK", 7)  # retag reads both there
     with Store(db) as store:
         assert retag(store, VOCAB) == store.count()
         before = tags_of(store)

@@ -1,0 +1,204 @@
+"""Runs that need no PubMed: import files into the store, and re-tag stored records.
+
+Stage: orchestration over parse -> store -> tag. :func:`import_paths` loads PubMed XML (plain
+or gzipped) or MEDLINE files in one transaction; :func:`retag` tags stored records whose tags
+are missing or stale, from their stored JSON or (``reparse``) their stored original text. Both
+hold the store's write lock, use worker processes for big jobs and return or count what they
+did. They are re-exported by :mod:`aggregator.pipeline`, whose weekly job also calls
+:func:`retag` after fetching.
+
+Example::
+
+    with Store(settings.db_path) as store:
+        result = import_paths(settings, store, ["pubmed24n0001.xml.gz"], vocab)
+        print(result.counts)                    # new, changed, unchanged, deleted, tagged
+        retag(store, vocab, everything=True)    # after a vocabulary change
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+from . import parse
+from .config import Settings
+from .errors import InputError
+from .models import Deletion
+from .run_common import NoProgress, Progress, RunResult, _fail_run
+from .store import PreparedRecord, Store, UpsertCounts, prepare
+from .vocabulary import Vocabulary
+from .workers import WorkerPool, default_workers, tag_result, tag_rows
+
+#: how many records are parsed and upserted together during an import
+IMPORT_CHUNK = 1000
+#: files whose content is at least this big (gzip counted 4x) are parsed in worker processes
+#: by default: below it, starting the pool (~0.2 s) costs more than it saves
+PARALLEL_IMPORT_BYTES = 32 << 20
+#: a re-tag of at least this many stale records tags them in worker processes
+RETAG_POOL_MIN_RECORDS = 3000
+#: records per re-tag task sent to a worker (and per save_tags transaction)
+RETAG_CHUNK = 500
+
+
+# -- import ------------------------------------------------------------------------------------
+
+
+def import_paths(
+    settings: Settings,
+    store: Store,
+    paths: Sequence[str | Path],
+    vocab: Vocabulary | None = None,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Load PubMed XML (plain or gzipped) or MEDLINE/nbib files into the store.
+
+    All files are read in one transaction: a malformed, truncated or unknown file stops the
+    import with :class:`~aggregator.errors.InputError` (exit 2) and the store is unchanged.
+    Records are tagged afterwards with ``vocab`` when given.
+
+    Big files are parsed in worker processes (``workers``; default:
+    :func:`aggregator.workers.default_workers` for files over :data:`PARALLEL_IMPORT_BYTES`):
+    each worker parses, serialises, hashes and compresses its records (:func:`aggregator.store.prepare`),
+    so this process only cuts the byte stream and writes SQLite.
+
+    :raises InputError: a path is missing, a directory, of unknown type, or malformed.
+    """
+    progress = progress or NoProgress()
+    files = [Path(p) for p in paths]
+    for path in files:  # fail before touching anything
+        if not path.exists():
+            raise InputError("no such file", path=path)
+        if path.is_dir():
+            raise InputError("is a directory, expected a PubMed XML or MEDLINE file", path=path)
+    totals = UpsertCounts()
+    deleted = 0
+    with store.writer("import"):
+        run_id = store.start_run("import", {"paths": [str(p) for p in files]})
+        result = RunResult(run_id, "import")
+        try:
+            with store.transaction():
+                for path in files:
+                    progress.start(f"importing {path.name}", 0)  # records: total unknown
+                    items = parse.iter_file(path, workers=_import_workers(path, workers),
+                                            rows=prepare)
+                    for chunk in _chunked(items, IMPORT_CHUNK):
+                        records = [p for p in chunk if isinstance(p, PreparedRecord)]
+                        gone = [pm for d in chunk if isinstance(d, Deletion) for pm in d.pmids]
+                        totals = totals.merge(store.upsert(records, run_id=run_id))
+                        if gone:
+                            deleted += store.mark_deleted(gone)
+                        progress.advance(len(chunk))
+                    progress.finish()
+            result.counts = {"new": totals.new, "changed": totals.changed,
+                             "unchanged": totals.unchanged, "deleted": deleted,
+                             "files": len(files)}
+            if vocab is not None:
+                result.counts["tagged"] = retag(store, vocab)
+            store.finish_run(run_id, "ok", result.counts)
+        except BaseException as exc:
+            _fail_run(store, run_id, exc, result.counts)
+            result.status = "failed"
+            raise
+    return result
+
+
+def _import_workers(path: Path, workers: int | None) -> int | None:
+    """Parser processes for ``path``: ``workers`` if given, else by file size and cores."""
+    if workers is not None:
+        return workers
+    available = default_workers()
+    if not available:
+        return None
+    with path.open("rb") as fh:
+        gzipped = fh.read(2) == b"\x1f\x8b"
+    size = path.stat().st_size * (4 if gzipped else 1)
+    return available if size >= PARALLEL_IMPORT_BYTES else None
+
+
+def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# -- re-tagging --------------------------------------------------------------------------------
+
+
+def retag(
+    store: Store,
+    vocab: Vocabulary,
+    *,
+    everything: bool = False,
+    reparse: bool = False,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Tag stored records whose tags are missing or were made with another vocabulary.
+
+    Works from each record's stored JSON (what the parser made of its stored XML), no PubMed;
+    with ``reparse``, from its stored original XML (or MEDLINE text) re-parsed instead, for
+    when the parser itself changed. From :data:`RETAG_POOL_MIN_RECORDS` records on, tagging
+    runs in worker processes (:class:`aggregator.workers.WorkerPool`, chunks of
+    :data:`RETAG_CHUNK`, a few in flight) while this process reads the store and saves the
+    tags; each chunk's tags are one transaction.
+
+    :param everything: re-tag every record, not only stale ones.
+    :param reparse: re-parse the original text instead of reading the stored JSON.
+    :param workers: worker processes (2+ forces the pool, 0 or 1 tags here); default:
+        :func:`aggregator.workers.default_workers` for big enough re-tags.
+    :returns: how many records were tagged.
+    """
+    progress = progress or NoProgress()
+    stale = None if everything else vocab.version
+    done = 0
+    progress.start("tagging records", 0)
+    with store.writer("retag"):
+        items: Iterator[tuple[str, Any]]
+        if reparse:
+            items = ((pmid, (fmt, raw_z))
+                     for pmid, fmt, raw_z in store.iter_raw(stale_for_version=stale))
+        else:
+            items = store.iter_record_json(stale_for_version=stale)
+        if workers is None:
+            head = list(islice(items, RETAG_POOL_MIN_RECORDS))
+            workers = default_workers() if len(head) >= RETAG_POOL_MIN_RECORDS else 0
+            items = chain(head, items)
+        chunks = _chunked(items, RETAG_CHUNK)
+        if workers < 2:
+            for chunk in chunks:
+                done += store.save_tags(tag_rows(chunk, vocab), vocab.version)
+                progress.advance(len(chunk))
+            progress.finish()
+            return done
+        with WorkerPool(vocab, workers) as pool:
+            pending: deque[tuple[Future[Any], int]] = deque()
+            for chunk in chunks:
+                pending.append((pool.tag(chunk), len(chunk)))
+                if len(pending) >= 2 * workers:
+                    done += _save_tagged(store, vocab, pending.popleft(), progress)
+            while pending:
+                done += _save_tagged(store, vocab, pending.popleft(), progress)
+    progress.finish()
+    return done
+
+
+def _save_tagged(store: Store, vocab: Vocabulary, task: tuple[Future[Any], int],
+                 progress: Progress) -> int:
+    future, n = task
+    saved = store.save_tags(tag_result(future), vocab.version)
+    progress.advance(n)
+    return saved
+
+
+__all__ = ["import_paths", "retag"]
