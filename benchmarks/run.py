@@ -595,7 +595,9 @@ METHOD = """How it is measured:
 - Fetch: `aggregator.pipeline.fetch` against `tests/eutils_server.FakeEutils` in its own
   process, holding 40,000 records (~4 KB each; create dates 1970-2024, denser towards the
   present like PubMed's) matched by one indication query, limiting
-  requests like NCBI (3/s, 10/s with a key; a 429 beyond). Minimum requests: ceil(records /
+  requests like NCBI (3/s, 10/s with a key; a 429 beyond). The server renders its records'
+  XML before the timing starts (``FakeEutils.prerender``): it shares the client's two cores,
+  which NCBI's servers do not. Minimum requests: ceil(records /
   batch) efetch + 1 ESearch + ceil(records / 9,999) date slices (ESearch lists at most 9,999
   ids). Wall time is compared with requests / allowed rate; "after last request" is the wall
   time not overlapped by the network (parsing, tagging and storing of the last batch).
