@@ -39,9 +39,9 @@ eval: $(STAMP) ## score the tagger on the labelled records in ../shared/labels
 status: $(STAMP) ## what is stored, last runs, watermarks
 	$(BIN)/aggregator status
 
-lint: $(STAMP) ## static checks (ruff, mypy) when installed
-	-$(BIN)/python -m ruff check aggregator tests
-	-$(BIN)/python -m mypy aggregator
+lint: $(STAMP) ## static checks: ruff (package, tests, benchmarks), mypy --strict; fails on findings
+	$(BIN)/python -m ruff check aggregator tests benchmarks
+	$(BIN)/python -m mypy aggregator
 
 clean: ## remove caches and generated reports (keeps the store in data/)
 	rm -rf .pytest_cache .hypothesis .bench build *.egg-info

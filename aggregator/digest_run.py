@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,7 @@ def run_digest(
     from .digest import build_digest, record_digest, write_digest
 
     if isinstance(since, date) and not isinstance(since, datetime):
-        since = datetime(since.year, since.month, since.day, tzinfo=timezone.utc)
+        since = datetime(since.year, since.month, since.day, tzinfo=UTC)
     digest = build_digest(store, settings, since=since, now=now)
     files = write_digest(digest, settings.reports_dir)
     if files:

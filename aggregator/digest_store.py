@@ -46,7 +46,7 @@ def _parse_ts(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         return _aware(value)
     try:
-        return _aware(datetime.fromisoformat(str(value).replace("Z", "+00:00")))
+        return _aware(datetime.fromisoformat(str(value)))  # 3.11 reads "Z"
     except ValueError:
         return None
 

@@ -19,7 +19,7 @@ import json
 import sys
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -293,8 +293,8 @@ def format_evaluation(ev: Evaluation, misses: bool = False) -> str:
     name = ("records as they are (MeSH and publication types where present)" if ev.with_mesh
             else "MeSH and publication types removed")
     out = [f"== Pass: {name} ==",
-           f"tagged {ev.records} records in {ev.seconds:.3f} s "
-           f"({ev.records / ev.seconds if ev.seconds else 0:,.0f} records/s)", ""]
+           (f"tagged {ev.records} records in {ev.seconds:.3f} s "
+            f"({ev.records / ev.seconds if ev.seconds else 0:,.0f} records/s)"), ""]
     for s in (ev.ours, ev.psynamic):
         out.append(f"-- {s.scheme} labels --")
         out.append(_multilabel_table("conditions", s.conditions))

@@ -36,7 +36,7 @@ from .config import Settings
 from .errors import MailError
 
 if TYPE_CHECKING:
-    from .digest import Digest, Edition
+    from .digest import Digest
     from .store import Store
 
 logger = logging.getLogger(__name__)
@@ -131,13 +131,14 @@ def send(
         raise MailError("SMTP_HOST is not set: cannot send the digest")
     port = settings.smtp_port
     credentials = settings.smtp_user is not None or settings.smtp_password is not None
-    if credentials and not settings.smtp_starttls:
-        if not (settings.smtp_allow_plaintext_localhost and is_loopback(host)):
-            raise MailError(
-                f"refusing to send SMTP credentials to {host}:{port} without TLS: set "
-                "SMTP_STARTTLS=true (SMTP_ALLOW_PLAINTEXT_LOCALHOST only covers a relay on "
-                "127.0.0.1/::1/localhost)"
-            )
+    if credentials and not settings.smtp_starttls and not (
+        settings.smtp_allow_plaintext_localhost and is_loopback(host)
+    ):
+        raise MailError(
+            f"refusing to send SMTP credentials to {host}:{port} without TLS: set "
+            "SMTP_STARTTLS=true (SMTP_ALLOW_PLAINTEXT_LOCALHOST only covers a relay on "
+            "127.0.0.1/::1/localhost)"
+        )
     if credentials and (settings.smtp_user is None or settings.smtp_password is None):
         raise MailError("SMTP_USER and SMTP_PASSWORD must be set together")
 

@@ -82,7 +82,7 @@ class _Group:
         #: before trying the regex at many word starts
         self.gate: _Gate | None = None
 
-    def regex(self, index: frozenset[str] | None) -> re.Pattern[str] | None:
+    def regex(self, index: TextIndex | frozenset[str] | None) -> re.Pattern[str] | None:
         if not self.keys or index is None:
             return self.full
         present = tuple(i for i, k in enumerate(self.keys) if k in index)
@@ -138,10 +138,10 @@ class Matcher:
                 fast = bool(prefix) and not mixed
                 buckets.setdefault((cased, mixed, boundary, fast), []).append((alt, prefix))
         groups = []
-        for (cased, mixed, boundary, _fast), alts in buckets.items():
+        for (cased, mixed, boundary, _fast), pairs in buckets.items():
             flags = re.IGNORECASE if mixed else 0
-            keyed = [(a, p[:4]) for a, p in alts if len(p) >= 2]
-            always = [a for a, p in alts if len(p) < 2]
+            keyed = [(a, p[:4]) for a, p in pairs if len(p) >= 2]
+            always = [a for a, p in pairs if len(p) < 2]
             if always:
                 groups.append(_Group(always, (), flags, cased, boundary))
             if keyed:
@@ -150,7 +150,7 @@ class Matcher:
         self._groups = tuple(groups)
 
     def finditer(self, text: str, lower: str, start: int = 0, end: int | None = None,
-                 index: frozenset[str] | None = None) -> list[re.Match[str]]:
+                 index: TextIndex | frozenset[str] | None = None) -> list[re.Match[str]]:
         """Matches in ``text[start:end]`` (``lower`` is ``text`` lower-cased, same length),
         sorted by position. Match offsets index both strings. ``index``: the text's
         :func:`word_prefixes`, to skip alternatives whose first word does not occur."""
@@ -187,7 +187,7 @@ class Matcher:
         return found
 
     def search(self, text: str, lower: str, start: int = 0, end: int | None = None,
-               index: frozenset[str] | None = None) -> re.Match[str] | None:
+               index: TextIndex | frozenset[str] | None = None) -> re.Match[str] | None:
         matches = self.finditer(text, lower, start, end, index)
         return matches[0] if matches else None
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO, TextIO
 
 from Bio import Medline
@@ -77,7 +77,7 @@ def _medline_fields(text: str, source: str, line: int) -> list[tuple[str, str]]:
     for offset, raw in enumerate(text.splitlines()):
         if not raw.strip():
             continue
-        if raw.startswith("      ") or raw.startswith("\t"):
+        if raw.startswith(("      ", "\t")):
             if not pairs:
                 raise ParseError("continuation line before any tag", path=source, line=line + offset)
             tag, value = pairs[-1]
@@ -240,7 +240,8 @@ def _medline_texts(stream: TextIO | BinaryIO, source: str) -> Iterator[tuple[str
 
 
 def _text_lines(stream: TextIO | BinaryIO, source: str) -> Iterator[str]:
-    for number, line in enumerate(stream, 1):
+    lines: Iterable[str | bytes] = stream
+    for number, line in enumerate(lines, 1):
         if isinstance(line, bytes):
             try:
                 text = line.decode("utf-8")

@@ -159,7 +159,7 @@ def iter_file(
     with path.open("rb") as raw:
         gzipped = raw.read(2) == _GZIP_MAGIC
         raw.seek(0)
-        stream: BinaryIO = gzip.GzipFile(fileobj=raw) if gzipped else raw  # type: ignore[assignment]
+        stream: io.BufferedIOBase = gzip.GzipFile(fileobj=raw) if gzipped else raw
         try:
             yield from _iter_stream(stream, path, workers, rows)
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
@@ -167,9 +167,9 @@ def iter_file(
 
 
 def _iter_stream(
-    stream: BinaryIO, path: Path, workers: int | None, rows: RowMaker | None = None
+    stream: io.BufferedIOBase, path: Path, workers: int | None, rows: RowMaker | None = None
 ) -> Iterator[Any]:
-    peek = io.BufferedReader(stream, buffer_size=BLOCK_SIZE)  # type: ignore[arg-type]
+    peek = io.BufferedReader(stream, buffer_size=BLOCK_SIZE)
     kind = _sniff(peek.peek(512)[:512])
     if kind is None:
         raise InputError(
@@ -178,9 +178,9 @@ def _iter_stream(
     if kind == "medline":
         yield from iter_medline(peek, source=str(path), rows=rows)
     elif workers and workers > 1:
-        yield from _iter_xml_parallel(peek, str(path), workers, rows)  # type: ignore[arg-type]
+        yield from _iter_xml_parallel(peek, str(path), workers, rows)
     else:
-        yield from iter_xml(peek, source=str(path), rows=rows)  # type: ignore[arg-type]
+        yield from iter_xml(peek, source=str(path), rows=rows)
 
 
 def parse_record_bytes(raw: bytes, format: str) -> Record:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .config import Settings
@@ -73,7 +73,7 @@ DATE_CHANGED = "mdat"
 
 
 def _today(now: datetime | None) -> date:
-    return (now or datetime.now(timezone.utc)).date()
+    return (now or datetime.now(UTC)).date()
 
 
 def fetch_and_store(
@@ -450,11 +450,11 @@ __all__ = [
     "NoProgress",
     "Progress",
     "RunResult",
+    "delivery_error",
     "fetch",
     "fetch_and_store",
     "import_paths",
     "retag",
-    "delivery_error",
     "run_digest",
     "weekly",
 ]

@@ -204,7 +204,7 @@ def _chemicals(el: Any) -> list[Coded]:
 
 
 def _databanks(el: Any) -> list[Registration]:
-    out = []
+    out: list[Registration] = []
     for bank in el:
         name = ""
         accessions: list[str] = []

@@ -288,9 +288,9 @@ def _book_document(el: Any, rec: Record) -> None:
             rec.date_revised = _date_el(c)
         elif tag == "DataBankList":
             rec.registrations.extend(_databanks(c))
-        elif tag == "ELocationID":
-            if c.get("EIdType") == "doi" and c.get("ValidYN") != "N" and not rec.doi:
-                rec.doi = _normalise_doi(c.text)
+        elif (tag == "ELocationID" and c.get("EIdType") == "doi" and c.get("ValidYN") != "N"
+              and not rec.doi):
+            rec.doi = _normalise_doi(c.text)
     if not rec.title:
         rec.title = book_title
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ FIELD_TAGS = frozenset(
         "pubn", "publisher", "pa", "pharmacological action", "rn", "ec/rn number", "si",
         "secondary source id", "sh", "subheading", "tw", "text word", "ti", "title", "tiab",
         "title/abstract", "tt", "transliterated title", "vi", "volume", "ps",
-        "personal name as subject", "dso", "pdat", "lr", "cois", "conflict of interest",
+        "personal name as subject", "dso", "pdat", "conflict of interest",
         "orcid", "auid", "pmcid", "doi",
     }
 )
@@ -182,7 +183,7 @@ class TomlSource:
         return self.error(message, path=self.path, line=self.line(section, index, key),
                           field=field)
 
-    def check_keys(self, table: Any, allowed: dict[str, type], required: tuple[str, ...],
+    def check_keys(self, table: Any, allowed: Mapping[str, type], required: tuple[str, ...],
                    section: str, index: int, where: str) -> None:
         """Unknown, missing and wrongly typed keys of one table."""
         if not isinstance(table, dict):

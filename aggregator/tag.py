@@ -39,22 +39,22 @@ from .vocabulary import (
     word_prefixes,
 )
 
-__all__ = ["normalise_registration", "find_registrations", "tag_record", "segment"]
+__all__ = ["find_registrations", "normalise_registration", "segment", "tag_record"]
 
 # -- registrations ----------------------------------------------------------------------------
 # Each registry's accession format, with its canonical spelling. Upper-case, no spaces,
 # canonical hyphens; "ChiCTR" keeps the registry's own mixed-case prefix.
 _REGISTRIES: tuple[tuple[str, re.Pattern[str], object], ...] = (
-    ("NCT", re.compile(r"\bNCT\s?-?\s?(\d{8})\b", re.I), lambda m: f"NCT{m[1]}"),
-    ("ISRCTN", re.compile(r"\bISRCTN\s?-?\s?(\d{8})\b", re.I), lambda m: f"ISRCTN{m[1]}"),
-    ("ACTRN", re.compile(r"\bACTRN\s?-?\s?(\d{14})\b", re.I), lambda m: f"ACTRN{m[1]}"),
-    ("ChiCTR", re.compile(r"\bChiCTR\s?-?\s?([A-Z]{3,4})\s?-\s?(\d{8})\b", re.I),
+    ("NCT", re.compile(r"\bNCT\s?-?\s?(\d{8})\b", re.IGNORECASE), lambda m: f"NCT{m[1]}"),
+    ("ISRCTN", re.compile(r"\bISRCTN\s?-?\s?(\d{8})\b", re.IGNORECASE), lambda m: f"ISRCTN{m[1]}"),
+    ("ACTRN", re.compile(r"\bACTRN\s?-?\s?(\d{14})\b", re.IGNORECASE), lambda m: f"ACTRN{m[1]}"),
+    ("ChiCTR", re.compile(r"\bChiCTR\s?-?\s?([A-Z]{3,4})\s?-\s?(\d{8})\b", re.IGNORECASE),
      lambda m: f"ChiCTR-{m[1].upper()}-{m[2]}"),
-    ("ChiCTR", re.compile(r"\bChiCTR\s?-?\s?(\d{10})\b", re.I), lambda m: f"ChiCTR{m[1]}"),
-    ("DRKS", re.compile(r"\bDRKS\s?-?\s?(\d{8})\b", re.I), lambda m: f"DRKS{m[1]}"),
-    ("CTRI", re.compile(r"\bCTRI\s?/\s?(\d{4})\s?/\s?(\d{2,3})\s?/\s?(\d{6})\b", re.I),
+    ("ChiCTR", re.compile(r"\bChiCTR\s?-?\s?(\d{10})\b", re.IGNORECASE), lambda m: f"ChiCTR{m[1]}"),
+    ("DRKS", re.compile(r"\bDRKS\s?-?\s?(\d{8})\b", re.IGNORECASE), lambda m: f"DRKS{m[1]}"),
+    ("CTRI", re.compile(r"\bCTRI\s?/\s?(\d{4})\s?/\s?(\d{2,3})\s?/\s?(\d{6})\b", re.IGNORECASE),
      lambda m: f"CTRI/{m[1]}/{m[2]}/{m[3]}"),
-    ("IRCT", re.compile(r"\bIRCT\s?-?\s?(\d{6,}N\d{1,3})\b", re.I),
+    ("IRCT", re.compile(r"\bIRCT\s?-?\s?(\d{6,}N\d{1,3})\b", re.IGNORECASE),
      lambda m: f"IRCT{m[1].upper()}"),
     ("EudraCT", re.compile(r"(?<![\d-])((?:19|20)\d{2})\s?-\s?(\d{6})\s?-\s?(\d{2})(?![\d-])"),
      lambda m: f"{m[1]}-{m[2]}-{m[3]}"),
@@ -176,7 +176,7 @@ def _section_kind(heading: str, vocab: Vocabulary) -> str | None:
 
 
 def segment(record: Record, vocab: Vocabulary
-            ) -> tuple[str, str, frozenset[str], list[Sentence]]:
+            ) -> tuple[str, str, TextIndex | frozenset[str], list[Sentence]]:
     """The record's text as one string (title, keywords, abstract), the same lower-cased, its
     word-prefix index, and its sentences, each with its section kind and weight."""
     title = (record.title or "").strip()
@@ -456,8 +456,7 @@ def _ketamine_treatment(doc: _Doc, vocab: Vocabulary, population: str) -> bool:
             if population != "human" or kind in lead:
                 return False
     if population != "human" and vocab.ketamine_tool is not None:
-        if vocab.ketamine_tool.search(doc.text, doc.lower, index=doc.index):
-            return False
+        return vocab.ketamine_tool.search(doc.text, doc.lower, index=doc.index) is None
     return True
 
 

@@ -443,7 +443,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                                   field=f"{where}.{key}[{j}]")
         pat = ld.regex(rule["pattern"], "sample_size.rule", "pattern", i, f"{where}.pattern")
         assert pat is not None
-        if "n" not in pat.groupindex:  # noqa: SIM102
+        if "n" not in pat.groupindex:
             raise ld.fail("the pattern needs a (?P<n>...) group for the number",
                           "sample_size.rule", "pattern", i, field=f"{where}.pattern")
         size_rules.append(SizeRule(pat, tuple(rule.get("designs", ())),

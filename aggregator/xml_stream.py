@@ -38,21 +38,20 @@ from .pubmed_xml import _record_from_element
 BLOCK_SIZE = 1 << 20
 _PMID_IN_CHUNK = re.compile(rb"<PMID[^>]*>\s*(\d+)")
 
-_PARSER_OPTIONS = dict(
-    remove_comments=True,
-    remove_pis=True,
-    resolve_entities=False,
-    no_network=True,
-    huge_tree=True,
-    collect_ids=False,
-)
 _parser: Any = None
 
 
 def _xml_parser() -> Any:
     global _parser  # one parser per process; lxml parsers are reusable, not shareable
     if _parser is None:
-        _parser = etree.XMLParser(**_PARSER_OPTIONS)
+        _parser = etree.XMLParser(
+            remove_comments=True,
+            remove_pis=True,
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=True,
+            collect_ids=False,
+        )
     return _parser
 
 

@@ -64,8 +64,8 @@ _JOURNALS = [
      "United States"),
     ("Pain", "Pain", "0304-3959", "7508686", "United States"),
     ("Anesthesia and analgesia", "Anesth Analg", "0003-2999", "1310650", "United States"),
-    ("Neuropsychopharmacology : official publication of the American College of "
-     "Neuropsychopharmacology", "Neuropsychopharmacology", "0893-133X", "8904907", "England"),
+    (("Neuropsychopharmacology : official publication of the American College of "
+      "Neuropsychopharmacology"), "Neuropsychopharmacology", "0893-133X", "8904907", "England"),
     ("BMC psychiatry", "BMC Psychiatry", "1471-244X", "100968559", "England"),
     ("Translational psychiatry", "Transl Psychiatry", "2158-3188", "101562664", "United States"),
 ]
@@ -77,14 +77,14 @@ _FORENAMES = [("Carlos A", "CA"), ("James W", "JW"), ("Robert M", "RM"), ("Gerar
               ("Maurizio", "M"), ("Ana", "A"), ("Wei", "W"), ("Lena", "L"), ("Yuki", "Y")]
 _PLACES = [
     "Department of Psychiatry, Yale University School of Medicine, New Haven, CT, USA",
-    "Experimental Therapeutics and Pathophysiology Branch, National Institute of Mental Health, "
-    "Bethesda, MD, USA",
+    ("Experimental Therapeutics and Pathophysiology Branch, National Institute of Mental Health, "
+     "Bethesda, MD, USA"),
     "Department of Anesthesiology and Pain Medicine, University of Toronto, Toronto, ON, Canada",
-    "Department of Psychiatry and Psychotherapy, Charité - Universitätsmedizin Berlin, Berlin, "
-    "Germany",
+    ("Department of Psychiatry and Psychotherapy, Charité - Universitätsmedizin Berlin, Berlin, "
+     "Germany"),
     "Mental Health Center, West China Hospital, Sichuan University, Chengdu, China",
-    "Centre for Affective Disorders, Institute of Psychiatry, Psychology and Neuroscience, "
-    "King's College London, London, UK",
+    ("Centre for Affective Disorders, Institute of Psychiatry, Psychology and Neuroscience, "
+     "King's College London, London, UK"),
     "Department of Anaesthesia, Leiden University Medical Center, Leiden, The Netherlands",
 ]
 _EXTRA_MESH = [
@@ -101,16 +101,16 @@ _CHEMS = [("690G0D6V8H", "D007649", "Ketamine"), ("0", "D000928", "Antidepressiv
           ("0", "D018691", "Excitatory Amino Acid Antagonists"),
           ("50SG953SK6", "D000077549", "Esketamine"), ("0", "D016194", "Receptors, N-Methyl-D-Aspartate")]
 _SENTENCES = [
-    "Ketamine, an N-methyl-D-aspartate receptor antagonist, produces rapid antidepressant effects "
-    "within hours of a single subanaesthetic dose.",
-    "Glutamatergic signalling and synaptic plasticity in the prefrontal cortex have been proposed "
-    "as mechanisms of this response.",
-    "Dissociative symptoms, transient increases in blood pressure and nausea were the most common "
-    "adverse events and resolved within two hours.",
-    "The durability of response beyond one week remains uncertain and repeated dosing raises "
-    "questions of safety and misuse.",
-    "Secondary outcomes included the Montgomery-Åsberg Depression Rating Scale, the Clinical Global "
-    "Impression scale and the Columbia Suicide Severity Rating Scale.",
+    ("Ketamine, an N-methyl-D-aspartate receptor antagonist, produces rapid antidepressant effects "
+     "within hours of a single subanaesthetic dose."),
+    ("Glutamatergic signalling and synaptic plasticity in the prefrontal cortex have been proposed "
+     "as mechanisms of this response."),
+    ("Dissociative symptoms, transient increases in blood pressure and nausea were the most common "
+     "adverse events and resolved within two hours."),
+    ("The durability of response beyond one week remains uncertain and repeated dosing raises "
+     "questions of safety and misuse."),
+    ("Secondary outcomes included the Montgomery-Åsberg Depression Rating Scale, the Clinical Global "
+     "Impression scale and the Columbia Suicide Severity Rating Scale."),
     "Plasma concentrations of ketamine and norketamine were measured at 40, 80 and 120 minutes.",
     "Mixed-effects models for repeated measures were used with an intention-to-treat population.",
 ]
@@ -143,17 +143,17 @@ def render(pmid: int, crdt: date, rng: random.Random) -> bytes:
     fill = rng.sample(_SENTENCES, k=len(_SENTENCES))
     sections = [
         ("BACKGROUND", f"{fill[0]} {fill[1]} Its place in {cond} is not settled."),
-        ("OBJECTIVE", f"To assess the efficacy and safety of ketamine by {route} in adults with "
-                      f"{cond}."),
-        ("METHODS", f"In this {design}, {n} participants were allocated to ketamine 0.5 mg/kg or "
-                    f"an active placebo (midazolam 0.045 mg/kg) over 40 minutes. {fill[4]} "
-                    f"{fill[5]} {fill[6]}"),
-        ("RESULTS", f"Of {n} participants randomised, {n - rng.randint(0, 10)} completed the "
-                    "study. Response at 24 h was 52% with ketamine versus 18% with placebo "
-                    "(odds ratio 4.9, 95% CI 2.1-11.3; p&lt;0.001), and remission 29% versus 7%. "
-                    f"{fill[2]}"),
-        ("CONCLUSIONS", f"Ketamine by {route} was effective and well tolerated for {cond}. "
-                        f"{fill[3]}"),
+        ("OBJECTIVE", (f"To assess the efficacy and safety of ketamine by {route} in adults with "
+                       f"{cond}.")),
+        ("METHODS", (f"In this {design}, {n} participants were allocated to ketamine 0.5 mg/kg or "
+                     f"an active placebo (midazolam 0.045 mg/kg) over 40 minutes. {fill[4]} "
+                     f"{fill[5]} {fill[6]}")),
+        ("RESULTS", (f"Of {n} participants randomised, {n - rng.randint(0, 10)} completed the "
+                     "study. Response at 24 h was 52% with ketamine versus 18% with placebo "
+                     "(odds ratio 4.9, 95% CI 2.1-11.3; p&lt;0.001), and remission 29% versus 7%. "
+                     f"{fill[2]}")),
+        ("CONCLUSIONS", (f"Ketamine by {route} was effective and well tolerated for {cond}. "
+                         f"{fill[3]}")),
     ]
     i3, i4, i5, i6 = _ind(3), _ind(4), _ind(5), _ind(6)
     abstract = "".join(
@@ -209,8 +209,8 @@ def render(pmid: int, crdt: date, rng: random.Random) -> bytes:
                     f'"{"Y" if name in (cond_mesh, "Ketamine") else "N"}">{escape(name)}'
                     f"</DescriptorName>{quals}{i4}</MeshHeading>")
     keywords = "".join(f'{i4}<Keyword MajorTopicYN="N">{k}</Keyword>'
-                       for k in ("ketamine", escape(cond), "NMDA receptor", "rapid-acting "
-                                 "antidepressant", escape(route))[: rng.randint(2, 5)])
+                       for k in ("ketamine", escape(cond), "NMDA receptor",
+                                 "rapid-acting antidepressant", escape(route))[: rng.randint(2, 5)])
     refs = []
     for r in range(rng.randint(0, 12)):
         rp = 10_000_000 + rng.randint(0, 25_000_000)

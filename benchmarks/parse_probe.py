@@ -80,7 +80,8 @@ def run(name: str, path: Path) -> dict[str, float]:
         "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
         "print(json.dumps({'n': n, 's': t, 'rate': n / t, 'rss_mb': rss, 'child_rss_mb': kids}))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=False)
     if out.returncode:
         raise SystemExit(out.stderr)
     return json.loads(out.stdout)  # type: ignore[no-any-return]

@@ -35,7 +35,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".bench"
@@ -73,7 +73,7 @@ class TreeMemory:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> TreeMemory:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -560,8 +560,8 @@ def write_markdown(path: Path, res: Results, args: argparse.Namespace, started: 
         "each figure measured in the same run as its reference (medians of the repeats).",
         "",
         f"- command: `{' '.join(shlex.quote(a) for a in [Path(sys.executable).name, 'benchmarks/run.py', *sys.argv[1:]])}`",
-        f"- run: {started:%Y-%m-%d %H:%M} UTC, {seconds / 60:.1f} min; load average before/after:"
-        f" {loads[0]:.1f} / {loads[1]:.1f} (other processes share the cores)",
+        (f"- run: {started:%Y-%m-%d %H:%M} UTC, {seconds / 60:.1f} min; load average before/after:"
+         f" {loads[0]:.1f} / {loads[1]:.1f} (other processes share the cores)"),
         "- machine: " + ", ".join(f"{k} {v}" for k, v in m.items()),
         "",
         "| section | measurement | value | reference | target | |",

@@ -90,8 +90,8 @@ class FakeRecord:
     """One PubMed record of the fake corpus. Dates are ``date``s; change them (or any field)
     through :meth:`FakeEutils.modify` so the server's indexes stay right."""
 
-    __slots__ = ("pmid", "keys", "crdt", "edat", "mhda", "revised", "indexed", "title", "abstract",
-                 "mesh", "publication_types", "retracted", "xml")
+    __slots__ = ("abstract", "crdt", "edat", "indexed", "keys", "mesh", "mhda", "pmid",
+                 "publication_types", "retracted", "revised", "title", "xml")
 
     def __init__(self, pmid: int, keys: frozenset[str], crdt: date, edat: date, mhda: date,
                  indexed: bool) -> None:

@@ -103,8 +103,8 @@ def test_import_is_idempotent(env, tmp_path):
     "name, content, expected",
     [
         ("truncated.xml", _xml("301", "302")[:-60], "truncated"),
-        ("malformed.xml", b"<?xml version='1.0'?><PubmedArticleSet><PubmedArticle><Medline"
-                          b"Citation><PMID>1</PMID></Oops></PubmedArticleSet>", "malformed"),
+        ("malformed.xml", (b"<?xml version='1.0'?><PubmedArticleSet><PubmedArticle><Medline"
+                           b"Citation><PMID>1</PMID></Oops></PubmedArticleSet>"), "malformed"),
         ("notes.txt", b"just some notes, not PubMed\n", "unknown file type"),
         ("empty.xml", b"", ""),
     ],

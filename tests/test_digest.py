@@ -154,7 +154,7 @@ def test_digest_groups_by_condition_strongest_design_then_newest(
     add(store, 9, conditions=("ptsd", "anxiety"), design="nonrandomized_trial")
     digest = build_digest(store, dsettings, now=NOW)
     text = digest.generic.text
-    headings = re.findall(r"^== (.+) \(\d+\) ==$", text, re.M)
+    headings = re.findall(r"^== (.+) \(\d+\) ==$", text, re.MULTILINE)
     assert headings == [
         "Depression", "Treatment-resistant depression", "Anxiety disorders", "PTSD",
         "Anaesthesia and sedation", "Other or not yet classified",
@@ -265,7 +265,7 @@ def test_digest_500_records_under_100kb_and_truncated(store: Store, dsettings: S
     for edition in digest.editions:
         raw = edition.message(date=NOW).as_bytes()
         assert len(raw) < MAX_MESSAGE_BYTES
-        text, html = parts(parse(raw))
+        _, html = parts(parse(raw))
         assert_email_safe(html)
         assert len(html.encode()) < MAX_MESSAGE_BYTES
     generic = digest.generic

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Self
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -74,7 +74,7 @@ class Server:
         self.port = free_port()
         self.controller = Controller(handler, hostname="127.0.0.1", port=self.port, **kwargs)
 
-    def __enter__(self) -> Server:
+    def __enter__(self) -> Self:
         self.controller.start()
         return self
 
@@ -111,8 +111,8 @@ def add(store: Store, pmid: int, conditions: tuple[str, ...]) -> None:
 
 
 def mail_settings(settings: Settings, port: int, **changes: Any) -> Settings:
-    base = dict(smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=False,
-                digest_from="digest@example.org", smtp_timeout=5.0)
+    base = {"smtp_host": "127.0.0.1", "smtp_port": port, "smtp_starttls": False,
+            "digest_from": "digest@example.org", "smtp_timeout": 5.0}
     base.update(changes)
     return settings.replace(**base)
 
@@ -124,8 +124,8 @@ def digest_for(store: Store, settings: Settings, now: datetime = NOW) -> Any:
 class FakeSMTP:
     """Records the SMTP conversation; never touches a socket."""
 
-    calls: list[Any] = []
-    extensions = {"starttls", "auth"}
+    calls: ClassVar[list[Any]] = []
+    extensions: ClassVar[set[str]] = {"starttls", "auth"}
     login_error: Exception | None = None
 
     def __init__(self, host: str, port: int, timeout: float | None = None) -> None:
@@ -315,7 +315,7 @@ def tls_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
          "-out", str(cert), "-days", "2", "-subj", "/CN=localhost",
          "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True, text=True, timeout=60, check=False,
     )
     if done.returncode != 0:
         pytest.skip(f"openssl could not make a certificate: {done.stderr.strip()[:200]}")

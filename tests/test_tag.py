@@ -27,19 +27,19 @@ def rec(title: str = "", abstract: str = "", **kw: object) -> Record:
 CONDITION_CASES = [
     ("trd implies depression",
      "Repeated ketamine infusions for treatment-resistant depression",
-     "OBJECTIVE: To test repeated infusions. METHODS: Adults were randomized. RESULTS: MADRS "
-     "scores fell. CONCLUSIONS: Ketamine was effective.",
+     ("OBJECTIVE: To test repeated infusions. METHODS: Adults were randomized. RESULTS: MADRS "
+      "scores fell. CONCLUSIONS: Ketamine was effective."),
      {"trd", "depression"}, set()),
     ("exclusion criterion is not the condition",
      "Esketamine nasal spray in major depressive disorder: an open-label study",
-     "METHODS: Adults with major depressive disorder were enrolled. Patients with PTSD or "
-     "bipolar disorder were excluded. RESULTS: Response rates were high.",
+     ("METHODS: Adults with major depressive disorder were enrolled. Patients with PTSD or "
+      "bipolar disorder were excluded. RESULTS: Response rates were high."),
      {"depression"}, {"ptsd", "bipolar"}),
     ("background mention is not the condition",
      "Ketamine for acute suicidal ideation in the emergency department",
-     "BACKGROUND: Ketamine has been studied in treatment-resistant depression and chronic pain. "
-     "METHODS: Emergency patients with suicidal ideation received ketamine. RESULTS: Suicidal "
-     "ideation decreased within hours. CONCLUSIONS: Ketamine rapidly reduced suicidal ideation.",
+     ("BACKGROUND: Ketamine has been studied in treatment-resistant depression and chronic pain. "
+      "METHODS: Emergency patients with suicidal ideation received ketamine. RESULTS: Suicidal "
+      "ideation decreased within hours. CONCLUSIONS: Ketamine rapidly reduced suicidal ideation."),
      {"suicidality"}, {"trd", "chronic_pain"}),
     ("bipolar depression tags bipolar and depression",
      "Ketamine in bipolar depression: a randomized trial",
@@ -47,8 +47,8 @@ CONDITION_CASES = [
      {"bipolar", "depression"}, set()),
     ("respiratory depression is no depression",
      "Ketamine versus fentanyl for procedural sedation in children",
-     "METHODS: Children undergoing fracture reduction received ketamine or fentanyl for "
-     "procedural sedation. RESULTS: Respiratory depression occurred in two patients.",
+     ("METHODS: Children undergoing fracture reduction received ketamine or fentanyl for "
+      "procedural sedation. RESULTS: Respiratory depression occurred in two patients."),
      {"anesthesia"}, {"depression"}),
     ("ptsd in title", "Ketamine infusion for chronic posttraumatic stress disorder",
      "Veterans with PTSD received six infusions.", {"ptsd"}, set()),
@@ -59,8 +59,8 @@ CONDITION_CASES = [
      {"chronic_pain"}, set()),
     ("acute postoperative pain",
      "Low-dose ketamine and postoperative pain after spinal fusion",
-     "OBJECTIVE: To assess postoperative pain and opioid consumption. RESULTS: Pain scores "
-     "were lower with ketamine.", {"acute_pain"}, set()),
+     ("OBJECTIVE: To assess postoperative pain and opioid consumption. RESULTS: Pain scores "
+      "were lower with ketamine."), {"acute_pain"}, set()),
     ("substance use", "Ketamine-assisted psychotherapy for alcohol use disorder",
      "Adults with alcohol use disorder received three ketamine sessions.",
      {"substance_use"}, set()),
@@ -68,8 +68,8 @@ CONDITION_CASES = [
      "Patients with GAD received weekly ketamine.", {"anxiety"}, set()),
     ("postoperative delirium in anaesthesia context tags anesthesia only",
      "Intraoperative esketamine and postoperative delirium in older patients",
-     "METHODS: Older patients undergoing hip surgery received esketamine during surgery. "
-     "RESULTS: Delirium incidence did not differ.", {"anesthesia"}, {"depression"}),
+     ("METHODS: Older patients undergoing hip surgery received esketamine during surgery. "
+      "RESULTS: Delirium incidence did not differ."), {"anesthesia"}, {"depression"}),
 ]
 
 
@@ -273,8 +273,8 @@ SIZE_CASES = [
     ("RESULTS: A total of 1,234 patients were included.", 1234),
     ("METHODS: Forty adults were randomly assigned to ketamine or placebo.", 40),
     ("RESULTS: Ketamine reduced MADRS scores by 12 points at 24 hours.", None),
-    ("RESULTS: Response rates were 45% and 20%; 3 patients discontinued due to dizziness "
-     "and 24 hours later scores improved.", None),
+    (("RESULTS: Response rates were 45% and 20%; 3 patients discontinued due to dizziness "
+      "and 24 hours later scores improved."), None),
 ]
 
 
@@ -412,8 +412,8 @@ def test_tag_same_output_with_and_without_the_text_index(vocab: Vocabulary) -> N
 
 @pytest.mark.parametrize(
     ("abstract", "n"),
-    [("METHODS: Ketamine response was examined in two independent cohorts of depressed "
-      "outpatients. RESULTS: A total of 64 patients completed treatment.", 64),
+    [(("METHODS: Ketamine response was examined in two independent cohorts of depressed "
+       "outpatients. RESULTS: A total of 64 patients completed treatment."), 64),
      ("METHODS: We compared outcomes in three groups of adults receiving ketamine.", None)],
 )
 def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstract: str,
@@ -429,19 +429,19 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
     [
         # intraoperative drugs and timing are context: the target here is depression
         ("Intraoperative esketamine to prevent postnatal depression after caesarean section",
-         "METHODS: Women having elective caesarean section under spinal anaesthesia with "
-         "intraoperative propofol rescue were randomised to esketamine or saline. RESULTS: "
-         "Postnatal depression at 6 weeks was less frequent with esketamine.",
+         ("METHODS: Women having elective caesarean section under spinal anaesthesia with "
+          "intraoperative propofol rescue were randomised to esketamine or saline. RESULTS: "
+          "Postnatal depression at 6 weeks was less frequent with esketamine."),
          {"depression"}, {"anesthesia"}),
         # ketamine as the anaesthetic for electroconvulsive therapy is anaesthesia
         ("Ketamine-assisted ECT for severe depression: a randomised comparison",
-         "METHODS: Inpatients with severe depression received ketamine or methohexital before "
-         "each ECT session. RESULTS: Seizure quality and depression scores were compared.",
+         ("METHODS: Inpatients with severe depression received ketamine or methohexital before "
+          "each ECT session. RESULTS: Seizure quality and depression scores were compared."),
          {"anesthesia", "depression"}, set()),
         # "analgesic doses" describes the dose, not a pain study
         ("Simulated driving after analgesic doses of ketamine in healthy volunteers",
-         "METHODS: Twenty healthy volunteers drove a simulator after analgesic-range doses of "
-         "ketamine. RESULTS: Lane weaving increased with dose.",
+         ("METHODS: Twenty healthy volunteers drove a simulator after analgesic-range doses of "
+          "ketamine. RESULTS: Lane weaving increased with dose."),
          set(), {"acute_pain"}),
         # mixed unipolar and bipolar samples include bipolar depression
         ("Repeated ketamine infusions in unipolar and bipolar depression: an open-label study",
@@ -461,14 +461,14 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
     [
         # the route of a co-administered drug is not ketamine's route
         ("Oral ketamine premedication in preschool children: a randomised trial",
-         "METHODS: Children received oral ketamine 5 mg/kg or intranasal dexmedetomidine "
-         "2 mcg/kg 30 minutes before induction.", {"oral"}, {"intranasal"}),
+         ("METHODS: Children received oral ketamine 5 mg/kg or intranasal dexmedetomidine "
+          "2 mcg/kg 30 minutes before induction."), {"oral"}, {"intranasal"}),
         ("Lorazepam pretreatment and the psychotomimetic effects of ketamine",
-         "METHODS: Healthy men received oral administration of lorazepam 2 mg or placebo "
-         "two hours before an intravenous ketamine infusion.", {"iv"}, {"oral"}),
+         ("METHODS: Healthy men received oral administration of lorazepam 2 mg or placebo "
+          "two hours before an intravenous ketamine infusion."), {"iv"}, {"oral"}),
         ("Ketamine for depression in adults with diabetes",
-         "METHODS: Participants taking DPP-IV inhibitors or metformin received ketamine "
-         "tablets twice weekly.", {"oral"}, {"iv"}),
+         ("METHODS: Participants taking DPP-IV inhibitors or metformin received ketamine "
+          "tablets twice weekly."), {"oral"}, {"iv"}),
         # ... while ketamine given that way still counts
         ("Oral ketamine for depression in palliative care",
          "METHODS: Patients received oral administration of 0.5 mg/kg ketamine daily.",
@@ -487,20 +487,20 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
     ("abstract", "n"),
     [
         # both arms stated in one phrase: their sum is the total
-        ("RESULTS: 212 patients were randomized to ketamine and 208 to midazolam; 198 and "
-         "201 completed the first week.", 420),
-        ("METHODS: Ninety patients with chronic depression received ketamine infusions, "
-         "while 45 received electroconvulsive therapy.", 135),
+        (("RESULTS: 212 patients were randomized to ketamine and 208 to midazolam; 198 and "
+          "201 completed the first week."), 420),
+        (("METHODS: Ninety patients with chronic depression received ketamine infusions, "
+          "while 45 received electroconvulsive therapy."), 135),
         # a parenthetical description between the count and the verb
-        ("METHODS: Eighty-four outpatients (mean age 41.2 years, 55% women) were treated "
-         "with twice-weekly ketamine.", 84),
-        ("RESULTS: Thirty-one adults (58% female) received at least one infusion and 26 "
-         "completed all six.", 31),
+        (("METHODS: Eighty-four outpatients (mean age 41.2 years, 55% women) were treated "
+          "with twice-weekly ketamine."), 84),
+        (("RESULTS: Thirty-one adults (58% female) received at least one infusion and 26 "
+          "completed all six."), 31),
         # "nine of 72" is a subset of the 72
         ("RESULTS: Nine of 72 participants (12.5%) were treated with rescue medication.", 72),
         # a section heading is no part of the phrase
-        ("PARTICIPANTS: Adults attending community ketamine clinics (n = 312). "
-         "MEASUREMENTS: Dissociation and blood pressure.", 312),
+        (("PARTICIPANTS: Adults attending community ketamine clinics (n = 312). "
+          "MEASUREMENTS: Dissociation and blood pressure."), 312),
     ],
 )
 def test_tag_sample_size_totals(vocab: Vocabulary, abstract: str, n: int) -> None:
