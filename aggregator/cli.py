@@ -300,6 +300,14 @@ def status(ctx: click.Context, as_json: bool) -> None:
             click.echo(f"  #{run.get('id')} {run.get('kind'):<7} {run.get('status'):<11} "
                        f"{run.get('started_at')}  {brief}"
                        + (f"  error: {run.get('error')}" if run.get("error") else ""))
+    doubt = info.get("deliveries_in_doubt") or []
+    if doubt:
+        click.echo(f"deliveries in doubt: {len(doubt)} (a run was killed while sending; "
+                   "never re-sent on their own)")
+        for d in doubt[:10]:
+            click.echo(f"  {d.get('digest_key')} to {d.get('address')} since {d.get('updated_at')}")
+        click.echo("  check whether they arrived; 'aggregator digest --release-in-doubt --send' "
+                   "sends them again")
     marks = info.get("watermarks") or {}
     if marks:
         click.echo("watermarks:")
@@ -379,19 +387,26 @@ def export(ctx: click.Context, kind: str, path: Path, condition: tuple[str, ...]
 @click.option("--since", metavar="YYYY-MM-DD", help="Include records first seen since this day "
               "(default: since the last digest).")
 @click.option("--send", is_flag=True, help="Mail it to the subscribers over SMTP.")
+@click.option("--release-in-doubt", is_flag=True,
+              help="First let deliveries left in doubt by a killed run (see 'status') be sent "
+              "again: only once you have checked those mails did not arrive.")
 @click.option("--subscribers", type=click.Path(dir_okay=False, path_type=Path),
               help="Subscriber file [env AGGREGATOR_SUBSCRIBERS; default subscribers.toml].")
 @click.pass_context
-def digest(ctx: click.Context, since: str | None, send: bool, subscribers: Path | None) -> None:
+def digest(ctx: click.Context, since: str | None, send: bool, subscribers: Path | None,
+           release_in_doubt: bool) -> None:
     """Write this week's digest (HTML, text, .eml under reports/digests/); --send mails it.
 
     Each delivery is recorded: a digest is never sent twice to the same subscriber, and a
-    failed delivery is retried on the next run.
+    failed delivery is retried on the next run. A delivery whose run was killed mid-send is
+    "in doubt" (listed by 'status') and never re-sent on its own: check whether it arrived,
+    then --release-in-doubt --send sends it again.
 
     Example:
 
         aggregator digest
         aggregator digest --send
+        aggregator digest --release-in-doubt --send
     """
     from .pipeline import run_digest
 
@@ -400,6 +415,8 @@ def digest(ctx: click.Context, since: str | None, send: bool, subscribers: Path 
         settings = settings.replace(subscribers_path=subscribers)
     start = _date(since, "--since")
     with _store(settings) as store:
+        if release_in_doubt:
+            click.echo(f"released {store.release_in_doubt()} delivery(ies) in doubt for retry")
         outcome = run_digest(settings, store, since=start, send=send)
     click.echo(outcome.summary)
 

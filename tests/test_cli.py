@@ -214,3 +214,23 @@ def test_report_on_empty_store_writes_a_page(env, tmp_path):
     result = run(env, "report", "--out", str(tmp_path / "r"))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "r" / "latest.html").exists()
+
+
+def test_status_lists_deliveries_in_doubt_and_digest_releases_them(env):
+    """A delivery left 'sending' by a killed run shows in 'status' with what to do, and
+    'digest --release-in-doubt' makes it retryable (the send itself needs SMTP: not here)."""
+    from aggregator.store import Store
+
+    with Store(env["AGGREGATOR_DB"]) as store:
+        store.save_digest("2026-W02", period_start=None, period_end=None, pmids=[])
+        assert store.claim_delivery("2026-W02", "reader@example.org")
+    shown = run(env, "status")
+    assert shown.exit_code == 0, shown.output
+    assert "deliveries in doubt: 1" in shown.output
+    assert "2026-W02 to reader@example.org" in shown.output and "--release-in-doubt" in shown.output
+    released = run(env, "digest", "--release-in-doubt")
+    assert released.exit_code == 0, released.output
+    assert "released 1 delivery(ies) in doubt" in released.output
+    assert _status(env)["deliveries_in_doubt"] == []
+    with Store(env["AGGREGATOR_DB"]) as store:
+        assert store.delivery_status("2026-W02", "reader@example.org") == "failed"

@@ -669,6 +669,34 @@ def test_deliveries_unique_per_digest_and_address_and_sent_is_final(store: Store
         store.record_delivery("2026-W02", "a@example.org", "bounced")
 
 
+def test_deliveries_in_doubt_listed_and_released_for_retry_by_hand(db_path: Path) -> None:
+    """A send interrupted between SMTP and recording the outcome stays 'sending': never re-sent
+    on its own, listed in status, and released (failed, so retried) only on request, while no
+    other process holds the store."""
+    with Store(db_path) as store:
+        for key in ("2026-W02", "2026-W03"):
+            store.save_digest(key, period_start=None, period_end=None, pmids=[])
+        assert store.claim_delivery("2026-W02", "a@example.org")   # then the run was killed
+        assert store.claim_delivery("2026-W03", "b@example.org")
+        store.record_delivery("2026-W03", "c@example.org", "sent")
+        doubt = store.deliveries_in_doubt()
+        assert [(d["digest_key"], d["address"]) for d in doubt] == [
+            ("2026-W02", "a@example.org"), ("2026-W03", "b@example.org")]
+        assert store.status()["deliveries_in_doubt"] == doubt
+        assert not store.claim_delivery("2026-W02", "a@example.org")  # never twice on its own
+        with (Store(db_path) as other, other.writer("weekly"),  # a run that may be sending
+              pytest.raises(StoreLockedError)):
+            store.release_in_doubt()
+        assert len(store.deliveries_in_doubt()) == 2  # nothing released
+        assert store.release_in_doubt("2026-W02") == 1
+        assert store.delivery_status("2026-W02", "a@example.org") == "failed"
+        assert "released for retry" in store.deliveries("2026-W02")[0]["last_error"]
+        assert store.claim_delivery("2026-W02", "a@example.org")  # the next send retries it
+        assert store.release_in_doubt() == 2  # W03's and the new W02 claim; 'sent' untouched
+        assert store.delivery_status("2026-W03", "c@example.org") == "sent"
+        assert store.deliveries_in_doubt() == []
+
+
 def test_reported_pmids_and_retracted_since_reported(store: Store) -> None:
     store.upsert([parsed("1"), parsed("2")])
     store.save_digest("2026-W02", period_start=None, period_end=None, pmids=["1", "2"])

@@ -40,7 +40,8 @@ API (PMIDs as ``str``; every method joins the current transaction if one is open
 - digests: ``save_digest(key, *, period_start, period_end, pmids, html_path=None,
   txt_path=None, eml_path=None)``, ``get_digest(key)``, ``claim_delivery(key, address)``,
   ``record_delivery(key, address, status, error=None)``, ``delivery_status(key, address)``,
-  ``deliveries(key)``, ``mark_reported(key, pmids)``, ``reported_pmids()``,
+  ``deliveries(key)``, ``deliveries_in_doubt()``, ``release_in_doubt(key=None)``,
+  ``mark_reported(key, pmids)``, ``reported_pmids()``,
   ``retracted_since_reported()``
 - ``status() -> dict``; ``record_json(record)`` / ``tags_json(tags)`` (the stored JSON of a
   record / of its tags)
@@ -422,6 +423,7 @@ class Store(RecordTable, RunLog, DigestLedger):
         """Summary for ``aggregator status``: ``records`` (not deleted), ``with_mesh``,
         ``retracted``, ``deleted``, ``tagged``, ``stale_tags``, ``waiting_for_mesh``,
         ``last_fetch`` (finished_at of the last ok fetch or weekly run), ``last_runs``,
+        ``deliveries_in_doubt`` (see :meth:`deliveries_in_doubt`),
         ``watermarks``, ``queries`` (records per query), ``db_path``, ``schema_version``."""
         with self._guard():
             row = self.conn.execute(
@@ -451,6 +453,7 @@ class Store(RecordTable, RunLog, DigestLedger):
             "tagged": row[4],
             "untagged": row[0] - row[4],
             "waiting_for_mesh": len(self.pmids_waiting_for_mesh()),
+            "deliveries_in_doubt": self.deliveries_in_doubt(),
             "last_fetch": last[0] if last else None,
             "last_runs": self.last_runs(5),
             "watermarks": self.watermarks(),

@@ -37,6 +37,7 @@ class DigestLedger:
     path: str
     _guard: Callable[[], AbstractContextManager[None]]
     transaction: Callable[[], AbstractContextManager[None]]
+    writer: Callable[[str], AbstractContextManager[None]]
     _ts: Callable[[], str]
 
     # -- digests -------------------------------------------------------------------------------
@@ -122,7 +123,8 @@ class DigestLedger:
 
         A process killed between SMTP and :meth:`record_delivery` leaves ``sending``: whether
         the mail left is unknown, and the rule is never to send twice, so it is not retried
-        automatically (set it ``failed`` by hand to retry).
+        automatically (:meth:`deliveries_in_doubt` lists them, :meth:`release_in_doubt` lets
+        the next send retry them).
         """
         address = _address(address)
         with self._guard(), self.transaction():
@@ -135,6 +137,36 @@ class DigestLedger:
                 return False
             self._upsert_delivery(key, address, "sending", None)
         return True
+
+    def deliveries_in_doubt(self) -> list[dict[str, Any]]:
+        """Deliveries left ``sending`` by a run that died between handing the mail to SMTP and
+        recording the outcome: whether it left is unknown, so none is re-sent automatically.
+        Each: ``digest_key``, ``address``, ``updated_at`` (when the send began); oldest first."""
+        with self._guard():
+            cur = self.conn.execute(
+                "SELECT digest_key, address, updated_at FROM deliveries"
+                " WHERE status = 'sending' ORDER BY updated_at, digest_key, address"
+            )
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def release_in_doubt(self, key: str | None = None) -> int:
+        """Turn the deliveries in doubt (of digest ``key``, or all) into ``failed``, so that the
+        next send retries them: for once someone has checked that those mails did not arrive.
+        Takes the store's write lock, so no run can be sending them right now.
+
+        :returns: how many were released.
+        :raises StoreLockedError: another process holds the store (a run may be sending).
+        """
+        sql = ("UPDATE deliveries SET status = 'failed', updated_at = ?,"
+               " last_error = 'in doubt after an interrupted send; released for retry by hand'"
+               " WHERE status = 'sending'")
+        args: list[Any] = [self._ts()]
+        if key is not None:
+            sql += " AND digest_key = ?"
+            args.append(key)
+        with self.writer("release deliveries in doubt"), self._guard(), self.transaction():
+            return self.conn.execute(sql, args).rowcount
 
     def record_delivery(
         self, key: str, address: str, status: str, error: str | None = None
