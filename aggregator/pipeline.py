@@ -13,22 +13,24 @@ Example::
 """
 
 # Layout (the docstring above is kept as it was before the split): this module holds ``fetch``,
-# ``fetch_and_store``, ``weekly`` and the frame and search helpers they share. The rest lives
-# beside it: ``run_common`` (``Progress``, ``NoProgress``, ``RunResult``, ``_fail_run``),
-# ``local`` (``import_paths``, ``retag``: no PubMed) and ``digest_run`` (``run_digest``,
-# ``delivery_error``, ``DigestOutcome``). Their names are re-exported here, so
-# ``aggregator.pipeline`` stays the one import. Names that lived here but are not in __all__
-# (``DigestOutcome``, the import/re-tag constants) use ``from .x import X as X``, the explicit
-# re-export form mypy --strict requires, which ruff's PLC0414 mistakes for a useless alias. Those
-# constants are copies: ``import_paths`` and ``retag`` read them in ``aggregator.local``, so a
-# test or caller changing them must set them there.
+# ``fetch_and_store``, ``weekly`` and the run frame they share. The rest lives beside it:
+# ``fetch_plan`` (the searches, watermarks and efetch order: ``_search_indications``,
+# ``_search_changed``, ``_plan``, ``_advance_watermarks``...), ``run_common`` (``Progress``,
+# ``NoProgress``, ``RunResult``, ``_fail_run``), ``local`` (``import_paths``, ``retag``: no
+# PubMed) and ``digest_run`` (``run_digest``, ``delivery_error``, ``DigestOutcome``). Their names
+# are re-exported here, so ``aggregator.pipeline`` stays the one import. Names that lived here but
+# are not in __all__ (``DigestOutcome``, the watermark-key, date-field and import/re-tag
+# constants) use ``from .x import X as X``, the explicit re-export form mypy --strict requires,
+# which ruff's PLC0414 mistakes for a useless alias. Those constants are copies: ``fetch_plan``,
+# ``import_paths`` and ``retag`` read them in their own modules, so a test or caller changing
+# them must set them there.
 # ruff: noqa: PLC0414
 
 from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -40,6 +42,19 @@ from .digest_run import DigestOutcome as DigestOutcome
 from .digest_run import delivery_error, run_digest
 from .errors import MailError
 from .eutils import EutilsClient
+from .fetch_plan import CRDT_KEY as CRDT_KEY
+from .fetch_plan import DATE_CHANGED as DATE_CHANGED
+from .fetch_plan import DATE_NEW as DATE_NEW
+from .fetch_plan import MDAT_KEY as MDAT_KEY
+from .fetch_plan import (
+    _advance_watermarks,
+    _plan,
+    _recently_committed,
+    _record_known_hits,
+    _search_changed,
+    _search_indications,
+    _window_start,
+)
 from .local import IMPORT_CHUNK as IMPORT_CHUNK
 from .local import PARALLEL_IMPORT_BYTES as PARALLEL_IMPORT_BYTES
 from .local import RETAG_CHUNK as RETAG_CHUNK
@@ -56,17 +71,12 @@ logger = logging.getLogger(__name__)
 #: a fetch of at least this many efetch batches parses and tags them in worker processes; below
 #: it, starting the pool (~0.3 s) costs more than it saves
 FETCH_POOL_MIN_BATCHES = 3
-#: watermark keys
-CRDT_KEY = "crdt:{name}"
-MDAT_KEY = "mdat:topic"
+#: the weekly job's watermark key (``CRDT_KEY`` and ``MDAT_KEY`` are in ``fetch_plan``)
 WEEKLY_KEY = "crdt:topic"
 #: the query name recorded for records found by the weekly topic query
 TOPIC = "topic"
 #: the refresh pass re-fetches stored records waiting for MeSH only when first seen this recently
 WAITING_FOR_MESH_DAYS = 90
-#: PubMed's date fields: crdt (create date) finds new records, mdat (modification) changed ones
-DATE_NEW = "crdt"
-DATE_CHANGED = "mdat"
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -269,98 +279,6 @@ def _fetching_run(
     finally:
         if own_client:
             client.close()
-
-
-def _search_indications(
-    client: EutilsClient, store: Store, queries: QuerySet, settings: Settings, today: date,
-    *, full: bool, since: date | None,
-) -> dict[str, set[str]]:
-    """Each indication query on ``[crdt]`` from its watermark (see :func:`_window_start`):
-    query name -> PMIDs found."""
-    hits: dict[str, set[str]] = {}
-    for ind in queries.indications:
-        mark = store.get_watermark(CRDT_KEY.format(name=ind.name))
-        mindate = _window_start(mark, settings, full, since)
-        ids = client.search_ids(ind.query, mindate=mindate, maxdate=today if mindate else None,
-                                datetype=DATE_NEW)
-        hits[ind.name] = set(ids)
-        logger.info("query %s: %d record(s)", ind.name, len(ids))
-    return hits
-
-
-def _record_known_hits(
-    store: Store, hits: dict[str, set[str]], run_id: int
-) -> tuple[set[str], set[str]]:
-    """Record which query found the records already stored (new ones are recorded with their
-    batch); returns (every PMID found, those already stored)."""
-    found: set[str] = set().union(*hits.values()) if hits else set()
-    stored = store.existing(found)
-    for name, ids in hits.items():
-        known = ids & stored
-        if known:
-            store.record_hits(name, known, run_id)
-    return found, stored
-
-
-def _search_changed(
-    client: EutilsClient, store: Store, queries: QuerySet, settings: Settings, today: date
-) -> set[str]:
-    """Stored records the topic query finds on ``[mdat]`` since the last run (minus the
-    overlap): new MeSH, publication types, retractions, errata. Empty before any run."""
-    last = store.get_watermark(MDAT_KEY)
-    if not last:
-        return set()
-    start = _window_start(last, settings, False, None)
-    return store.existing(client.search_ids(queries.topic_term, mindate=start, maxdate=today,
-                                            datetype=DATE_CHANGED))
-
-
-def _advance_watermarks(store: Store, names: Sequence[str], today: date) -> None:
-    """After a successful run: the indications' ``[crdt]`` and the topic's ``[mdat]`` marks."""
-    for name in names:
-        store.set_watermark(CRDT_KEY.format(name=name), today.isoformat())
-    store.set_watermark(MDAT_KEY, today.isoformat())
-
-
-def _plan(carried: Sequence[str], rest: Iterable[str]) -> list[str]:
-    """The efetch order: a killed run's unfinished ids first, then the rest by PMID."""
-    first = list(dict.fromkeys(carried))
-    seen = set(first)
-    return first + sorted((p for p in set(rest) if p not in seen), key=int)
-
-
-def _recently_committed(
-    store: Store, run_id: int | None, settings: Settings, today: date
-) -> set[str]:
-    """Ids a killed run committed, when it started recently enough that the next run's
-    ``[mdat]`` window (overlapping by ``settings.overlap_days``) still covers any change made
-    since: fetching them again now would only repeat that run's committed batches."""
-    if run_id is None:
-        return set()
-    started = str((store.get_run(run_id) or {}).get("started_at") or "")[:10]
-    try:
-        day = date.fromisoformat(started)
-    except ValueError:
-        return set()
-    if day < today - timedelta(days=settings.overlap_days):
-        return set()
-    return store.committed_fetch(run_id)
-
-
-def _window_start(
-    watermark: str | None, settings: Settings, full: bool, since: date | None
-) -> date | None:
-    """First ``[crdt]``/``[mdat]`` day to search: None means all dates."""
-    if since is not None:
-        return since
-    if full or not watermark:
-        return None
-    try:
-        mark = date.fromisoformat(watermark[:10])
-    except ValueError:
-        logger.warning("ignoring unreadable watermark %r: searching all dates", watermark)
-        return None
-    return mark - timedelta(days=settings.overlap_days)
 
 
 # -- the weekly job ----------------------------------------------------------------------------

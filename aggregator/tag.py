@@ -13,6 +13,10 @@ this module only applies them:
 - each tag keeps its provenance: ``mesh``, ``publication_type`` or ``text`` and the exact
   heading or phrase matched.
 
+The registry accession patterns live in :mod:`aggregator.registrations`
+(:func:`find_registrations` and :func:`normalise_registration` are re-exported here); this module
+keeps the part that needs the record's word index (which registries can occur at all).
+
 Example::
 
     vocab = load_vocabulary(Path("queries"))
@@ -29,6 +33,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .models import Record, Registration, Tag, Tags
+from .registrations import _REGISTRIES, find_registrations, normalise_registration
 from .vocabulary import (
     LabelRule,
     Matcher,
@@ -42,61 +47,7 @@ from .vocabulary import (
 __all__ = ["find_registrations", "normalise_registration", "segment", "tag_record"]
 
 # -- registrations ----------------------------------------------------------------------------
-# Each registry's accession format, with its canonical spelling. Upper-case, no spaces,
-# canonical hyphens; "ChiCTR" keeps the registry's own mixed-case prefix.
-_REGISTRIES: tuple[tuple[str, re.Pattern[str], object], ...] = (
-    ("NCT", re.compile(r"\bNCT\s?-?\s?(\d{8})\b", re.IGNORECASE), lambda m: f"NCT{m[1]}"),
-    ("ISRCTN", re.compile(r"\bISRCTN\s?-?\s?(\d{8})\b", re.IGNORECASE), lambda m: f"ISRCTN{m[1]}"),
-    ("ACTRN", re.compile(r"\bACTRN\s?-?\s?(\d{14})\b", re.IGNORECASE), lambda m: f"ACTRN{m[1]}"),
-    ("ChiCTR", re.compile(r"\bChiCTR\s?-?\s?([A-Z]{3,4})\s?-\s?(\d{8})\b", re.IGNORECASE),
-     lambda m: f"ChiCTR-{m[1].upper()}-{m[2]}"),
-    ("ChiCTR", re.compile(r"\bChiCTR\s?-?\s?(\d{10})\b", re.IGNORECASE), lambda m: f"ChiCTR{m[1]}"),
-    ("DRKS", re.compile(r"\bDRKS\s?-?\s?(\d{8})\b", re.IGNORECASE), lambda m: f"DRKS{m[1]}"),
-    ("CTRI", re.compile(r"\bCTRI\s?/\s?(\d{4})\s?/\s?(\d{2,3})\s?/\s?(\d{6})\b", re.IGNORECASE),
-     lambda m: f"CTRI/{m[1]}/{m[2]}/{m[3]}"),
-    ("IRCT", re.compile(r"\bIRCT\s?-?\s?(\d{6,}N\d{1,3})\b", re.IGNORECASE),
-     lambda m: f"IRCT{m[1].upper()}"),
-    ("EudraCT", re.compile(r"(?<![\d-])((?:19|20)\d{2})\s?-\s?(\d{6})\s?-\s?(\d{2})(?![\d-])"),
-     lambda m: f"{m[1]}-{m[2]}-{m[3]}"),
-)
-
-
-def normalise_registration(text: str) -> tuple[str, str] | None:
-    """``(registry, accession)`` for one accession in any spacing or case, or None."""
-    for registry, pattern, canon in _REGISTRIES:
-        m = pattern.search(text)
-        if m:
-            return registry, canon(m)  # type: ignore[operator]
-    return None
-
-
-_REGISTRY_WORDS = ("nct0", "nct 0", "nct-0", "isrctn", "actrn", "chictr", "drks", "ctri/", "ctri /", "irct1", "irct2", "irct ")
-_EUDRACT_HINT = re.compile(r"\d{4}\s?-\s?\d{6}")
-
-
-def find_registrations(text: str, source: str = "abstract",
-                       registries: frozenset[str] | None = None) -> list[Registration]:
-    """Every trial registration written in ``text``, normalised, in order of appearance.
-    ``registries``: only these can occur (the others are not scanned for)."""
-    found: list[tuple[int, Registration]] = []
-    taken: list[tuple[int, int]] = []
-    for registry, pattern, canon in _REGISTRIES:
-        if registries is not None and registry not in registries:
-            continue
-        for m in pattern.finditer(text):
-            if registry == "EudraCT" and any(s <= m.start() < e for s, e in taken):
-                continue
-            taken.append(m.span())
-            found.append((m.start(), Registration(registry, canon(m), source)))  # type: ignore[operator]
-    if not found:
-        return []
-    # only texts naming a registry count (tested after the scans: nearly all find nothing)
-    low = text.lower()
-    if not any(w in low for w in _REGISTRY_WORDS) and not _EUDRACT_HINT.search(text):
-        return []
-    return [r for _, r in sorted(found, key=lambda x: x[0])]
-
-
+# (the patterns and scans are in aggregator.registrations; these gates need the tagger's _Doc)
 # Characters that ``re.IGNORECASE`` matches to an ASCII letter but that do not lower-case to
 # one (so the word index cannot see them): İ ı ſ K
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
