@@ -3,7 +3,9 @@
 Each command builds :class:`~aggregator.config.Settings` (options, then environment, then
 defaults), calls one library function and turns :class:`~aggregator.errors.AggregatorError`
 into one line on stderr and its exit code (2 bad input, 3 PubMed unreachable, 1 other) in
-one place, :class:`AggregatorGroup`. ``--verbose`` adds logging and tracebacks.
+one place, :class:`~aggregator.cli_support.AggregatorGroup`. ``--verbose`` adds logging and
+tracebacks. The helpers the commands share (error reporting, progress display, settings, store,
+queries, vocabulary and date options) are in :mod:`aggregator.cli_support`.
 
 Example::
 
@@ -16,135 +18,26 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
 from . import __version__
+from .cli_support import (
+    AggregatorGroup,
+    ClickProgress,
+    _date,
+    _queries,
+    _safe_umask,
+    _settings,
+    _store,
+    _vocab,
+    freshness,
+)
 from .config import Settings
-from .errors import AggregatorError, InputError
-
-logger = logging.getLogger("aggregator")
 
 EXPORT_KINDS = ("csv", "ris", "asreview", "extraction")
-
-
-class AggregatorGroup(click.Group):
-    """Runs a command and maps errors to DESIGN.md's exit codes, one line on stderr."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except AggregatorError as exc:
-            _report_error(ctx, exc, str(exc))
-            ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except KeyboardInterrupt:
-            click.echo("aggregator: interrupted; committed batches are kept", err=True)
-            ctx.exit(130)
-        except Exception as exc:  # noqa: BLE001 - the one place that turns crashes into exit 1
-            _report_error(ctx, exc, f"unexpected {type(exc).__name__}: {exc}")
-            ctx.exit(1)
-
-
-def _report_error(ctx: click.Context, exc: BaseException, message: str) -> None:
-    obj = ctx.obj or {}
-    settings: Settings | None = obj.get("settings")
-    if settings is not None:
-        message = settings.redact(message)
-    if obj.get("verbose"):
-        import traceback
-
-        text = "".join(traceback.format_exception(exc))
-        click.echo(settings.redact(text) if settings else text, err=True)
-    click.echo(f"aggregator: error: {message.splitlines()[0] if message else type(exc).__name__}",
-               err=True)
-
-
-class ClickProgress:
-    """Progress on stderr when it is a terminal (a bar when the total is known, a running
-    count when it is not); INFO log lines otherwise."""
-
-    def __init__(self) -> None:
-        self._bar: Any = None
-        self._label = ""
-        self._count: int | None = None
-        self._tty = sys.stderr.isatty()
-
-    def start(self, label: str, total: int) -> None:
-        self.finish()
-        self._label = label
-        if self._tty and total:
-            self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
-                                          show_pos=True, show_eta=True)
-            self._bar.__enter__()
-        elif self._tty:
-            self._count = 0
-        elif total:
-            logger.info("%s: %d", label, total)
-
-    def advance(self, n: int) -> None:
-        if self._bar is not None and n:
-            self._bar.update(n)
-        elif self._count is not None and n:
-            self._count += n
-            click.echo(f"\r{self._label}: {self._count:,} records", file=sys.stderr, nl=False)
-
-    def finish(self) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(None, None, None)
-            self._bar = None
-        if self._count is not None:
-            if self._count:
-                click.echo("", file=sys.stderr)
-            self._count = None
-        elif self._label and not self._tty:
-            logger.info("%s: done", self._label)
-        self._label = ""
-
-
-def _safe_umask() -> None:
-    """Never create group- or world-writable files (reports, digests, exports, folders), even
-    when started with ``umask 000`` (cron, containers): add 022 to the process umask."""
-    current = os.umask(0o022)
-    os.umask(current | 0o022)
-
-
-def _settings(ctx: click.Context) -> Settings:
-    settings: Settings = ctx.obj["settings"]
-    return settings
-
-
-def _store(settings: Settings) -> Any:
-    from .store import Store
-
-    return Store(settings.db_path)
-
-
-def _queries(settings: Settings) -> Any:
-    from .queries import load_queries
-
-    return load_queries(settings.queries_dir)
-
-
-def _vocab(settings: Settings) -> Any:
-    from .vocabulary import load_vocabulary
-
-    return load_vocabulary(settings.queries_dir)
-
-
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"expected a date YYYY-MM-DD, got {value!r}", field=option) from None
 
 
 @click.group(cls=AggregatorGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -313,18 +206,6 @@ def status(ctx: click.Context, as_json: bool) -> None:
         click.echo("watermarks:")
         for key, value in sorted(marks.items()):
             click.echo(f"  {key:<24} {value}")
-
-
-def freshness(store: Any) -> str | None:
-    """When the last fetch did not reach PubMed: the time of the last good one ('never' when
-    none), for the report's banner; None when the data are fresh."""
-    runs = [r for r in store.last_runs(50) if r.get("kind") in ("fetch", "weekly")]
-    if not runs or runs[0].get("status") != "offline":
-        return None
-    for run in runs:
-        if run.get("status") == "ok":
-            return str(run.get("finished_at") or run.get("started_at"))
-    return "never"
 
 
 @cli.command()

@@ -329,8 +329,8 @@ def test_doi_and_pubmed_url_filters() -> None:
 
 def test_report_caps_lists(small_store: Store, settings: Settings, tmp_path: Path,
                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(report, "MAX_PER_CONDITION", 2)
-    monkeypatch.setattr(report, "MAX_PER_CELL", 1)
+    monkeypatch.setattr("aggregator.report_data.MAX_PER_CONDITION", 2)
+    monkeypatch.setattr("aggregator.report_data.MAX_PER_CELL", 1)
     _, html = _write(small_store, settings, tmp_path)
     doc = lxml.html.fromstring(html)
     best = doc.get_element_by_id("best-trd")
