@@ -13,32 +13,20 @@ Example::
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import StoreError
+from .parts import StoreParts
 from .values import _address, _opt_str, _pmid_list
 
 DELIVERY_STATUSES = ("pending", "sending", "sent", "failed")
 
 
-class DigestLedger:
+class DigestLedger(StoreParts):
     """Digests, deliveries and reported PMIDs (methods of :class:`~aggregator.store.Store`)."""
-
-    # provided by :class:`~aggregator.store.Store`
-    if TYPE_CHECKING:
-        @property
-        def conn(self) -> sqlite3.Connection: ...
-
-    path: str
-    _guard: Callable[[], AbstractContextManager[None]]
-    transaction: Callable[[], AbstractContextManager[None]]
-    writer: Callable[[str], AbstractContextManager[None]]
-    _ts: Callable[[], str]
 
     # -- digests -------------------------------------------------------------------------------
     def save_digest(

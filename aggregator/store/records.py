@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import StoreError
 from ..models import Parsed, Record, Tags, compress_raw
+from .parts import StoreParts
 from .values import _chunks, _normalise_ts, _pmid, _pmid_list, record_json, tags_json
 
 #: MedlineCitation/@Status values after which NLM still adds MeSH. ``PubMed-not-MEDLINE``
@@ -112,19 +111,9 @@ class StoredRecord:
     deleted: bool = False
 
 
-class RecordTable:
+class RecordTable(StoreParts):
     """Records, their tags and the queries that found them (methods of
     :class:`~aggregator.store.Store`)."""
-
-    # provided by :class:`~aggregator.store.Store`
-    if TYPE_CHECKING:
-        @property
-        def conn(self) -> sqlite3.Connection: ...
-
-    path: str
-    _guard: Callable[[], AbstractContextManager[None]]
-    transaction: Callable[[], AbstractContextManager[None]]
-    _ts: Callable[[], str]
 
     # -- records -------------------------------------------------------------------------------
     def upsert(

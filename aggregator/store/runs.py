@@ -18,10 +18,10 @@ import os
 import socket
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import StoreError
+from .parts import StoreParts
 from .values import _dumps, _pmid_list
 
 logger = logging.getLogger(__name__)
@@ -29,18 +29,10 @@ logger = logging.getLogger(__name__)
 RUN_STATUSES = ("running", "ok", "failed", "offline", "interrupted")
 
 
-class RunLog:
+class RunLog(StoreParts):
     """Runs, resumable fetches and watermarks (methods of :class:`~aggregator.store.Store`)."""
 
-    # provided by :class:`~aggregator.store.Store`
-    if TYPE_CHECKING:
-        @property
-        def conn(self) -> sqlite3.Connection: ...
-
-    path: str
-    _guard: Callable[[], AbstractContextManager[None]]
-    transaction: Callable[[], AbstractContextManager[None]]
-    _ts: Callable[[], str]
+    # provided by :class:`~aggregator.store.Store`, besides :class:`StoreParts`
     _active_runs: set[int]
     _lock_is_free: Callable[[], bool]
 
