@@ -369,20 +369,21 @@ class Scanner:
                     # (:meth:`_Group.regex`). Indexed groups never look at their keys, and
                     # short common ones ("an", "in", "c") would only add index hits.
                     keys.update(group.keys)
-                if starts:
-                    group.gid, group.owner, group.starts, group.find = gid, self, starts, find
-                    # mixed case: the indexed prefix is lower-cased, the literal is not
-                    # (only a few literals: a gate that almost always passes costs more than
-                    # the regex calls it might save)
-                    group.gate = _Gate.of(_required_literals(
-                        "|".join(group.alts), group.flags,
-                        skip_lead=not group.flags & re.IGNORECASE, most=3))
-                    if not find:
-                        keys.update(starts)
-                        word_starts |= starts
-                    gid += 1
-                if find or not starts:
                     indexed = False
+                    continue
+                group.gid, group.owner, group.starts, group.find = gid, self, starts, find
+                gid += 1
+                # mixed case: the indexed prefix is lower-cased, the literal is not
+                # (only a few literals: a gate that almost always passes costs more than
+                # the regex calls it might save)
+                group.gate = _Gate.of(_required_literals(
+                    "|".join(group.alts), group.flags,
+                    skip_lead=not group.flags & re.IGNORECASE, most=3))
+                if find:
+                    indexed = False
+                else:
+                    keys.update(starts)
+                    word_starts |= starts
             if indexed:
                 matcher.owner, matcher.word_starts = self, word_starts
         self._automaton = ahocorasick.Automaton()

@@ -67,7 +67,7 @@ def _compact(obj: Record | Tags) -> str:
     goes through :data:`_COMPACT`, which writes it as ``json`` always did."""
     try:
         return orjson.dumps(obj).decode("utf-8")
-    except (orjson.JSONEncodeError, UnicodeDecodeError):
+    except orjson.JSONEncodeError:
         return _COMPACT.encode(obj)
 
 
