@@ -18,16 +18,23 @@ Example::
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO, TextIO
 
 from Bio import Medline
 
 from .errors import ParseError
-from .models import Author, Coded, Correction, MeshHeading, Parsed, Qualifier, Record
+from .models import (
+    Author,
+    Coded,
+    Correction,
+    MeshHeading,
+    Parsed,
+    Qualifier,
+    Record,
+    compress_raw,
+)
 from .parse_common import (
-    ZLIB_LEVEL,
     RowMaker,
     _free_date,
     _int,
@@ -270,4 +277,4 @@ def iter_medline(
         if rows is not None:
             yield rows(record, text.encode("utf-8"), "medline")
         else:
-            yield Parsed(record, zlib.compress(text.encode("utf-8"), ZLIB_LEVEL), "medline")
+            yield Parsed(record, compress_raw(text.encode("utf-8")), "medline")

@@ -247,8 +247,9 @@ class Parsed:
 
     ``raw_z`` is the record's own source, compressed: the ``PubmedArticle`` /
     ``PubmedBookArticle`` element's bytes for ``format == "xml"``, the record's MEDLINE text
-    for ``format == "medline"``. The parser's Parsed carry zlib; rows stored by a bulk import
-    carry zstd (:func:`compress_raw`); :func:`decompress_raw` reads both (by magic bytes).
+    for ``format == "medline"``, compressed with zstd (:func:`compress_raw`). Rows stored before
+    zstd, and Parsed made by callers, may carry zlib: :func:`decompress_raw` reads both (by
+    magic bytes).
     """
 
     record: Record
@@ -282,8 +283,8 @@ def compress_raw(raw: bytes) -> bytes:
 
 
 def decompress_raw(raw_z: bytes) -> bytes:
-    """The original text of a stored ``raw`` column or a ``Parsed.raw_z``: zstd (bulk imports)
-    or zlib (the parser's Parsed, and every row stored before zstd), told apart by magic."""
+    """The original text of a stored ``raw`` column or a ``Parsed.raw_z``: zstd (what the
+    parser writes) or zlib (rows stored before zstd), told apart by magic."""
     if raw_z[:4] == ZSTD_MAGIC:
         return _zstd_codec()[1].decompress(raw_z)  # type: ignore[no-any-return]
     import zlib

@@ -58,7 +58,6 @@ from .errors import InputError, ParseError
 from .medline import _medline_record as _medline_record
 from .medline import iter_medline
 from .models import Deletion, Parsed, Record
-from .parse_common import ZLIB_LEVEL as ZLIB_LEVEL
 from .parse_common import Item as Item
 from .parse_common import RowMaker as RowMaker
 from .parse_common import normalise_registration

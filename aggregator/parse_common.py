@@ -3,8 +3,8 @@
 Pure. The PubMed XML reader (:mod:`aggregator.pubmed_fields`, :mod:`aggregator.pubmed_xml`) and
 the MEDLINE reader (:mod:`aggregator.medline`) turn free text into the same values: collapsed
 whitespace, ISO dates from PubMed's many date forms, DOIs, PMCIDs, ORCIDs and trial
-registrations. Also here: :data:`ZLIB_LEVEL` for ``raw_z``, and the :data:`RowMaker` hook type
-that :func:`aggregator.parse.iter_file` accepts.
+registrations. Also here: the :data:`RowMaker` hook type that
+:func:`aggregator.parse.iter_file` accepts.
 
 Example::
 
@@ -22,11 +22,7 @@ from typing import Any
 
 from .models import Deletion, Parsed, Record, Registration
 
-__all__ = ["ZLIB_LEVEL", "Item", "RowMaker", "normalise_registration"]
-
-#: zlib level for raw_z: level 6 (the default) costs 2.5x the time of level 1 for ~10% less size;
-#: compressing is the largest single cost of parsing, so speed wins (benchmarks/parse_probe.py)
-ZLIB_LEVEL = 1
+__all__ = ["Item", "RowMaker", "normalise_registration"]
 
 Item = Parsed | Deletion
 #: ``rows(record, raw, format)``: what to yield for a record instead of a :class:`Parsed` (see

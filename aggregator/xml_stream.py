@@ -22,15 +22,14 @@ from __future__ import annotations
 
 import codecs
 import re
-import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from lxml import etree
 
 from .errors import ParseError
-from .models import Deletion, Parsed
-from .parse_common import ZLIB_LEVEL, RowMaker
+from .models import Deletion, Parsed, compress_raw
+from .parse_common import RowMaker
 from .pubmed_fields import _text
 from .pubmed_xml import _record_from_element
 
@@ -266,5 +265,5 @@ def _parse_chunk(
         raise ParseError(f"<{name.decode()}> without a PMID", path=source, line=line)
     if rows is not None:
         return rows(record, chunk, "xml")
-    return Parsed(record, zlib.compress(chunk, ZLIB_LEVEL), "xml")
+    return Parsed(record, compress_raw(chunk), "xml")
 

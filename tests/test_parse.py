@@ -17,7 +17,6 @@ import gzip
 import io
 import re
 import tracemalloc
-import zlib
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,7 @@ from lxml import etree
 
 from aggregator.errors import InputError, ParseError
 from aggregator.models import (
+    ZSTD_MAGIC,
     Author,
     Coded,
     Correction,
@@ -622,8 +622,9 @@ def test_normalise_registration_mapping(bank: str, acc: str, expected: Registrat
     assert normalise_registration(bank, acc) == expected
 
 
-def test_parsed_raw_z_is_zlib_of_record_bytes() -> None:
+def test_parsed_raw_z_is_zstd_of_record_bytes() -> None:
     (item, _deletion) = iter_file(DATA / "parse_update.xml")
-    raw = zlib.decompress(item.raw_z)
+    assert item.raw_z[:4] == ZSTD_MAGIC
+    raw = item.raw()
     assert raw.startswith(b"<PubmedArticle>") and raw.endswith(b"</PubmedArticle>")
     assert raw in (DATA / "parse_update.xml").read_bytes()

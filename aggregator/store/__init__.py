@@ -60,8 +60,8 @@ Tables (schema version = highest ``migrations.number``):
 ``records``
     One row per PMID (``INTEGER PRIMARY KEY``). ``data`` is the compact JSON of
     :meth:`Record.to_dict`; ``raw`` the record's original XML or MEDLINE text, compressed
-    (``Parsed.raw_z`` stored as given, zlib; or zstd from a bulk import through
-    :func:`prepare`; read either with :func:`aggregator.models.decompress_raw`); ``format`` ``xml`` | ``medline``; ``content_hash`` the
+    (``Parsed.raw_z`` stored as given: zstd, or zlib in rows stored before zstd; read either
+    with :func:`aggregator.models.decompress_raw`); ``format`` ``xml`` | ``medline``; ``content_hash`` the
     SHA-1 of ``data`` (a re-fetched record is "changed" when it differs). Denormalised for
     queries: ``kind``, ``has_mesh``, ``retracted``, ``pub_year``, ``citation_status``.
     Bookkeeping: ``first_seen``/``first_seen_run``, ``last_changed``/``last_changed_run``,
