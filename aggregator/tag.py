@@ -7,7 +7,8 @@ in-process and publisher records have neither). The rules live in the vocabulary
 this module only applies them:
 
 - the text is cut into sentences that know their section (title, objective, methods,
-  results, conclusion, background...), so a condition named in the background or as an
+  results, conclusion, background...: :mod:`aggregator.document`, whose :func:`segment` is
+  re-exported here), so a condition named in the background or as an
   exclusion criterion ("patients with PTSD were excluded") weighs little or nothing, while
   the title, the aims and the conclusions weigh most;
 - each tag keeps its provenance: ``mesh``, ``publication_type`` or ``text`` and the exact
@@ -28,26 +29,16 @@ Example::
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
-from typing import NamedTuple
 
+from .document import Doc, segment
 from .models import Record, Registration, Tag, Tags
 from .registrations import _REGISTRIES, find_registrations, normalise_registration
-from .vocabulary import (
-    LabelRule,
-    Matcher,
-    TextIndex,
-    Vocabulary,
-    lower_text,
-    parse_number,
-    word_prefixes,
-)
+from .vocabulary import LabelRule, Matcher, TextIndex, Vocabulary, parse_number
 
 __all__ = ["find_registrations", "normalise_registration", "segment", "tag_record"]
 
 # -- registrations ----------------------------------------------------------------------------
-# (the patterns and scans are in aggregator.registrations; these gates need the tagger's _Doc)
+# (the patterns and scans are in aggregator.registrations; these gates need the tagger's Doc)
 # Characters that ``re.IGNORECASE`` matches to an ASCII letter but that do not lower-case to
 # one (so the word index cannot see them): İ ı ſ K
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -56,7 +47,7 @@ _EUDRACT_GATE = re.compile(r"-\s?\d{6}")
 _REGISTRY_NAMES = tuple(dict.fromkeys((r, r.lower()) for r, _, _ in _REGISTRIES))
 
 
-def _possible_registries(doc: _Doc) -> frozenset[str] | None:
+def _possible_registries(doc: Doc) -> frozenset[str] | None:
     """The registries whose pattern can match in the title or abstract (None: any). Each
     starts with ``\\b`` + its name, which the word index records (the names are in
     :data:`~aggregator.vocabulary.INDEX_WORDS`); EudraCT numbers need ``-`` + six digits."""
@@ -72,7 +63,7 @@ def _possible_registries(doc: _Doc) -> frozenset[str] | None:
     return frozenset(names)
 
 
-def _registrations(record: Record, doc: _Doc | None = None) -> list[Registration]:
+def _registrations(record: Record, doc: Doc | None = None) -> list[Registration]:
     out: dict[str, Registration] = {}
     for reg in record.registrations:
         norm = normalise_registration(reg.accession)
@@ -90,127 +81,8 @@ def _registrations(record: Record, doc: _Doc | None = None) -> list[Registration
     return list(out.values())
 
 
-# -- sentences --------------------------------------------------------------------------------
-class Sentence(NamedTuple):
-    """A sentence of the record's text: offsets, section kind and weight (a named tuple:
-    ~15 per record, made 4x faster than a frozen dataclass)."""
-
-    start: int
-    end: int
-    kind: str
-    weight: float
-
-
-# ". " before a capital or digit, or a run of newlines. Written with one leading character
-# class so that ``re`` skips ahead to the next [.!?\n] (a leading alternation makes it try
-# every position: 3x slower); the look-behind tells the two kinds apart.
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+(?=[\"'(\[]?[A-Z0-9]))")
-
-
-def _split(text: str, offset: int) -> Iterable[tuple[int, int]]:
-    pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        cut = m.start() + 1 if text[m.start()] in ".!?" else m.start()
-        if cut > pos:
-            yield offset + pos, offset + cut
-        pos = m.end()
-    if pos < len(text):
-        yield offset + pos, offset + len(text)
-
-
-def _section_kind(heading: str, vocab: Vocabulary) -> str | None:
-    head = heading.upper()
-    for word, kind in vocab.section_keywords:
-        if word in head:
-            return kind
-    return None
-
-
-def segment(record: Record, vocab: Vocabulary
-            ) -> tuple[str, str, TextIndex | frozenset[str], list[Sentence]]:
-    """The record's text as one string (title, keywords, abstract), the same lower-cased, its
-    word-prefix index, and its sentences, each with its section kind and weight."""
-    title = (record.title or "").strip()
-    keywords = "; ".join(k for k in record.keywords if k)
-    abstract = (record.abstract or "").strip()
-    doc = f"{title}\n{keywords}\n{abstract}"
-    w = vocab.weights
-    sents: list[Sentence] = []
-    if title:
-        sents.append(Sentence(0, len(title), "title", w["title"]))
-    if keywords:
-        k0 = len(title) + 1
-        sents.append(Sentence(k0, k0 + len(keywords), "keywords", w["keywords"]))
-    a0 = len(title) + len(keywords) + 2
-    # structured abstract: "LABEL: text" sections (inline or one per line)
-    parts: list[tuple[int, int, str | None]] = []
-    last, kind = 0, None
-    for m in vocab.section_heading.finditer(abstract):
-        before = abstract[:m.start()].rstrip(" ")
-        if before and before[-1] not in ".\n?!)":
-            continue
-        k = _section_kind(m.group(1), vocab)
-        if k is None:
-            continue
-        if m.start() > last:
-            parts.append((last, m.start(), kind))
-        last, kind = m.end(), k
-    parts.append((last, len(abstract), kind))
-    structured = any(k is not None for _, _, k in parts)
-    raw: list[tuple[int, int, str | None]] = []
-    for s, e, k in parts:
-        for ss, se in _split(abstract[s:e], a0 + s):
-            raw.append((ss, se, k))
-    lower = lower_text(doc)
-    index = (vocab.scanner.index(lower, doc) if vocab.scanner is not None
-             else word_prefixes(lower))
-    starts = [s for s, _, _ in raw]
-
-    def hits(cues: Matcher | None) -> set[int]:
-        if cues is None or not raw:
-            return set()
-        return {bisect_right(starts, m.start()) - 1
-                for m in cues.finditer(doc, lower, a0, len(doc), index)}
-
-    excluded, objective = hits(vocab.excluded_cues), hits(vocab.objective_cues)
-    n = len(raw)
-    for i, (s, e, k) in enumerate(raw):
-        if k is None:
-            if structured:
-                k = "body"
-            elif i in objective:
-                k = "objective"
-            elif i == 0 and n > 2:
-                k = "background"
-            elif i == n - 1 and n > 2:
-                k = "conclusion"
-            else:
-                k = "body"
-        weight = w[k]
-        if i in excluded:
-            weight = min(weight, w["excluded"])
-        sents.append(Sentence(s, e, k, weight))
-    return doc, lower, index, sents
-
-
-class _Doc:
-    """A record's text with sentence lookup by offset."""
-
-    def __init__(self, record: Record, vocab: Vocabulary) -> None:
-        self.text, self.lower, self.index, self.sentences = segment(record, vocab)
-        self.starts = [s.start for s in self.sentences]
-        self.title_end = len(record.title or "")
-        #: the record's MeSH headings as (ui, lower-cased name, name, major), and the set of
-        #: their UIs and lower-cased names: most labels have none of them (one set test)
-        self.mesh = tuple((h.ui, h.name.lower(), h.name, h.is_major) for h in record.mesh)
-        self.mesh_keys = frozenset(k for m in self.mesh for k in m[:2] if k)
-
-    def sentence_at(self, pos: int) -> int:
-        return max(0, bisect_right(self.starts, pos) - 1)
-
-
 # -- labels (conditions, routes, age groups) --------------------------------------------------
-def _spans(pattern: Matcher | None, doc: _Doc) -> list[tuple[int, int]]:
+def _spans(pattern: Matcher | None, doc: Doc) -> list[tuple[int, int]]:
     if pattern is None:
         return []
     return [m.span() for m in pattern.finditer(doc.text, doc.lower, index=doc.index)]
@@ -221,7 +93,7 @@ def _overlaps(span: tuple[int, int], vetoes: list[tuple[int, int]]) -> bool:
     return any(vs < e and s < ve for vs, ve in vetoes)
 
 
-def _score(doc: _Doc, rule: LabelRule, fallback: bool = False
+def _score(doc: Doc, rule: LabelRule, fallback: bool = False
            ) -> tuple[float, str | None, float]:
     """(score, best term, best contribution) of one label over the sentences."""
     vetoes: list[tuple[int, int]] | None = None  # computed only once something matched
@@ -249,7 +121,7 @@ def _score(doc: _Doc, rule: LabelRule, fallback: bool = False
     return total, term, value
 
 
-def _mesh_hits(doc: _Doc, rule: LabelRule) -> tuple[str | None, bool]:
+def _mesh_hits(doc: Doc, rule: LabelRule) -> tuple[str | None, bool]:
     """(heading name, major) of the best MeSH heading of this label."""
     keys = doc.mesh_keys
     if keys.isdisjoint(rule.mesh_uis) and keys.isdisjoint(rule.mesh_names):
@@ -263,7 +135,7 @@ def _mesh_hits(doc: _Doc, rule: LabelRule) -> tuple[str | None, bool]:
     return found, False
 
 
-def _tag_labels(record: Record, doc: _Doc, rules: tuple[LabelRule, ...],
+def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
                 vocab: Vocabulary, use_fallback: bool = True) -> list[Tag]:
     tags: dict[str, Tag] = {}
     pending: list[LabelRule] = []
@@ -293,7 +165,7 @@ def _tag_labels(record: Record, doc: _Doc, rules: tuple[LabelRule, ...],
 
 
 # -- population, design, sample size ----------------------------------------------------------
-def _population(doc: _Doc, vocab: Vocabulary) -> Tag:
+def _population(doc: Doc, vocab: Vocabulary) -> Tag:
     scores: dict[str, tuple[float, str]] = {}
     for name, pattern, title_weight in vocab.population_rules:
         total, term = 0.0, ""
@@ -324,7 +196,7 @@ def _in_scope(kind: str, scope: str) -> bool:
     return kind != "keywords"
 
 
-def _text_design(doc: _Doc, vocab: Vocabulary, population: str,
+def _text_design(doc: Doc, vocab: Vocabulary, population: str,
                  only: tuple[str, ...] | None = None) -> Tag | None:
     for rule in vocab.design_rules:
         if only is not None and rule.design not in only:
@@ -347,7 +219,7 @@ def _text_design(doc: _Doc, vocab: Vocabulary, population: str,
     return None
 
 
-def _design(record: Record, doc: _Doc, vocab: Vocabulary, population: str) -> Tag | None:
+def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag | None:
     rank = {d: i for i, d in enumerate(vocab.design_order)}
     best: Tag | None = None
     for pt in record.publication_types:
@@ -371,7 +243,7 @@ def _design(record: Record, doc: _Doc, vocab: Vocabulary, population: str) -> Ta
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
 
 
-def _sample_size(doc: _Doc, vocab: Vocabulary, design: str | None
+def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                  ) -> tuple[int | None, str | None]:
     """The first number a sample-size rule finds in a usable sentence (rules in order)."""
     skip = ("background", "limitations", "keywords")
@@ -399,7 +271,7 @@ def _sample_size(doc: _Doc, vocab: Vocabulary, design: str | None
     return None, None
 
 
-def _ketamine_treatment(doc: _Doc, vocab: Vocabulary, population: str) -> bool:
+def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool:
     lead = {"title", "objective"}
     if vocab.ketamine_model is not None:
         for m in vocab.ketamine_model.finditer(doc.text, doc.lower, index=doc.index):
@@ -419,7 +291,7 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     :param vocab: the compiled vocabulary from :func:`aggregator.vocabulary.load_vocabulary`.
     :returns: :class:`~aggregator.models.Tags` with provenance on every tag.
     """
-    doc = _Doc(record, vocab)
+    doc = Doc(record, vocab)
     population = _population(doc, vocab)
     conditions = _tag_labels(record, doc, vocab.conditions, vocab)
     routes = _tag_labels(record, doc, vocab.routes, vocab)
