@@ -50,7 +50,7 @@ _REGISTRY_NAMES = tuple(dict.fromkeys((r, r.lower()) for r, _, _ in _REGISTRIES)
 def _possible_registries(doc: Doc) -> frozenset[str] | None:
     """The registries whose pattern can match in the title or abstract (None: any). Each
     starts with ``\\b`` + its name, which the word index records (the names are in
-    :data:`~aggregator.vocabulary.INDEX_WORDS`); EudraCT numbers need ``-`` + six digits."""
+    :data:`~aggregator.rules.INDEX_WORDS`); EudraCT numbers need ``-`` + six digits."""
     index = doc.index
     if not isinstance(index, TextIndex):
         return None

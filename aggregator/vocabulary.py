@@ -6,8 +6,9 @@ without touching code; a bad entry raises :class:`~aggregator.errors.VocabularyE
 file, the line and the field (``conditions.trd.strong[2]``). All regexes are compiled once here,
 so :func:`aggregator.tag.tag_record` only runs them.
 
-Layout: this module holds the label ids, the rule dataclasses (:class:`LabelRule`,
-:class:`DesignRule`, :class:`SizeRule`, :class:`Vocabulary`) and the TOML loader. The patterns
+Layout: this module holds the TOML loader; the label ids and the rule dataclasses
+(:class:`LabelRule`, :class:`DesignRule`, :class:`SizeRule`, :class:`Vocabulary`) are in
+:mod:`aggregator.rules`. The patterns
 become :class:`~aggregator.matcher.Matcher` objects (:mod:`aggregator.matcher`, the fast
 matching engine) built from what :mod:`aggregator.regex_source` reads in their sources; that
 module also holds the ``{num}`` macro and :func:`~aggregator.regex_source.parse_number`. The
@@ -23,17 +24,29 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import VocabularyError
 
-# TextIndex, lower_text and word_prefixes are not used here: they are re-exported (in __all__)
-# for aggregator.tag and others, which import them from this module as before the split
+# TextIndex, lower_text, word_prefixes: not used here, re-exported (__all__) for other modules
 from .matcher import Matcher, Scanner, TextIndex, lower_text, word_prefixes
 from .queries import TomlSource, definition_file
 from .regex_source import NUM, parse_number
+from .rules import (
+    AGE_GROUPS,
+    CONDITIONS,
+    DESIGNS,
+    INDEX_WORDS,
+    POPULATIONS,
+    ROUTES,
+    SCOPES,
+    SECTION_KINDS,
+    DesignRule,
+    LabelRule,
+    SizeRule,
+    Vocabulary,
+)
 
 __all__ = [
     "AGE_GROUPS",
@@ -56,99 +69,6 @@ __all__ = [
 ]
 
 VOCABULARY_FILE = "vocabulary.toml"
-
-#: Word prefixes indexed besides the patterns' own: the trial registries' accession prefixes,
-#: so that :mod:`aggregator.tag` skips its registration scans when none starts a word.
-INDEX_WORDS = ("nct", "isrctn", "actrn", "chictr", "drks", "ctri", "irct")
-
-#: DESIGN.md's label ids: the contract of the table and the CSV.
-CONDITIONS = frozenset({"depression", "trd", "bipolar", "suicidality", "anxiety", "ptsd", "ocd",
-                        "chronic_pain", "acute_pain", "substance_use", "anesthesia"})
-ROUTES = frozenset({"iv", "im", "intranasal", "oral", "sublingual", "subcutaneous", "neuraxial",
-                    "rectal", "inhaled", "topical"})
-DESIGNS = ("meta_analysis", "systematic_review", "rct", "nonrandomized_trial", "observational",
-           "case_report", "review", "preclinical", "protocol", "guideline", "other")
-POPULATIONS = ("human", "animal", "in_vitro")
-AGE_GROUPS = ("child", "adult", "older_adult")
-SECTION_KINDS = ("title", "keywords", "objective", "conclusion", "methods", "results", "body",
-                 "background", "limitations")
-SCOPES = ("title", "lead", "text")
-
-
-@dataclass(frozen=True)
-class LabelRule:
-    """How one label (a condition, route or age group) is recognised."""
-
-    label: str
-    title: str
-    mesh_uis: frozenset[str] = frozenset()
-    mesh_names: frozenset[str] = frozenset()
-    patterns: Matcher | None = None
-    strong: Matcher | None = None
-    exclude: Matcher | None = None
-    fallback: Matcher | None = None
-    implies: tuple[str, ...] = ()
-    min_score: float = 2.0
-    strong_weight: float = 2.0
-
-
-@dataclass(frozen=True)
-class DesignRule:
-    design: str
-    scope: str
-    patterns: Matcher
-    exclude: Matcher | None = None
-    population: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SizeRule:
-    pattern: Matcher
-    designs: tuple[str, ...] = ()
-    not_designs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The compiled vocabulary. ``version`` is a short hash of the file's content."""
-
-    version: str
-    source: Path
-    conditions: tuple[LabelRule, ...]
-    routes: tuple[LabelRule, ...]
-    age_groups: tuple[LabelRule, ...]
-    weights: dict[str, float]
-    mesh_weight: float
-    section_keywords: tuple[tuple[str, str], ...]
-    section_heading: re.Pattern[str]
-    objective_cues: Matcher | None
-    excluded_cues: Matcher | None
-    design_order: tuple[str, ...]
-    design_default: str
-    design_with_sample_size: str | None
-    publication_types: dict[str, str]
-    design_rules: tuple[DesignRule, ...]
-    population_default: str
-    population_rules: tuple[tuple[str, Matcher, float], ...]
-    size_rules: tuple[SizeRule, ...]
-    ketamine_model: Matcher | None = None
-    ketamine_tool: Matcher | None = None
-    macros: dict[str, str] = field(default_factory=dict)
-    scanner: Scanner | None = field(default=None, compare=False, repr=False)
-
-    def matchers(self) -> list[Matcher]:
-        """Every compiled pattern list of the vocabulary."""
-        out: list[Matcher | None] = []
-        for rules in (self.conditions, self.routes, self.age_groups):
-            for r in rules:
-                out += [r.patterns, r.strong, r.exclude, r.fallback]
-        for d in self.design_rules:
-            out += [d.patterns, d.exclude]
-        out += [m for _, m, _ in self.population_rules]
-        out += [r.pattern for r in self.size_rules]
-        out += [self.objective_cues, self.excluded_cues, self.ketamine_model, self.ketamine_tool]
-        return [m for m in out if m is not None]
-
 
 _LABEL_KEYS: dict[str, type] = {"title": str, "mesh": list, "patterns": list, "strong": list,
                                 "exclude": list, "fallback": list, "implies": list,

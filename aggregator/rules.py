@@ -1,0 +1,128 @@
+"""The tagging vocabulary's data model: DESIGN.md's label ids and the compiled rule dataclasses.
+
+:func:`aggregator.vocabulary.load_vocabulary` reads ``queries/vocabulary.toml`` into these
+(re-exported there, the one import for other modules); :mod:`aggregator.tag` applies them. The
+label ids are the contract of the table and the CSV.
+
+Example::
+
+    from aggregator.rules import CONDITIONS, LabelRule
+
+    rule = LabelRule("ptsd", "PTSD", mesh_uis=frozenset({"D013313"}))
+    rule.label in CONDITIONS    # True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .matcher import Matcher, Scanner
+
+__all__ = [
+    "AGE_GROUPS",
+    "CONDITIONS",
+    "DESIGNS",
+    "INDEX_WORDS",
+    "POPULATIONS",
+    "ROUTES",
+    "SCOPES",
+    "SECTION_KINDS",
+    "DesignRule",
+    "LabelRule",
+    "SizeRule",
+    "Vocabulary",
+]
+
+#: Word prefixes indexed besides the patterns' own: the trial registries' accession prefixes,
+#: so that :mod:`aggregator.tag` skips its registration scans when none starts a word.
+INDEX_WORDS = ("nct", "isrctn", "actrn", "chictr", "drks", "ctri", "irct")
+
+#: DESIGN.md's label ids: the contract of the table and the CSV.
+CONDITIONS = frozenset({"depression", "trd", "bipolar", "suicidality", "anxiety", "ptsd", "ocd",
+                        "chronic_pain", "acute_pain", "substance_use", "anesthesia"})
+ROUTES = frozenset({"iv", "im", "intranasal", "oral", "sublingual", "subcutaneous", "neuraxial",
+                    "rectal", "inhaled", "topical"})
+DESIGNS = ("meta_analysis", "systematic_review", "rct", "nonrandomized_trial", "observational",
+           "case_report", "review", "preclinical", "protocol", "guideline", "other")
+POPULATIONS = ("human", "animal", "in_vitro")
+AGE_GROUPS = ("child", "adult", "older_adult")
+SECTION_KINDS = ("title", "keywords", "objective", "conclusion", "methods", "results", "body",
+                 "background", "limitations")
+SCOPES = ("title", "lead", "text")
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    """How one label (a condition, route or age group) is recognised."""
+
+    label: str
+    title: str
+    mesh_uis: frozenset[str] = frozenset()
+    mesh_names: frozenset[str] = frozenset()
+    patterns: Matcher | None = None
+    strong: Matcher | None = None
+    exclude: Matcher | None = None
+    fallback: Matcher | None = None
+    implies: tuple[str, ...] = ()
+    min_score: float = 2.0
+    strong_weight: float = 2.0
+
+
+@dataclass(frozen=True)
+class DesignRule:
+    design: str
+    scope: str
+    patterns: Matcher
+    exclude: Matcher | None = None
+    population: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SizeRule:
+    pattern: Matcher
+    designs: tuple[str, ...] = ()
+    not_designs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The compiled vocabulary. ``version`` is a short hash of the file's content."""
+
+    version: str
+    source: Path
+    conditions: tuple[LabelRule, ...]
+    routes: tuple[LabelRule, ...]
+    age_groups: tuple[LabelRule, ...]
+    weights: dict[str, float]
+    mesh_weight: float
+    section_keywords: tuple[tuple[str, str], ...]
+    section_heading: re.Pattern[str]
+    objective_cues: Matcher | None
+    excluded_cues: Matcher | None
+    design_order: tuple[str, ...]
+    design_default: str
+    design_with_sample_size: str | None
+    publication_types: dict[str, str]
+    design_rules: tuple[DesignRule, ...]
+    population_default: str
+    population_rules: tuple[tuple[str, Matcher, float], ...]
+    size_rules: tuple[SizeRule, ...]
+    ketamine_model: Matcher | None = None
+    ketamine_tool: Matcher | None = None
+    macros: dict[str, str] = field(default_factory=dict)
+    scanner: Scanner | None = field(default=None, compare=False, repr=False)
+
+    def matchers(self) -> list[Matcher]:
+        """Every compiled pattern list of the vocabulary."""
+        out: list[Matcher | None] = []
+        for rules in (self.conditions, self.routes, self.age_groups):
+            for r in rules:
+                out += [r.patterns, r.strong, r.exclude, r.fallback]
+        for d in self.design_rules:
+            out += [d.patterns, d.exclude]
+        out += [m for _, m, _ in self.population_rules]
+        out += [r.pattern for r in self.size_rules]
+        out += [self.objective_cues, self.excluded_cues, self.ketamine_model, self.ketamine_tool]
+        return [m for m in out if m is not None]
