@@ -3,8 +3,9 @@
 :class:`Matcher` runs a list of case-insensitive patterns as a few case-sensitive regexes over
 the lower-cased text (see its docstring for why); :class:`Scanner`, built once per vocabulary,
 indexes in one Aho-Corasick pass where the patterns' literal word prefixes start words of a
-text (a :class:`TextIndex`), so that most pattern groups are tried only there; literal gates
-(``_Gate``) skip groups none of whose required literals occur. :func:`lower_text` and
+text (a :class:`~aggregator.text_index.TextIndex`), so that most pattern groups are tried only
+there; literal gates (``_Gate``, also in :mod:`aggregator.text_index`) skip groups none of whose
+required literals occur. :func:`lower_text` and
 :func:`word_prefixes` prepare a text. The pattern sources are analysed by
 :mod:`aggregator.regex_source`; :mod:`aggregator.vocabulary` compiles the vocabulary's
 patterns into these objects (pickled with it to worker processes).
@@ -24,7 +25,6 @@ Example::
 from __future__ import annotations
 
 import re
-from typing import ClassVar
 
 from .regex_source import (
     _LITERAL_RUN,
@@ -38,6 +38,7 @@ from .regex_source import (
     _split_top,
     _word_start,
 )
+from .text_index import _NORM, TextIndex, _Gate
 
 __all__ = ["Matcher", "Scanner", "TextIndex", "lower_text", "word_prefixes"]
 
@@ -222,98 +223,6 @@ def _match_at(group: _Group, cands: list[int], subject: str, start: int, end: in
         if prev and (prev.isalnum() or prev == "_"):
             continue
         found.append(m)
-
-
-class _Gate:
-    """A test that one of some literals occurs in a text (see :func:`_required_literals`);
-    equal literal sets share one instance, so their result is memoised once per text."""
-
-    __slots__ = ("literals", "rx")
-    _interned: ClassVar[dict[tuple[str, ...], _Gate]] = {}
-
-    def __init__(self, literals: tuple[str, ...]) -> None:
-        self.literals = literals
-        # a few substring tests are fastest; more, one regex pass (stops at the first hit)
-        self.rx = re.compile("|".join(map(re.escape, literals))) if len(literals) > 3 else None
-
-    @classmethod
-    def of(cls, literals: tuple[str, ...] | None) -> _Gate | None:
-        if not literals:
-            return None
-        gate = cls._interned.get(literals)
-        if gate is None:
-            gate = cls._interned[literals] = cls(literals)
-        return gate
-
-    def test(self, subject: str) -> bool:
-        if self.rx is not None:
-            return self.rx.search(subject) is not None
-        for lit in self.literals:  # a loop: a generator in any() costs more than the tests
-            if lit in subject:
-                return True
-        return False
-
-
-
-# ASCII letters and digits kept, everything else a space: word starts are " " + letter
-_NORM = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
-
-
-class TextIndex:
-    """Where the vocabulary's literal word prefixes start words in one lower-cased text
-    (see :class:`Scanner`). ``key in index`` is True when a word of the text starts with the
-    key, as for :func:`word_prefixes`."""
-
-    __slots__ = ("_gates", "_memo", "keys", "lower", "owner", "positions", "text")
-
-    def __init__(self, owner: Scanner, positions: dict[str, list[int]], lower: str = "",
-                 text: str | None = None) -> None:
-        self.owner, self.positions, self.lower, self.text = owner, positions, lower, text
-        self.keys = set(positions)
-        self._memo: dict[int, list[int]] = {}
-        self._gates: dict[int, bool] = {}
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.positions
-
-    def candidates(self, group: _Group) -> list[int]:
-        """Sorted word starts where one of ``group``'s prefixes starts a word."""
-        got = self._memo.get(group.gid)
-        if got is None and group.find:
-            found: set[int] = set()
-            low = self.lower
-            for sub in group.starts:
-                i = low.find(sub)
-                while i >= 0:
-                    found.add(i)
-                    i = low.find(sub, i + 1)
-            got = self._memo[group.gid] = self._gated(group, sorted(found))
-        elif got is None:
-            present = group.starts & self.keys
-            if not present:
-                got = []
-            elif len(present) == 1:
-                got = self.positions[next(iter(present))]
-            else:
-                pos = self.positions
-                got = sorted(set().union(*[pos[k] for k in present]))
-            got = self._memo[group.gid] = self._gated(group, got)
-        return got
-
-    def _gated(self, group: _Group, cands: list[int]) -> list[int]:
-        """``cands``, or none when the group's gate says no match can be there (tested only
-        when it saves several regex calls; memoised per gate: groups share them)."""
-        gate = group.gate
-        if gate is None or len(cands) < 3:
-            return cands
-        subject = self.lower if not group.cased else self.text
-        if subject is None:
-            return cands
-        key = id(gate) if not group.cased else -id(gate)
-        ok = self._gates.get(key)
-        if ok is None:
-            ok = self._gates[key] = gate.test(subject)
-        return cands if ok else []
 
 
 def _group_starts(group: _Group) -> tuple[frozenset[str], bool]:

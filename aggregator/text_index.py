@@ -1,0 +1,115 @@
+"""Tag stage, run time: what the fast matcher knows about one text.
+
+:class:`TextIndex` records where the vocabulary's literal word prefixes start words of a
+lower-cased text (built by :meth:`aggregator.matcher.Scanner.index`, one Aho-Corasick pass) and
+answers which word starts a pattern group need be tried at; :class:`_Gate` tests that one of a
+group's required literals occurs at all. Both are used by :mod:`aggregator.matcher`.
+
+Example::
+
+    index = scanner.index(lower_text(text), text)
+    "keta" in index                 # True when a word of the text starts with "keta"
+    index.candidates(group)         # sorted offsets where the group's prefixes start words
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from .matcher import Scanner, _Group
+
+__all__ = ["TextIndex"]
+
+
+class _Gate:
+    """A test that one of some literals occurs in a text (see :func:`_required_literals`);
+    equal literal sets share one instance, so their result is memoised once per text."""
+
+    __slots__ = ("literals", "rx")
+    _interned: ClassVar[dict[tuple[str, ...], _Gate]] = {}
+
+    def __init__(self, literals: tuple[str, ...]) -> None:
+        self.literals = literals
+        # a few substring tests are fastest; more, one regex pass (stops at the first hit)
+        self.rx = re.compile("|".join(map(re.escape, literals))) if len(literals) > 3 else None
+
+    @classmethod
+    def of(cls, literals: tuple[str, ...] | None) -> _Gate | None:
+        if not literals:
+            return None
+        gate = cls._interned.get(literals)
+        if gate is None:
+            gate = cls._interned[literals] = cls(literals)
+        return gate
+
+    def test(self, subject: str) -> bool:
+        if self.rx is not None:
+            return self.rx.search(subject) is not None
+        for lit in self.literals:  # a loop: a generator in any() costs more than the tests
+            if lit in subject:
+                return True
+        return False
+
+
+
+# ASCII letters and digits kept, everything else a space: word starts are " " + letter
+_NORM = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+
+
+class TextIndex:
+    """Where the vocabulary's literal word prefixes start words in one lower-cased text
+    (see :class:`Scanner`). ``key in index`` is True when a word of the text starts with the
+    key, as for :func:`word_prefixes`."""
+
+    __slots__ = ("_gates", "_memo", "keys", "lower", "owner", "positions", "text")
+
+    def __init__(self, owner: Scanner, positions: dict[str, list[int]], lower: str = "",
+                 text: str | None = None) -> None:
+        self.owner, self.positions, self.lower, self.text = owner, positions, lower, text
+        self.keys = set(positions)
+        self._memo: dict[int, list[int]] = {}
+        self._gates: dict[int, bool] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.positions
+
+    def candidates(self, group: _Group) -> list[int]:
+        """Sorted word starts where one of ``group``'s prefixes starts a word."""
+        got = self._memo.get(group.gid)
+        if got is None and group.find:
+            found: set[int] = set()
+            low = self.lower
+            for sub in group.starts:
+                i = low.find(sub)
+                while i >= 0:
+                    found.add(i)
+                    i = low.find(sub, i + 1)
+            got = self._memo[group.gid] = self._gated(group, sorted(found))
+        elif got is None:
+            present = group.starts & self.keys
+            if not present:
+                got = []
+            elif len(present) == 1:
+                got = self.positions[next(iter(present))]
+            else:
+                pos = self.positions
+                got = sorted(set().union(*[pos[k] for k in present]))
+            got = self._memo[group.gid] = self._gated(group, got)
+        return got
+
+    def _gated(self, group: _Group, cands: list[int]) -> list[int]:
+        """``cands``, or none when the group's gate says no match can be there (tested only
+        when it saves several regex calls; memoised per gate: groups share them)."""
+        gate = group.gate
+        if gate is None or len(cands) < 3:
+            return cands
+        subject = self.lower if not group.cased else self.text
+        if subject is None:
+            return cands
+        key = id(gate) if not group.cased else -id(gate)
+        ok = self._gates.get(key)
+        if ok is None:
+            ok = self._gates[key] = gate.test(subject)
+        return cands if ok else []
