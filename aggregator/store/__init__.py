@@ -53,47 +53,7 @@ never corrupts), a busy timeout. Autocommit mode: every transaction is an explic
 batch or none of it. No state is kept outside the database except the lock file, which
 carries no data (its contents only say who holds it).
 
-Tables (schema version = highest ``migrations.number``):
-
-``migrations``
-    number, name, applied_at: one row per applied migration (:data:`MIGRATIONS`).
-``records``
-    One row per PMID (``INTEGER PRIMARY KEY``). ``data`` is the compact JSON of
-    :meth:`Record.to_dict`; ``raw`` the record's original XML or MEDLINE text, compressed
-    (``Parsed.raw_z`` stored as given: zstd, or zlib in rows stored before zstd; read either
-    with :func:`aggregator.models.decompress_raw`); ``format`` ``xml`` | ``medline``; ``content_hash`` the
-    SHA-1 of ``data`` (a re-fetched record is "changed" when it differs). Denormalised for
-    queries: ``kind``, ``has_mesh``, ``retracted``, ``pub_year``, ``citation_status``.
-    Bookkeeping: ``first_seen``/``first_seen_run``, ``last_changed``/``last_changed_run``,
-    ``last_seen``/``last_seen_run``; ``deleted`` (+ ``deleted_at``) marks PubMed's
-    ``DeleteCitation`` (rows are never dropped). ``tags`` is the JSON of
-    :meth:`Tags.to_dict`, NULL when untagged or when the record changed since tagging;
-    ``tags_version`` the vocabulary version the tags were made with; ``tagged_at``.
-``record_queries``
-    (pmid, query) with ``first_run``/``first_seen``: which indication query found a record.
-    No foreign key to ``records``: hits may be recorded from esearch before the record is
-    fetched; readers join on pmid.
-``runs``
-    id (never reused), kind (``fetch``, ``import``, ``weekly``, ``retag``...), started_at,
-    finished_at, status (``running``, ``ok``, ``failed``, ``offline``, ``interrupted``),
-    params and counts (JSON), error, pid and host of the process. A ``running`` row whose
-    process died is turned into ``interrupted`` when the next writer takes the lock or the next
-    run starts (while nobody holds the lock).
-``watermarks``
-    key, value, updated_at: e.g. the last ``[crdt]`` date fetched per query.
-``fetch_progress``
-    (run_id, pmid, fetched): a run's planned efetch ids and which were committed, so the
-    successor of a killed run fetches only the rest (:meth:`Store.resumable_run`).
-``digests``
-    id, key (``2026-W48``, unique), period_start, period_end, created_at, pmids (JSON list),
-    html_path, txt_path, eml_path.
-``deliveries``
-    One row per (digest_key, address), UNIQUE: status (``pending``, ``sending``, ``sent``,
-    ``failed``), attempts, last_error, sent_at, updated_at. ``sent`` is final: a digest is
-    never sent twice to one address.
-``reported_pmids``
-    (pmid, digest_key, reported_at, was_retracted): what readers have already seen, so the
-    next digest skips it and can call out later retractions.
+Tables: see :mod:`.schema` (what each table and column holds, and the migrations).
 
 Timestamps are ISO 8601 UTC strings to the second (``2026-05-09T07:35:25Z``), so they sort
 as text. PMIDs are ``str`` in the API and ``INTEGER`` in the database.
@@ -104,12 +64,7 @@ and a plain message; the write lock held elsewhere raises :class:`StoreLockedErr
 
 from __future__ import annotations
 
-import errno
-import fcntl
-import json
 import logging
-import os
-import socket
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -119,14 +74,7 @@ from typing import Any, Self
 
 from ..errors import StoreError, StoreLockedError
 from .ledger import DELIVERY_STATUSES, DigestLedger
-from .lockfile import (
-    FILE_MODE,
-    create_private,
-    locked_error,
-    open_private,
-    read_holder,
-    release_lock,
-)
+from .lockfile import FILE_MODE, WriteLock, create_private, release_lock
 from .records import (
     BATCH,
     PAGE,
@@ -152,7 +100,7 @@ logger = logging.getLogger(__name__)
 MEMORY = ":memory:"
 
 
-class Store(RecordTable, RunLog, DigestLedger):
+class Store(RecordTable, RunLog, DigestLedger, WriteLock):
     """The aggregator's SQLite database.
 
     :param path: database file (its directory is created), or ``":memory:"`` for tests.
@@ -299,77 +247,7 @@ class Store(RecordTable, RunLog, DigestLedger):
     def _ts(self) -> str:
         return _format_ts(self._now())
 
-    # -- locking and transactions ------------------------------------------------------------
-    @contextmanager
-    def writer(self, owner: str) -> Iterator[None]:
-        """Hold the store's exclusive write lock (``<db>.lock``) for a run.
-
-        ``fcntl.flock``, non-blocking: the OS drops it when the process ends, even on
-        ``kill -9``, so a stale lock cannot outlive its holder. The holder's pid, owner, host
-        and start time are written into the lock file for the message of the next comer. On
-        taking the lock, runs left ``running`` by a dead process become ``interrupted``.
-        Re-entrant within one Store; ``:memory:`` stores take no file lock.
-
-        :param owner: what is writing (``fetch``, ``import``...), shown to the second process.
-        :raises StoreLockedError: another process (or another Store) holds the lock.
-        """
-        if self._lock_depth:
-            self._lock_depth += 1
-            try:
-                yield
-            finally:
-                self._lock_depth -= 1
-            return
-        fd = None if self.lock_path is None else self._acquire_lock(owner)
-        self._lock_fd, self._lock_depth = fd, 1
-        try:
-            self._reap_interrupted()
-            yield
-        finally:
-            self._lock_fd, self._lock_depth = None, 0
-            if fd is not None:
-                release_lock(fd)
-
-    def _acquire_lock(self, owner: str) -> int:
-        assert self.lock_path is not None
-        try:
-            fd = open_private(self.lock_path)
-        except OSError as exc:
-            raise StoreError(f"cannot open lock file {self.lock_path}: {exc.strerror}") from exc
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            holder = read_holder(fd)
-            os.close(fd)
-            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                raise StoreError(f"cannot lock {self.lock_path}: {exc.strerror}") from exc
-            raise locked_error(self.lock_path, holder) from None
-        info = {
-            "pid": os.getpid(),
-            "owner": owner,
-            "host": socket.gethostname(),
-            "started_at": self._ts(),
-        }
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(info).encode(), 0)
-        return fd
-
-    def _lock_is_free(self) -> bool:
-        """True when no process holds the write lock (probed, not kept)."""
-        if self.lock_path is None or self._lock_depth:
-            return True
-        try:
-            fd = open_private(self.lock_path)
-        except OSError:
-            return False
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False
-        finally:
-            os.close(fd)  # closing releases the probe's lock
-        return True
-
+    # -- transactions (the write lock: lockfile.WriteLock) -----------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT``; ``ROLLBACK`` on any exception.

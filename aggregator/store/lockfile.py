@@ -1,5 +1,6 @@
 """Store stage, lock file: the private files the store creates and the ``<db>.lock`` file whose
-``flock`` is the inter-process write lock (:meth:`aggregator.store.Store.writer`).
+``flock`` is the inter-process write lock, taken by :meth:`WriteLock.writer` (a mixin of
+:class:`aggregator.store.Store`).
 
 Example::
 
@@ -10,14 +11,18 @@ Example::
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
-from collections.abc import Mapping
+import socket
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..errors import StoreLockedError
+from ..errors import StoreError, StoreLockedError
+from .parts import StoreParts
 
 #: mode of the database and lock files the store creates, whatever the umask
 FILE_MODE = 0o600
@@ -81,3 +86,83 @@ def release_lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+class WriteLock(StoreParts):
+    """The inter-process write lock of a :class:`~aggregator.store.Store` (a mixin)."""
+
+    if TYPE_CHECKING:
+        lock_path: Path | None
+        _lock_fd: int | None
+        _lock_depth: int
+        _reap_interrupted: Callable[[], int]
+
+    @contextmanager
+    def writer(self, owner: str) -> Iterator[None]:
+        """Hold the store's exclusive write lock (``<db>.lock``) for a run.
+
+        ``fcntl.flock``, non-blocking: the OS drops it when the process ends, even on
+        ``kill -9``, so a stale lock cannot outlive its holder. The holder's pid, owner, host
+        and start time are written into the lock file for the message of the next comer. On
+        taking the lock, runs left ``running`` by a dead process become ``interrupted``.
+        Re-entrant within one Store; ``:memory:`` stores take no file lock.
+
+        :param owner: what is writing (``fetch``, ``import``...), shown to the second process.
+        :raises StoreLockedError: another process (or another Store) holds the lock.
+        """
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        fd = None if self.lock_path is None else self._acquire_lock(owner)
+        self._lock_fd, self._lock_depth = fd, 1
+        try:
+            self._reap_interrupted()
+            yield
+        finally:
+            self._lock_fd, self._lock_depth = None, 0
+            if fd is not None:
+                release_lock(fd)
+
+    def _acquire_lock(self, owner: str) -> int:
+        assert self.lock_path is not None
+        try:
+            fd = open_private(self.lock_path)
+        except OSError as exc:
+            raise StoreError(f"cannot open lock file {self.lock_path}: {exc.strerror}") from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            holder = read_holder(fd)
+            os.close(fd)
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise StoreError(f"cannot lock {self.lock_path}: {exc.strerror}") from exc
+            raise locked_error(self.lock_path, holder) from None
+        info = {
+            "pid": os.getpid(),
+            "owner": owner,
+            "host": socket.gethostname(),
+            "started_at": self._ts(),
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(info).encode(), 0)
+        return fd
+
+    def _lock_is_free(self) -> bool:
+        """True when no process holds the write lock (probed, not kept)."""
+        if self.lock_path is None or self._lock_depth:
+            return True
+        try:
+            fd = open_private(self.lock_path)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        finally:
+            os.close(fd)  # closing releases the probe's lock
+        return True

@@ -2,6 +2,48 @@
 :class:`~aggregator.store.Store` when it opens a file (each in its own transaction, recorded in
 the ``migrations`` table).
 
+Tables (schema version = highest ``migrations.number``):
+
+``migrations``
+    number, name, applied_at: one row per applied migration (:data:`MIGRATIONS`).
+``records``
+    One row per PMID (``INTEGER PRIMARY KEY``). ``data`` is the compact JSON of
+    :meth:`Record.to_dict`; ``raw`` the record's original XML or MEDLINE text, compressed
+    (``Parsed.raw_z`` stored as given: zstd, or zlib in rows stored before zstd; read either
+    with :func:`aggregator.models.decompress_raw`); ``format`` ``xml`` | ``medline``; ``content_hash`` the
+    SHA-1 of ``data`` (a re-fetched record is "changed" when it differs). Denormalised for
+    queries: ``kind``, ``has_mesh``, ``retracted``, ``pub_year``, ``citation_status``.
+    Bookkeeping: ``first_seen``/``first_seen_run``, ``last_changed``/``last_changed_run``,
+    ``last_seen``/``last_seen_run``; ``deleted`` (+ ``deleted_at``) marks PubMed's
+    ``DeleteCitation`` (rows are never dropped). ``tags`` is the JSON of
+    :meth:`Tags.to_dict`, NULL when untagged or when the record changed since tagging;
+    ``tags_version`` the vocabulary version the tags were made with; ``tagged_at``.
+``record_queries``
+    (pmid, query) with ``first_run``/``first_seen``: which indication query found a record.
+    No foreign key to ``records``: hits may be recorded from esearch before the record is
+    fetched; readers join on pmid.
+``runs``
+    id (never reused), kind (``fetch``, ``import``, ``weekly``, ``retag``...), started_at,
+    finished_at, status (``running``, ``ok``, ``failed``, ``offline``, ``interrupted``),
+    params and counts (JSON), error, pid and host of the process. A ``running`` row whose
+    process died is turned into ``interrupted`` when the next writer takes the lock or the next
+    run starts (while nobody holds the lock).
+``watermarks``
+    key, value, updated_at: e.g. the last ``[crdt]`` date fetched per query.
+``fetch_progress``
+    (run_id, pmid, fetched): a run's planned efetch ids and which were committed, so the
+    successor of a killed run fetches only the rest (:meth:`Store.resumable_run`).
+``digests``
+    id, key (``2026-W48``, unique), period_start, period_end, created_at, pmids (JSON list),
+    html_path, txt_path, eml_path.
+``deliveries``
+    One row per (digest_key, address), UNIQUE: status (``pending``, ``sending``, ``sent``,
+    ``failed``), attempts, last_error, sent_at, updated_at. ``sent`` is final: a digest is
+    never sent twice to one address.
+``reported_pmids``
+    (pmid, digest_key, reported_at, was_retracted): what readers have already seen, so the
+    next digest skips it and can call out later retractions.
+
 Example::
 
     from aggregator.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
