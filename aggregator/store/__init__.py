@@ -1,10 +1,11 @@
 """Store stage: the SQLite database of records, tags, runs, watermarks and digests.
 
 The only package that imports :mod:`sqlite3` (STYLE.md section 1). :class:`Store` (here: open,
-migrate, lock, transactions, status) is assembled from one mixin per group of tables:
+migrate, transactions, status) is assembled from one mixin per group of tables:
 :mod:`.records` (records, record_queries), :mod:`.runs` (runs, fetch_progress, watermarks),
-:mod:`.ledger` (digests, deliveries, reported_pmids); :mod:`.schema` holds the migrations,
-:mod:`.values` the conversions of PMIDs, timestamps and JSON, :mod:`.lockfile` the lock file.
+:mod:`.ledger` (digests, deliveries, reported_pmids); :mod:`.rows` holds the values the
+record API takes and gives (:func:`prepare`...), :mod:`.schema` the migrations,
+:mod:`.values` the conversions of PMIDs, timestamps and JSON, :mod:`.lockfile` the write lock.
 Model: sqlite-utils
 ``Table.upsert_all`` (idempotent by primary key) and ``sqlite_utils/migrations.py`` (numbered,
 transactional migrations recorded in a table). Parameters are always bound (``?``).
@@ -75,16 +76,8 @@ from typing import Any, Self
 from ..errors import StoreError, StoreLockedError
 from .ledger import DELIVERY_STATUSES, DigestLedger
 from .lockfile import FILE_MODE, WriteLock, create_private, release_lock
-from .records import (
-    BATCH,
-    PAGE,
-    WAITING_FOR_MESH_STATUSES,
-    PreparedRecord,
-    RecordTable,
-    StoredRecord,
-    UpsertCounts,
-    prepare,
-)
+from .records import BATCH, PAGE, WAITING_FOR_MESH_STATUSES, RecordTable
+from .rows import PreparedRecord, StoredRecord, UpsertCounts, prepare
 from .runs import RUN_STATUSES, RunLog
 from .schema import MIGRATIONS, SCHEMA_VERSION, statements
 from .values import _format_ts, record_json, tags_json

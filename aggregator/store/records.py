@@ -1,6 +1,6 @@
 """Store stage, records: the ``records`` table (one row per PMID with its JSON, original
 text, tags and bookkeeping) and ``record_queries``. Mixed into
-:class:`~aggregator.store.Store`.
+:class:`~aggregator.store.Store`; the rows it takes and gives are in :mod:`.rows`.
 
 Example::
 
@@ -11,17 +11,16 @@ Example::
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..errors import StoreError
-from ..models import Parsed, Record, Tags, compress_raw
+from ..models import Parsed, Record, Tags
 from .parts import StoreParts
-from .values import _chunks, _normalise_ts, _pmid, _pmid_list, record_json, tags_json
+from .rows import PreparedRecord, StoredRecord, UpsertCounts, _prepared
+from .values import _chunks, _normalise_ts, _pmid, _pmid_list, tags_json
 
 #: MedlineCitation/@Status values after which NLM still adds MeSH. ``PubMed-not-MEDLINE``
 #: records are never indexed, and ``MEDLINE``/``OLDMEDLINE``/``Completed`` are final.
@@ -32,83 +31,6 @@ BATCH = 500
 #: rows per page of the iterators (keyset pagination, see :meth:`RecordTable._pages`)
 PAGE = 1000
 _SEP = "\x1f"  # GROUP_CONCAT separator for query names: cannot occur in a TOML key
-
-
-class PreparedRecord(NamedTuple):
-    """A record already serialised for :meth:`Store.upsert` (see :func:`prepare`): what a
-    :class:`Parsed` becomes in ``upsert``, computed beforehand, e.g. in a parser's worker
-    process, so that only these compact values cross the process boundary."""
-
-    pmid: str
-    kind: str
-    data: str  # record_json(record)
-    raw_z: bytes
-    format: str
-    content_hash: str  # SHA-1 of data
-    has_mesh: int
-    retracted: int
-    pub_year: int | None
-    citation_status: str | None
-
-
-def prepare(record: Record, raw: bytes, format: str) -> PreparedRecord:
-    """The row :meth:`Store.upsert` would store for ``record`` (``raw``: its original text,
-    uncompressed; compressed here with :func:`aggregator.models.compress_raw`). Pure and
-    picklable by name: ``parse.iter_file(path, workers=2, rows=prepare)`` runs it in the
-    parser's workers."""
-    data = record_json(record)
-    return PreparedRecord(
-        record.pmid, record.kind, data, compress_raw(raw), format,
-        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(record.has_mesh),
-        int(record.retracted), record.pub_year, record.citation_status,
-    )  # fmt: skip
-
-
-def _prepared(item: Parsed | PreparedRecord) -> PreparedRecord:
-    if isinstance(item, PreparedRecord):
-        return item
-    rec = item.record
-    data = record_json(rec)
-    return PreparedRecord(
-        rec.pmid, rec.kind, data, item.raw_z, item.format,
-        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(rec.has_mesh), int(rec.retracted),
-        rec.pub_year, rec.citation_status,
-    )  # fmt: skip
-
-
-class UpsertCounts(NamedTuple):
-    """What :meth:`Store.upsert` did: PMIDs new to the store, changed, seen again unchanged."""
-
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.new + self.changed + self.unchanged
-
-    def merge(self, other: UpsertCounts) -> UpsertCounts:
-        """The sum of two counts (``+`` on a tuple concatenates, hence a method)."""
-        return UpsertCounts(
-            self.new + other.new, self.changed + other.changed, self.unchanged + other.unchanged
-        )
-
-
-@dataclass(slots=True)
-class StoredRecord:
-    """A record with its tags and bookkeeping, as :meth:`Store.iter_tagged` yields it.
-
-    ``tags`` is None when the record is untagged or changed since tagging; ``queries`` are the
-    names of the indication queries that found it, sorted.
-    """
-
-    record: Record
-    tags: Tags | None
-    first_seen: str
-    last_changed: str
-    queries: list[str] = field(default_factory=list)
-    tags_version: str | None = None
-    deleted: bool = False
 
 
 class RecordTable(StoreParts):
