@@ -26,10 +26,10 @@ Example::
 """
 
 # Layout (the docstring above is kept as it was before the split): this module holds
-# ``EutilsClient`` (transport, retry loop, date-slicing driver) and is the only one importing
-# ``requests``. The pure parts live beside it: ``eutils_throttle`` (the shared rate limiter),
-# ``eutils_responses`` (body checks, ``<ERROR>`` texts, what is retried), ``eutils_slicing``
-# (the 9,999 cap and date slices), ``eutils_results`` (``SearchResult``, ``EutilsStats``) and
+# ``EutilsClient`` (transport, retry loop) and is the only one importing ``requests``. The
+# rest lives beside it: ``eutils_throttle`` (the shared rate limiter), ``eutils_responses``
+# (body checks, ``<ERROR>`` texts, what is retried), ``eutils_slicing`` (the 9,999 cap and the
+# date-slicing driver ``search_ids``, a mixin of the client), ``eutils_results`` (``SearchResult``, ``EutilsStats``) and
 # ``eutils_redact`` (API key out of urllib3's log lines). Their names used elsewhere are
 # re-exported here, so ``aggregator.eutils`` stays the one import.
 #
@@ -42,9 +42,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
-import math
 import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -57,7 +55,6 @@ import requests
 from . import __version__
 from .config import Settings
 from .errors import (
-    EutilsCountMismatch,
     EutilsError,
     EutilsHTTPError,
     EutilsResponseError,
@@ -78,14 +75,8 @@ from .eutils_responses import (
 from .eutils_responses import PERMANENT_ERRORS as PERMANENT_ERRORS
 from .eutils_responses import TRANSIENT_ERRORS as TRANSIENT_ERRORS
 from .eutils_results import EutilsStats, SearchResult
-from .eutils_slicing import (
-    _SPLIT_FILL,
-    ESEARCH_CAP,
-    _default_maxdate,
-    _fmt_date,
-    _split_offsets,
-)
 from .eutils_slicing import EARLIEST as EARLIEST
+from .eutils_slicing import ESEARCH_CAP, DateSlicing, _default_maxdate, _fmt_date
 from .eutils_throttle import WINDOW as WINDOW
 from .eutils_throttle import WINDOW_MARGIN as WINDOW_MARGIN
 from .eutils_throttle import Throttle, throttle_for
@@ -113,7 +104,7 @@ _T = TypeVar("_T")
 # --------------------------------------------------------------------------- client
 
 
-class EutilsClient:
+class EutilsClient(DateSlicing):
     """E-utilities client for PubMed: throttled, retried, typed errors.
 
     :param settings: ``api_key``, ``email``, ``tool``, ``eutils_url``, ``rate``, ``timeout``,
@@ -208,37 +199,6 @@ class EutilsClient:
             logger.warning("esearch %r: %s", _short(term), warning)
         return result
 
-    def search_ids(
-        self,
-        term: str,
-        *,
-        mindate: dt.date | None = None,
-        maxdate: dt.date | None = None,
-        datetype: str = "crdt",
-    ) -> list[str]:
-        """All PubMed ids of ``term`` (optionally within a date range), past ESearch's cap.
-
-        One call when ``Count`` fits in 9,999; otherwise the date range (default 1800/01/01 to
-        tomorrow) is split in proportion to the count and any slice still over the cap is split
-        again, each fitting slice's answer already carrying its ids. The union is checked
-        against ``Count``.
-
-        :raises EutilsCountMismatch: the ids received do not add up to ``Count``.
-        :raises EutilsError: more than 9,999 records on a single day (cannot be sliced).
-        """
-        first = self.esearch(term, mindate=mindate, maxdate=maxdate, datetype=datetype)
-        if first.count <= ESEARCH_CAP:
-            ids = list(dict.fromkeys(first.ids))
-            self._check_count(term, first.count, ids, mindate, maxdate, datetype)
-            return ids
-        lo = mindate or EARLIEST
-        hi = maxdate or _default_maxdate()
-        found: dict[str, None] = {}
-        self._collect(term, lo, hi, first.count, datetype, found)
-        ids = list(found)
-        self._check_count(term, first.count, ids, mindate, maxdate, datetype)
-        return ids
-
     def efetch(self, ids: Sequence[str]) -> bytes:
         """PubMed XML (``PubmedArticleSet``) for ``ids``, checked complete.
 
@@ -259,55 +219,6 @@ class EutilsClient:
         for start in range(0, len(ids), size):
             batch = ids[start : start + size]
             yield batch, self.efetch(batch)
-
-    # -- slicing
-
-    def _collect(
-        self, term: str, lo: dt.date, hi: dt.date, count: int, datetype: str, found: dict[str, None]
-    ) -> None:
-        """Add the ids of ``term`` within [lo, hi] (``count`` of them, over the cap) to ``found``."""
-        days = (hi - lo).days + 1
-        if days <= 1:
-            raise EutilsError(
-                f"more than {ESEARCH_CAP:,} records ({count:,}) on {lo:%Y/%m/%d} [{datetype}] for "
-                f"query {_short(term)!r}: ESearch cannot list them; narrow the query"
-            )
-        parts = min(days, max(2, math.ceil(count / (ESEARCH_CAP * _SPLIT_FILL))))
-        bounds = [lo + dt.timedelta(days=off) for off in _split_offsets(days, parts)]
-        for a, b in itertools.pairwise(bounds):
-            if b <= a:
-                continue
-            s_lo, s_hi = a, b - dt.timedelta(days=1)
-            res = self.esearch(term, mindate=s_lo, maxdate=s_hi, datetype=datetype)
-            if res.count <= ESEARCH_CAP:
-                found.update(dict.fromkeys(res.ids))
-                if len(res.ids) < res.count:
-                    # NCBI silently clamps; say which slice, the total check will fail anyway
-                    logger.warning(
-                        "esearch slice %s..%s returned %d ids of %d", s_lo, s_hi, len(res.ids), res.count
-                    )
-            else:
-                self._collect(term, s_lo, s_hi, res.count, datetype, found)
-
-    def _check_count(
-        self,
-        term: str,
-        count: int,
-        ids: list[str],
-        mindate: dt.date | None,
-        maxdate: dt.date | None,
-        datetype: str,
-    ) -> None:
-        if len(ids) == count:
-            return
-        # Records may be added while a long search runs: ask the count once more before failing.
-        fresh = self.esearch(term, retmax=0, mindate=mindate, maxdate=maxdate, datetype=datetype).count
-        if len(ids) == fresh:
-            return
-        raise EutilsCountMismatch(
-            f"query {_short(term)!r}: received {len(ids):,} distinct ids but PubMed counts "
-            f"{fresh:,} (first asked: {count:,}); not continuing with a partial result"
-        )
 
     # -- transport
 

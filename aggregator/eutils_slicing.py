@@ -1,11 +1,12 @@
 """Stage 2 (E-utilities): date slicing past ESearch's 9,999-id cap.
 
-ESearch lists at most :data:`ESEARCH_CAP` ids of a query. :meth:`EutilsClient.search_ids
-<aggregator.eutils.EutilsClient.search_ids>` (with its helpers ``_collect`` and
-``_check_count``) splits a larger query on date ranges; this module holds the pure parts: the
-cap, the default range start :data:`EARLIEST` and end :func:`_default_maxdate`, where to cut a
-range (:func:`_split_offsets`, weighted by PubMed's growth) and the ``YYYY/MM/DD`` format
-(:func:`_fmt_date`). No I/O; the public names are re-exported by :mod:`aggregator.eutils`.
+ESearch lists at most :data:`ESEARCH_CAP` ids of a query. :meth:`DateSlicing.search_ids` (a
+mixin of :class:`aggregator.eutils.EutilsClient`, with its helpers ``_collect`` and
+``_check_count``) splits a larger query on date ranges, asking the client's ``esearch`` for
+each slice. The rest is pure: the cap, the default range start :data:`EARLIEST` and end
+:func:`_default_maxdate`, where to cut a range (:func:`_split_offsets`, weighted by PubMed's
+growth) and the ``YYYY/MM/DD`` format (:func:`_fmt_date`). No I/O here (the HTTP is the
+client's); the public names are re-exported by :mod:`aggregator.eutils`.
 
 Example::
 
@@ -20,9 +21,20 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import logging
 import math
+from typing import TYPE_CHECKING
 
-__all__ = ["EARLIEST", "ESEARCH_CAP"]
+from .errors import EutilsCountMismatch, EutilsError
+from .eutils_responses import _short
+
+if TYPE_CHECKING:
+    from .eutils_results import SearchResult
+
+__all__ = ["EARLIEST", "ESEARCH_CAP", "DateSlicing"]
+
+logger = logging.getLogger(__name__)
 
 #: ESearch returns at most the first 9,999 ids of a query (``'retstart' cannot be larger
 #: than 9998``), history server included; ``Count`` is still the true count.
@@ -61,3 +73,100 @@ def _fmt_date(value: str | dt.date) -> str:
 def _default_maxdate() -> dt.date:
     # tomorrow: NCBI dates are US Eastern, which may be a day ahead of the local date
     return dt.date.today() + dt.timedelta(days=1)
+
+
+class DateSlicing:
+    """ESearch past its cap, by date slices (a mixin of :class:`aggregator.eutils.EutilsClient`,
+    which provides ``esearch``)."""
+
+    if TYPE_CHECKING:
+        def esearch(
+            self,
+            term: str,
+            *,
+            retstart: int = 0,
+            retmax: int = ESEARCH_CAP,
+            mindate: str | dt.date | None = None,
+            maxdate: str | dt.date | None = None,
+            datetype: str = "crdt",
+            usehistory: bool = False,
+        ) -> SearchResult: ...
+
+    def search_ids(
+        self,
+        term: str,
+        *,
+        mindate: dt.date | None = None,
+        maxdate: dt.date | None = None,
+        datetype: str = "crdt",
+    ) -> list[str]:
+        """All PubMed ids of ``term`` (optionally within a date range), past ESearch's cap.
+
+        One call when ``Count`` fits in 9,999; otherwise the date range (default 1800/01/01 to
+        tomorrow) is split in proportion to the count and any slice still over the cap is split
+        again, each fitting slice's answer already carrying its ids. The union is checked
+        against ``Count``.
+
+        :raises EutilsCountMismatch: the ids received do not add up to ``Count``.
+        :raises EutilsError: more than 9,999 records on a single day (cannot be sliced).
+        """
+        first = self.esearch(term, mindate=mindate, maxdate=maxdate, datetype=datetype)
+        if first.count <= ESEARCH_CAP:
+            ids = list(dict.fromkeys(first.ids))
+            self._check_count(term, first.count, ids, mindate, maxdate, datetype)
+            return ids
+        lo = mindate or EARLIEST
+        hi = maxdate or _default_maxdate()
+        found: dict[str, None] = {}
+        self._collect(term, lo, hi, first.count, datetype, found)
+        ids = list(found)
+        self._check_count(term, first.count, ids, mindate, maxdate, datetype)
+        return ids
+
+
+    def _collect(
+        self, term: str, lo: dt.date, hi: dt.date, count: int, datetype: str, found: dict[str, None]
+    ) -> None:
+        """Add the ids of ``term`` within [lo, hi] (``count`` of them, over the cap) to ``found``."""
+        days = (hi - lo).days + 1
+        if days <= 1:
+            raise EutilsError(
+                f"more than {ESEARCH_CAP:,} records ({count:,}) on {lo:%Y/%m/%d} [{datetype}] for "
+                f"query {_short(term)!r}: ESearch cannot list them; narrow the query"
+            )
+        parts = min(days, max(2, math.ceil(count / (ESEARCH_CAP * _SPLIT_FILL))))
+        bounds = [lo + dt.timedelta(days=off) for off in _split_offsets(days, parts)]
+        for a, b in itertools.pairwise(bounds):
+            if b <= a:
+                continue
+            s_lo, s_hi = a, b - dt.timedelta(days=1)
+            res = self.esearch(term, mindate=s_lo, maxdate=s_hi, datetype=datetype)
+            if res.count <= ESEARCH_CAP:
+                found.update(dict.fromkeys(res.ids))
+                if len(res.ids) < res.count:
+                    # NCBI silently clamps; say which slice, the total check will fail anyway
+                    logger.warning(
+                        "esearch slice %s..%s returned %d ids of %d", s_lo, s_hi, len(res.ids), res.count
+                    )
+            else:
+                self._collect(term, s_lo, s_hi, res.count, datetype, found)
+
+    def _check_count(
+        self,
+        term: str,
+        count: int,
+        ids: list[str],
+        mindate: dt.date | None,
+        maxdate: dt.date | None,
+        datetype: str,
+    ) -> None:
+        if len(ids) == count:
+            return
+        # Records may be added while a long search runs: ask the count once more before failing.
+        fresh = self.esearch(term, retmax=0, mindate=mindate, maxdate=maxdate, datetype=datetype).count
+        if len(ids) == fresh:
+            return
+        raise EutilsCountMismatch(
+            f"query {_short(term)!r}: received {len(ids):,} distinct ids but PubMed counts "
+            f"{fresh:,} (first asked: {count:,}); not continuing with a partial result"
+        )
