@@ -54,10 +54,19 @@ FIELD_TAGS = frozenset(
         "title/abstract", "tt", "transliterated title", "vi", "volume", "ps",
         "personal name as subject", "dso", "pdat", "conflict of interest",
         "orcid", "auid", "pmcid", "doi",
+        # the names PubMed's Advanced Search builder writes ("2020"[Date - Publication]), and
+        # the tags and long names for dates and investigators not listed above
+        "author - corporate", "author - first", "author - full", "author - identifier",
+        "author - last", "date - completion", "completion date", "date - create",
+        "date - entrez", "date - entry", "date - mesh", "date - modification",
+        "modification date", "date - publication", "ir", "investigator", "fir",
+        "investigator - full", "full investigator name", "mesh subheading", "substance name",
+        "grants and funding", "conflict of interest statements",
     }
 )
 _PROXIMITY_TAG = re.compile(r"^(tiab|ti|ad|title|title/abstract|affiliation):~\d+$")
 _TAG = re.compile(r"\[([^\[\]]*)\]")
+_DASH = re.compile(r"\s*-\s*")
 
 _DRUG_KEYS = {"term": str, "label": str, "notes": str}
 _INDICATION_KEYS = {"name": str, "label": str, "term": str, "notes": str}
@@ -235,7 +244,8 @@ def check_term(term: str) -> str | None:
     if outside.count("[") != outside.count("]"):
         return "unbalanced square brackets"
     for m in _TAG.finditer(outside):
-        tag = m.group(1).strip().lower()
+        # "Date-Publication", "date -  publication": spaces around the dash do not matter
+        tag = _DASH.sub(" - ", " ".join(m.group(1).split())).lower()
         if tag not in FIELD_TAGS and not _PROXIMITY_TAG.match(tag):
             return f"unknown field tag [{m.group(1)}]"
     bare = re.sub(r"\s+", " ", outside)

@@ -128,3 +128,21 @@ def test_load_queries_missing_file(tmp_path: Path) -> None:
 )
 def test_check_term_accepts_pubmed_syntax(term: str) -> None:
     assert check_term(term) is None
+
+
+@pytest.mark.parametrize(
+    "term",
+    ['ketamine[tiab] AND ("2020/01/01"[Date - Publication] : "3000"[Date - Publication])',
+     '"2024"[Date - Create] OR "2024"[Date - Completion] OR "2024"[Date - Modification]',
+     '"2024"[Date - Entry] OR "2024"[Date - Entrez] OR "2024"[Date - MeSH]',
+     'smith j[Author - Last] OR "zarate ca"[Author - First] OR x[Investigator - Full]',
+     '"2024"[Date-Publication] OR "2024"[date -  completion] OR "2024"[Modification Date]'],
+)
+def test_check_term_accepts_advanced_search_builder_names(term: str) -> None:
+    # what PubMed's Advanced Search builder writes, so a query copied from it loads as is
+    assert check_term(term) is None
+
+
+@pytest.mark.parametrize("tag", ["Date - Foo", "Date", "Author - Middle", "date publication"])
+def test_check_term_still_rejects_unknown_long_names(tag: str) -> None:
+    assert check_term(f'"2024"[{tag}]') == f"unknown field tag [{tag}]"
