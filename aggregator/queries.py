@@ -245,9 +245,10 @@ def check_term(term: str) -> str | None:
         return "unbalanced square brackets"
     for m in _TAG.finditer(outside):
         # "Date-Publication", "date -  publication": spaces around the dash do not matter
-        tag = _DASH.sub(" - ", " ".join(m.group(1).split())).lower()
+        shown = " ".join(m.group(1).split())  # one line, whatever the tag spans
+        tag = _DASH.sub(" - ", shown).lower()
         if tag not in FIELD_TAGS and not _PROXIMITY_TAG.match(tag):
-            return f"unknown field tag [{m.group(1)}]"
+            return f"unknown field tag [{shown}]"
     bare = re.sub(r"\s+", " ", outside)
     if re.search(r"^(AND|OR|NOT)\b|\b(AND|OR|NOT)$|\(\s*(AND|OR|NOT)\b|\b(AND|OR|NOT)\s*\)",
                  bare.strip()):

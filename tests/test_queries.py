@@ -146,3 +146,8 @@ def test_check_term_accepts_advanced_search_builder_names(term: str) -> None:
 @pytest.mark.parametrize("tag", ["Date - Foo", "Date", "Author - Middle", "date publication"])
 def test_check_term_still_rejects_unknown_long_names(tag: str) -> None:
     assert check_term(f'"2024"[{tag}]') == f"unknown field tag [{tag}]"
+
+
+def test_check_term_error_is_one_line_when_the_tag_spans_lines() -> None:
+    # found by test_fuzz: a line break inside the brackets made a two-line error message
+    assert check_term("anxiety[t\niab]") == "unknown field tag [t iab]"
