@@ -29,7 +29,7 @@ from .config import Settings
 from .errors import InputError
 from .models import Deletion
 from .run_common import NoProgress, Progress, RunResult, _fail_run
-from .store import PreparedRecord, Store, UpsertCounts, prepare
+from .store import PreparedRecord, Store, UpsertCounts, prepare, prepare_sourced
 from .vocabulary import Vocabulary
 from .workers import WorkerPool, default_workers, tag_result, tag_rows
 
@@ -62,10 +62,15 @@ def import_paths(
     import with :class:`~aggregator.errors.InputError` (exit 2) and the store is unchanged.
     Records are tagged afterwards with ``vocab`` when given.
 
+    A gzipped PubMed XML file is stored whole, once (``sources``), and each record points
+    into it, instead of each record's XML being compressed on its own (see
+    :mod:`aggregator.store.sources`).
+
     Big files are parsed in worker processes (``workers``; default:
     :func:`aggregator.workers.default_workers` for files over :data:`PARALLEL_IMPORT_BYTES`):
-    each worker parses, serialises, hashes and compresses its records (:func:`aggregator.store.prepare`),
-    so this process only cuts the byte stream and writes SQLite.
+    each worker parses, serialises, hashes and (unless the file is kept whole) compresses its
+    records (:func:`aggregator.store.prepare`), so this process only cuts the byte stream and
+    writes SQLite.
 
     :raises InputError: a path is missing, a directory, of unknown type, or malformed.
     """
@@ -85,9 +90,7 @@ def import_paths(
             with store.transaction():
                 for path in files:
                     progress.start(f"importing {path.name}", 0)  # records: total unknown
-                    items = parse.iter_file(path, workers=_import_workers(path, workers),
-                                            rows=prepare)
-                    for chunk in _chunked(items, IMPORT_CHUNK):
+                    for chunk in _import_chunks(store, path, _import_workers(path, workers)):
                         records = [p for p in chunk if isinstance(p, PreparedRecord)]
                         gone = [pm for d in chunk if isinstance(d, Deletion) for pm in d.pmids]
                         totals = totals.merge(store.upsert(records, run_id=run_id))
@@ -95,6 +98,7 @@ def import_paths(
                             deleted += store.mark_deleted(gone)
                         progress.advance(len(chunk))
                     progress.finish()
+                store.drop_unused_sources()  # a file imported again: its records were unchanged
             result.counts = {"new": totals.new, "changed": totals.changed,
                              "unchanged": totals.unchanged, "deleted": deleted,
                              "files": len(files)}
@@ -106,6 +110,21 @@ def import_paths(
             result.status = "failed"
             raise
     return result
+
+
+def _import_chunks(store: Store, path: Path, workers: int | None) -> Iterator[list[Any]]:
+    """The items of one file, :data:`IMPORT_CHUNK` at a time: rows for :meth:`Store.upsert`
+    and Deletions. A gzipped PubMed XML file (:func:`aggregator.parse.file_keeps_offsets`) is
+    stored whole, once, and its rows point into it (nothing compressed per record: the file
+    already is); any other file's rows carry their record's text compressed."""
+    if not parse.file_keeps_offsets(path):
+        yield from _chunked(parse.iter_file(path, workers=workers, rows=prepare), IMPORT_CHUNK)
+        return
+    source = store.add_source(path)
+    items = parse.iter_file(path, workers=workers, rows=prepare_sourced, spans=True)
+    for chunk in _chunked(items, IMPORT_CHUNK):
+        yield [item._replace(raw_source=source, raw_offset=offset)
+               if isinstance(item, PreparedRecord) else item for item, offset in chunk]
 
 
 def _import_workers(path: Path, workers: int | None) -> int | None:

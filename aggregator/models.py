@@ -282,11 +282,22 @@ def compress_raw(raw: bytes) -> bytes:
     return _zstd_codec()[0].compress(raw)  # type: ignore[no-any-return]
 
 
+def _is_zlib(data: bytes) -> bool:
+    """A zlib stream header (RFC 1950): deflate, a window up to 32 KB, a valid check. Never
+    true of text: ``<`` (0x3C), ``P`` of ``PMID-`` and whitespace are not deflate."""
+    return len(data) >= 2 and data[0] & 0x0F == 8 and data[0] >> 4 <= 7 \
+        and (data[0] << 8 | data[1]) % 31 == 0
+
+
 def decompress_raw(raw_z: bytes) -> bytes:
     """The original text of a stored ``raw`` column or a ``Parsed.raw_z``: zstd (what the
-    parser writes) or zlib (rows stored before zstd), told apart by magic."""
+    parser writes) or zlib (rows stored before zstd), told apart by magic; text that is
+    neither (a record read from a stored source file, :meth:`Store.iter_raw`) is returned
+    as it is."""
     if raw_z[:4] == ZSTD_MAGIC:
         return _zstd_codec()[1].decompress(raw_z)  # type: ignore[no-any-return]
+    if not _is_zlib(raw_z):
+        return raw_z
     import zlib
 
     return zlib.decompress(raw_z)

@@ -57,7 +57,7 @@ from typing import Any, BinaryIO
 from .errors import InputError, ParseError
 from .medline import _medline_record as _medline_record
 from .medline import iter_medline
-from .models import Deletion, Parsed, Record
+from .models import Parsed, Record
 from .parse_common import Item as Item
 from .parse_common import RowMaker as RowMaker
 from .parse_common import normalise_registration
@@ -69,6 +69,7 @@ from .parse_workers import _parse_batch as _parse_batch
 from .parse_workers import _pool_context as _pool_context
 from .parse_workers import watch_parent as watch_parent
 from .pubmed_xml import _record_from_element as _record_from_element
+from .xml_stream import _ENCODING, _START, _UTF8_NAMES
 from .xml_stream import BLOCK_SIZE as BLOCK_SIZE  # a copy: _blocks reads xml_stream.BLOCK_SIZE
 from .xml_stream import _blocks as _blocks
 from .xml_stream import _Cutter as _Cutter
@@ -77,6 +78,7 @@ from .xml_stream import _with_xmlns as _with_xmlns
 from .xml_stream import _xml_parser as _xml_parser
 
 __all__ = [
+    "file_keeps_offsets",
     "iter_file",
     "iter_medline",
     "iter_xml",
@@ -87,8 +89,9 @@ __all__ = [
 
 
 def iter_xml(
-    stream: BinaryIO, *, source: str = "<stream>", rows: RowMaker | None = None
-) -> Iterator[Parsed | Deletion]:
+    stream: BinaryIO, *, source: str = "<stream>", rows: RowMaker | None = None,
+    spans: bool = False,
+) -> Iterator[Any]:
     """Stream records from PubMed XML, one at a time, in flat memory.
 
     :param stream: a binary stream of efetch output, a baseline/update file or a bare
@@ -96,11 +99,14 @@ def iter_xml(
     :param source: a name for error messages (the file path).
     :param rows: yield ``rows(record, raw_bytes, "xml")`` instead of each Parsed (see
         :func:`iter_file`).
+    :param spans: yield ``(item, offset)``: ``offset`` is where the item's element starts in
+        the stream (see :func:`iter_file`).
     :raises ParseError: malformed or truncated XML, or not PubMed XML (names source and line).
     """
     cutter = _Cutter(_blocks(stream, source), source)
     for name, chunk, line in cutter.chunks():
-        yield _parse_chunk(name, _with_xmlns(name, chunk, cutter.xmlns), line, source, rows)
+        item = _parse_chunk(name, _with_xmlns(name, chunk, cutter.xmlns), line, source, rows)
+        yield (item, cutter.offset) if spans else item
 
 
 def parse_articles(xml: bytes) -> list[Record]:
@@ -136,8 +142,9 @@ def _sniff(head: bytes) -> str | None:
 
 
 def iter_file(
-    path: str | Path, *, workers: int | None = None, rows: RowMaker | None = None
-) -> Iterator[Parsed | Deletion]:
+    path: str | Path, *, workers: int | None = None, rows: RowMaker | None = None,
+    spans: bool = False,
+) -> Iterator[Any]:
     """Stream records from a file: ``.xml``, ``.xml.gz`` (gzip sniffed by magic bytes), or
     MEDLINE ``.txt``/``.nbib`` (sniffed by content, not by name).
 
@@ -147,6 +154,9 @@ def iter_file(
         With workers it runs in them, so what the consumer would do next with each record
         (serialise, hash, compress: :func:`aggregator.store.prepare`) is done in parallel
         and only its compact result crosses the process boundary.
+    :param spans: yield ``(item, offset)`` pairs, ``offset`` being where the item's element
+        starts in the decompressed file, which then holds the item's raw bytes unchanged
+        when :func:`file_keeps_offsets` says so (PubMed XML only).
     :raises InputError: missing path, a directory, or content of unknown type.
     :raises ParseError: malformed or truncated content (names path and line, PMID if known).
     """
@@ -160,13 +170,38 @@ def iter_file(
         raw.seek(0)
         stream: io.BufferedIOBase = gzip.GzipFile(fileobj=raw) if gzipped else raw
         try:
-            yield from _iter_stream(stream, path, workers, rows)
+            yield from _iter_stream(stream, path, workers, rows, spans)
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             raise ParseError(f"truncated or corrupt gzip data: {exc}", path=path) from None
 
 
+def file_keeps_offsets(path: str | Path) -> bool:
+    """Whether ``iter_file(path, spans=True)`` gives, for every record, the offset of its own
+    bytes, unchanged, in the decompressed file: a gzipped PubMed XML file in UTF-8 with no
+    byte-order mark (the reader drops one) and no namespace declared before the first record
+    (the reader copies it into each record). PubMed's baseline and update files are such."""
+    with Path(path).open("rb") as fh:
+        if fh.read(2) != _GZIP_MAGIC:
+            return False
+        fh.seek(0)
+        try:
+            head = gzip.GzipFile(fileobj=fh).read(1 << 16)
+        except (OSError, EOFError, zlib.error):
+            return False
+    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if _sniff(head[:512]) != "xml":
+        return False
+    declared = _ENCODING.match(head.lstrip())
+    if declared and declared.group(1).decode().lower() not in _UTF8_NAMES:
+        return False
+    first = _START.search(head)
+    return first is not None and b"xmlns" not in head[: first.start()]
+
+
 def _iter_stream(
-    stream: io.BufferedIOBase, path: Path, workers: int | None, rows: RowMaker | None = None
+    stream: io.BufferedIOBase, path: Path, workers: int | None, rows: RowMaker | None = None,
+    spans: bool = False,
 ) -> Iterator[Any]:
     peek = io.BufferedReader(stream, buffer_size=BLOCK_SIZE)
     kind = _sniff(peek.peek(512)[:512])
@@ -175,11 +210,13 @@ def _iter_stream(
             "unknown file type: expected PubMed XML or MEDLINE text (PMID- ...)", path=path
         )
     if kind == "medline":
+        if spans:
+            raise InputError("byte offsets are given for PubMed XML only", path=path)
         yield from iter_medline(peek, source=str(path), rows=rows)
     elif workers and workers > 1:
-        yield from _iter_xml_parallel(peek, str(path), workers, rows)
+        yield from _iter_xml_parallel(peek, str(path), workers, rows, spans)
     else:
-        yield from iter_xml(peek, source=str(path), rows=rows)
+        yield from iter_xml(peek, source=str(path), rows=rows, spans=spans)
 
 
 def parse_record_bytes(raw: bytes, format: str) -> Record:

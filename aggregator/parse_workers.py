@@ -39,7 +39,7 @@ from .models import (
     Record,
     Registration,
 )
-from .parse_common import Item, RowMaker
+from .parse_common import RowMaker
 from .xml_stream import _blocks, _Cutter, _parse_chunk, _with_xmlns
 
 __all__ = ["watch_parent"]
@@ -133,7 +133,8 @@ def _pool_context() -> Any:
 
 
 def _iter_xml_parallel(
-    stream: BinaryIO, source: str, workers: int, rows: RowMaker | None = None
+    stream: BinaryIO, source: str, workers: int, rows: RowMaker | None = None,
+    spans: bool = False,
 ) -> Iterator[Any]:
     """Like :func:`iter_xml`, with the lxml work done in ``workers`` processes.
 
@@ -142,25 +143,28 @@ def _iter_xml_parallel(
     """
     cutter = _Cutter(_blocks(stream, source), source)
     pool = _pool_context().Pool(workers, initializer=watch_parent, initargs=(os.getpid(),))
-    pending: deque[Any] = deque()
+    pending: deque[tuple[Any, list[int]]] = deque()
 
-    def drain(result: Any) -> Iterator[Item]:
+    def drain(task: tuple[Any, list[int]]) -> Iterator[Any]:
+        result, offsets = task
         items, error = pickle.loads(result.get())
-        yield from items
+        yield from zip(items, offsets) if spans else items
         if error:
             raise ParseError(error["message"], path=source, line=error["line"], pmid=error["pmid"])
 
     try:
         batch: list[tuple[bytes, bytes, int]] = []
+        offsets: list[int] = []
         for name, chunk, line in cutter.chunks():
             batch.append((name, _with_xmlns(name, chunk, cutter.xmlns), line))
+            offsets.append(cutter.offset)
             if len(batch) >= WORKER_BATCH:
-                pending.append(pool.apply_async(_parse_batch, (batch, source, rows)))
-                batch = []
+                pending.append((pool.apply_async(_parse_batch, (batch, source, rows)), offsets))
+                batch, offsets = [], []
                 while len(pending) >= WORKER_IN_FLIGHT * workers:
                     yield from drain(pending.popleft())
         if batch:
-            pending.append(pool.apply_async(_parse_batch, (batch, source, rows)))
+            pending.append((pool.apply_async(_parse_batch, (batch, source, rows)), offsets))
         while pending:
             yield from drain(pending.popleft())
     finally:

@@ -84,6 +84,9 @@ class _Cutter:
         self.root_closed = False
         self.seen = False  # any record or wrapper seen
         self.xmlns = b""  # namespace declarations on the wrapper, copied into each record
+        #: byte offset of the last chunk yielded in the stream of blocks (the decompressed
+        #: file when the blocks are its bytes as they are: UTF-8, no byte-order mark)
+        self.offset = 0
 
     def _error(self, message: str, line: int, pmid: str | None = None) -> ParseError:
         return ParseError(message, path=self.source, line=line, pmid=pmid)
@@ -118,16 +121,22 @@ class _Cutter:
     def chunks(self) -> Iterator[tuple[bytes, bytes, int]]:
         buf = b""
         pos = 0  # start of unconsumed bytes in buf
+        base = 0  # offset of buf[0] in the stream
         line = 1  # line number at buf[pos]
         eof = False
 
         def fill() -> bool:
-            nonlocal buf, pos, eof
+            nonlocal buf, pos, eof, base
             block = next(self.blocks, None)
             if block is None:
                 eof = True
                 return False
-            buf = buf[pos:] + block if pos < len(buf) else block
+            if pos < len(buf):
+                base += pos
+                buf = buf[pos:] + block
+            else:
+                base += len(buf)
+                buf = block
             pos = 0
             return True
 
@@ -177,6 +186,7 @@ class _Cutter:
                 end += len(end_tag)
             self.seen = True
             chunk = buf[start:end]
+            self.offset = base + start
             yield name, chunk, line
             line += chunk.count(b"\n")
             pos = end

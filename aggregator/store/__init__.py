@@ -3,7 +3,8 @@
 The only package that imports :mod:`sqlite3` (STYLE.md section 1). :class:`Store` (here: open,
 migrate, transactions, status) is assembled from one mixin per group of tables:
 :mod:`.records` (records, record_queries), :mod:`.runs` (runs, fetch_progress, watermarks),
-:mod:`.ledger` (digests, deliveries, reported_pmids); :mod:`.rows` holds the values the
+:mod:`.ledger` (digests, deliveries, reported_pmids), :mod:`.sources` (files kept whole,
+used by the records mixin); :mod:`.rows` holds the values the
 record API takes and gives (:func:`prepare`...), :mod:`.schema` the migrations,
 :mod:`.values` the conversions of PMIDs, timestamps and JSON, :mod:`.lockfile` the write lock.
 Model: sqlite-utils
@@ -30,6 +31,7 @@ API (PMIDs as ``str``; every method joins the current transaction if one is open
   ``mark_fetched(run_id, pmids)``, ``committed_fetch(run_id)``,
   ``resumable_run(kind, statuses=("interrupted",))``,
   ``resume_fetch(from_run, to_run) -> list[str]``
+- source files: ``add_source(path) -> int``, ``drop_unused_sources()``
 - records: ``upsert(parsed, *, run_id=None, query=None) -> UpsertCounts``,
   ``record_hits(query, pmids, run_id=None)``, ``mark_deleted(pmids)``, ``get(pmid)``,
   ``get_tags(pmid)``, ``pmids()``, ``existing(pmids)``, ``count()``, ``iter_records()``,
@@ -77,7 +79,7 @@ from ..errors import StoreError, StoreLockedError
 from .ledger import DELIVERY_STATUSES, DigestLedger
 from .lockfile import FILE_MODE, WriteLock, create_private, release_lock
 from .records import BATCH, PAGE, WAITING_FOR_MESH_STATUSES, RecordTable
-from .rows import PreparedRecord, StoredRecord, UpsertCounts, prepare
+from .rows import PreparedRecord, StoredRecord, UpsertCounts, prepare, prepare_sourced
 from .runs import RUN_STATUSES, RunLog
 from .schema import MIGRATIONS, SCHEMA_VERSION, statements
 from .values import _format_ts, record_json, tags_json
@@ -85,7 +87,8 @@ from .values import _format_ts, record_json, tags_json
 __all__ = [
     "BATCH", "DELIVERY_STATUSES", "FILE_MODE", "MEMORY", "MIGRATIONS", "PAGE", "RUN_STATUSES",
     "SCHEMA_VERSION", "WAITING_FOR_MESH_STATUSES", "PreparedRecord", "Store", "StoreError",
-    "StoreLockedError", "StoredRecord", "UpsertCounts", "prepare", "record_json", "tags_json",
+    "StoreLockedError", "StoredRecord", "UpsertCounts", "prepare", "prepare_sourced", "record_json",
+    "tags_json",
 ]
 
 logger = logging.getLogger(__name__)

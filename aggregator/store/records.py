@@ -18,8 +18,8 @@ from typing import Any
 
 from ..errors import StoreError
 from ..models import Parsed, Record, Tags
-from .parts import StoreParts
 from .rows import PreparedRecord, StoredRecord, UpsertCounts, _prepared
+from .sources import SourceFiles
 from .values import _chunks, _normalise_ts, _pmid, _pmid_list, tags_json
 
 #: MedlineCitation/@Status values after which NLM still adds MeSH. ``PubMed-not-MEDLINE``
@@ -33,7 +33,7 @@ PAGE = 1000
 _SEP = "\x1f"  # GROUP_CONCAT separator for query names: cannot occur in a TOML key
 
 
-class RecordTable(StoreParts):
+class RecordTable(SourceFiles):
     """Records, their tags and the queries that found them (methods of
     :class:`~aggregator.store.Store`)."""
 
@@ -86,13 +86,17 @@ class RecordTable(StoreParts):
                     fmt = row.format
                     if fmt not in ("xml", "medline"):
                         raise StoreError(f"PMID {row.pmid}: unknown raw format {fmt!r}")
+                    if not row.raw_z and (row.raw_source is None or row.raw_offset is None
+                                          or row.raw_length is None):
+                        raise StoreError(f"PMID {row.pmid}: no original text to store")
+                    ref = (row.raw_source, row.raw_offset, row.raw_length)
                     old = stored.get(pmid)
                     if old is None:
                         inserts.append(
                             (
                                 pmid, row.kind, row.data, row.raw_z, fmt, row.content_hash,
                                 row.has_mesh, row.retracted, row.pub_year,
-                                row.citation_status, now, run_id, now, run_id, now, run_id,
+                                row.citation_status, now, run_id, now, run_id, now, run_id, *ref,
                             )
                         )  # fmt: skip
                     elif old[0] != row.content_hash:
@@ -100,13 +104,13 @@ class RecordTable(StoreParts):
                             (
                                 row.kind, row.data, row.raw_z, fmt, row.content_hash,
                                 row.has_mesh, row.retracted, row.pub_year,
-                                row.citation_status, now, run_id, now, run_id, pmid,
+                                row.citation_status, now, run_id, now, run_id, *ref, pmid,
                             )
                         )  # fmt: skip
                     else:
                         touches.append((now, run_id, pmid))
                         if old[1] == "medline" and fmt == "xml":
-                            upgrades.append((row.raw_z, fmt, pmid))
+                            upgrades.append((row.raw_z, fmt, *ref, pmid))
                 new += len(inserts)
                 changed += len(updates)
                 unchanged += len(touches)
@@ -115,7 +119,8 @@ class RecordTable(StoreParts):
                         "INSERT INTO records (pmid, kind, data, raw, format, content_hash,"
                         " has_mesh, retracted, pub_year, citation_status, first_seen,"
                         " first_seen_run, last_changed, last_changed_run, last_seen,"
-                        " last_seen_run) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        " last_seen_run, raw_source, raw_offset, raw_length)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         inserts,
                     )
                 if updates:
@@ -123,7 +128,8 @@ class RecordTable(StoreParts):
                         "UPDATE records SET kind = ?, data = ?, raw = ?, format = ?,"
                         " content_hash = ?, has_mesh = ?, retracted = ?, pub_year = ?,"
                         " citation_status = ?, last_changed = ?, last_changed_run = ?,"
-                        " last_seen = ?, last_seen_run = ?, deleted = 0, deleted_at = NULL,"
+                        " last_seen = ?, last_seen_run = ?, raw_source = ?, raw_offset = ?,"
+                        " raw_length = ?, deleted = 0, deleted_at = NULL,"
                         " tags = NULL, tags_version = NULL, tagged_at = NULL WHERE pmid = ?",
                         updates,
                     )
@@ -135,7 +141,9 @@ class RecordTable(StoreParts):
                     )
                 if upgrades:
                     conn.executemany(
-                        "UPDATE records SET raw = ?, format = ? WHERE pmid = ?", upgrades
+                        "UPDATE records SET raw = ?, format = ?, raw_source = ?, raw_offset = ?,"
+                        " raw_length = ? WHERE pmid = ?",
+                        upgrades,
                     )
                 if query is not None:
                     self._insert_hits(query, list(batch), run_id, now)
@@ -246,21 +254,28 @@ class RecordTable(StoreParts):
         stale_for_version: str | None = None,
         include_deleted: bool = False,
     ) -> Iterator[tuple[str, str, bytes]]:
-        """``(pmid, format, raw_z)`` of stored records, for re-parsing and re-tagging.
+        """``(pmid, format, raw_z)`` of stored records, for re-parsing and re-tagging:
+        ``raw_z`` is the stored compressed text, or, for a record kept in a stored source file
+        (:mod:`.sources`), its original text read from that file; either way
+        :func:`aggregator.models.decompress_raw` gives the text.
 
-        :param pmids: only these (in the order given, unknown ones skipped); else all.
+        :param pmids: only these (in the order given, unknown ones skipped); else all: the
+            records stored on their own in PMID order, then those in source files in file
+            order (each file is decompressed once, as a stream).
         :param stale_for_version: only records whose tags are NULL or were made with another
             vocabulary version.
         """
         cond = "(? OR deleted = 0) AND (? IS NULL OR tags IS NULL OR tags_version IS NOT ?)"
         flags = (include_deleted, stale_for_version, stale_for_version)
+        cols = "pmid, format, raw, raw_source, raw_offset, raw_length"
         if pmids is None:
             for row in self._pages(
-                f"SELECT pmid, format, raw FROM records WHERE pmid > ? AND {cond}"
+                f"SELECT {cols} FROM records WHERE pmid > ? AND raw_source IS NULL AND {cond}"
                 " ORDER BY pmid LIMIT ?",
                 flags,
             ):
                 yield str(row[0]), row[1], bytes(row[2])
+            yield from self._read_sourced(self._sourced_rows(cond, flags, PAGE))
             return
         for chunk in _chunks(_pmid_list(pmids), BATCH):
             marks = ",".join("?" * len(chunk))
@@ -268,14 +283,19 @@ class RecordTable(StoreParts):
                 found = {
                     r[0]: r
                     for r in self.conn.execute(
-                        f"SELECT pmid, format, raw FROM records WHERE pmid IN ({marks}) AND {cond}",
+                        f"SELECT {cols} FROM records WHERE pmid IN ({marks}) AND {cond}",
                         (*chunk, *flags),
                     )
                 }
+            sourced = sorted((r[3], r[4], r[0], r[1], r[5]) for r in found.values()
+                             if r[3] is not None)
+            texts = {int(p): data for p, _, data in self._read_sourced(
+                (pmid, fmt, src, off, n) for src, off, pmid, fmt, n in sourced)}
             for p in chunk:
                 if p in found:
                     row = found[p]
-                    yield str(row[0]), row[1], bytes(row[2])
+                    raw = texts[p] if row[3] is not None else bytes(row[2])
+                    yield str(row[0]), row[1], raw
 
     def iter_record_json(
         self, *, stale_for_version: str | None = None, include_deleted: bool = False

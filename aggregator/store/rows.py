@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..models import Parsed, Record, Tags, compress_raw
 from .values import record_json
 
-__all__ = ["PreparedRecord", "StoredRecord", "UpsertCounts", "prepare"]
+__all__ = ["PreparedRecord", "StoredRecord", "UpsertCounts", "prepare", "prepare_sourced"]
 
 
 class PreparedRecord(NamedTuple):
@@ -39,6 +39,11 @@ class PreparedRecord(NamedTuple):
     retracted: int
     pub_year: int | None
     citation_status: str | None
+    #: where the original text is when it is kept in a stored source file (``raw_z`` is then
+    #: empty): the ``sources`` row, and the byte offset and length in the decompressed file
+    raw_source: int | None = None
+    raw_offset: int | None = None
+    raw_length: int | None = None
 
 
 def prepare(record: Record, raw: bytes, format: str) -> PreparedRecord:
@@ -51,6 +56,18 @@ def prepare(record: Record, raw: bytes, format: str) -> PreparedRecord:
         record.pmid, record.kind, data, compress_raw(raw), format,
         hashlib.sha1(data.encode("utf-8")).hexdigest(), int(record.has_mesh),
         int(record.retracted), record.pub_year, record.citation_status,
+    )  # fmt: skip
+
+
+def prepare_sourced(record: Record, raw: bytes, format: str) -> PreparedRecord:
+    """Like :func:`prepare` for a record whose file is kept whole in the store
+    (:meth:`Store.add_source`): nothing is compressed; the row keeps only the length of
+    ``raw``, and the importer adds the source and the offset."""
+    data = record_json(record)
+    return PreparedRecord(
+        record.pmid, record.kind, data, b"", format,
+        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(record.has_mesh),
+        int(record.retracted), record.pub_year, record.citation_status, None, None, len(raw),
     )  # fmt: skip
 
 

@@ -10,7 +10,10 @@ Tables (schema version = highest ``migrations.number``):
     One row per PMID (``INTEGER PRIMARY KEY``). ``data`` is the compact JSON of
     :meth:`Record.to_dict`; ``raw`` the record's original XML or MEDLINE text, compressed
     (``Parsed.raw_z`` stored as given: zstd, or zlib in rows stored before zstd; read either
-    with :func:`aggregator.models.decompress_raw`); ``format`` ``xml`` | ``medline``; ``content_hash`` the
+    with :func:`aggregator.models.decompress_raw`), or empty when the record was imported from
+    a gzipped file kept whole in ``sources``: then ``raw_source``, ``raw_offset`` and
+    ``raw_length`` say where its bytes are in that file, decompressed (read through
+    :meth:`Store.iter_raw`); ``format`` ``xml`` | ``medline``; ``content_hash`` the
     SHA-1 of ``data`` (a re-fetched record is "changed" when it differs). Denormalised for
     queries: ``kind``, ``has_mesh``, ``retracted``, ``pub_year``, ``citation_status``.
     Bookkeeping: ``first_seen``/``first_seen_run``, ``last_changed``/``last_changed_run``,
@@ -18,6 +21,10 @@ Tables (schema version = highest ``migrations.number``):
     ``DeleteCitation`` (rows are never dropped). ``tags`` is the JSON of
     :meth:`Tags.to_dict`, NULL when untagged or when the record changed since tagging;
     ``tags_version`` the vocabulary version the tags were made with; ``tagged_at``.
+``sources``
+    id, name (the file's path as given), codec (``gzip``: ``data`` is the file's own bytes,
+    kept as they were, so an import compresses nothing per record), size, created_at, data.
+    Dropped when no record points into it any more.
 ``record_queries``
     (pmid, query) with ``first_run``/``first_seen``: which indication query found a record.
     No foreign key to ``records``: hits may be recorded from esearch before the record is
@@ -159,6 +166,25 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             was_retracted INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (pmid, digest_key)
         ) WITHOUT ROWID;
+        """,
+    ),
+    (
+        3,
+        "sources: imported files kept once, records pointing into them",
+        """
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            codec TEXT NOT NULL CHECK (codec IN ('gzip')),
+            size INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            data BLOB NOT NULL
+        );
+        ALTER TABLE records ADD COLUMN raw_source INTEGER REFERENCES sources (id);
+        ALTER TABLE records ADD COLUMN raw_offset INTEGER;
+        ALTER TABLE records ADD COLUMN raw_length INTEGER;
+        CREATE INDEX records_raw_source ON records (raw_source, raw_offset)
+            WHERE raw_source IS NOT NULL;
         """,
     ),
 ]
