@@ -117,7 +117,7 @@ def _import_chunks(store: Store, path: Path, workers: int | None) -> Iterator[li
     and Deletions. A gzipped PubMed XML file (:func:`aggregator.parse.file_keeps_offsets`) is
     stored whole, once, and its rows point into it (nothing compressed per record: the file
     already is); any other file's rows carry their record's text compressed."""
-    if not parse.file_keeps_offsets(path):
+    if not (parse.file_keeps_offsets(path) and store.source_fits(path)):
         yield from _chunked(parse.iter_file(path, workers=workers, rows=prepare), IMPORT_CHUNK)
         return
     source = store.add_source(path)

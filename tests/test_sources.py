@@ -248,3 +248,14 @@ def test_kept_records_are_read_in_file_order_page_by_page(
     monkeypatch.setattr("aggregator.store.records.PAGE", 7)  # keyset pages of 7 rows
     assert [(p, decompress_raw(r)) for p, _f, r in store.iter_raw()] == whole
     assert [p for p, _t in whole] == [str(42_000_000 + i) for i in range(300)]  # file order
+
+
+def test_a_file_too_big_for_one_sqlite_value_is_not_kept(
+    gz: Path, tmp_path: Path
+) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, gz.stat().st_size - 1)
+        assert not store.source_fits(gz)
+        import_paths(Settings(), store, [gz], workers=0)
+        assert _sources(store) == 0 and store.count() == 300
+        assert all(t.startswith(b"<PubmedArticle") for t in _texts(store).values())

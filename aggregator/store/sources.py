@@ -74,6 +74,11 @@ class _SourceReader:
 class SourceFiles(StoreParts):
     """Gzipped files kept whole (methods of :class:`~aggregator.store.Store`)."""
 
+    def source_fits(self, path: Path) -> bool:
+        """Whether ``path`` is small enough to be one value of this SQLite (its length limit,
+        1 GB by default; PubMed's baseline files are tens of MB)."""
+        return path.stat().st_size <= self.conn.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
+
     def add_source(self, path: Path) -> int:
         """Store the gzipped file ``path`` as it is (streamed, never held in memory whole);
         returns its ``sources`` id. Joins the current transaction, or runs in its own."""
