@@ -49,6 +49,10 @@ __all__ = ["watch_parent"]
 #: worker's heap peaks ~8 MB lower (20,000-record import: 177 MB summed RSS instead of 200 MB)
 WORKER_BATCH = 100
 WORKER_IN_FLIGHT = 3
+#: pipe buffer for the pool's task and result pipes: a batch (~1.2 MB of XML out, ~0.6 MB of
+#: rows back) crosses in a few writes; the 20,000-record import took 4-11% less wall time
+#: and ~0.2 s less CPU in this process than with Linux's 64 KB (1 MB is the unprivileged cap)
+PIPE_BUFFER = 1 << 20
 
 
 def _by_fields(cls: type) -> Any:
@@ -132,6 +136,22 @@ def _pool_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+def _widen_pipes(pool: Any) -> None:
+    """Give the pool's two pipes 1 MB buffers (Linux ``F_SETPIPE_SZ``; 64 KB by default) so a
+    batch crosses in a few writes instead of ~20 write/wake-up rounds. Best effort: anything
+    unavailable leaves the default."""
+    import fcntl
+
+    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+    if setpipe is None:
+        return
+    try:
+        for conn in (pool._inqueue._writer, pool._outqueue._reader):
+            fcntl.fcntl(conn.fileno(), setpipe, PIPE_BUFFER)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
 def _iter_xml_parallel(
     stream: BinaryIO, source: str, workers: int, rows: RowMaker | None = None,
     spans: bool = False,
@@ -143,6 +163,7 @@ def _iter_xml_parallel(
     """
     cutter = _Cutter(_blocks(stream, source), source)
     pool = _pool_context().Pool(workers, initializer=watch_parent, initargs=(os.getpid(),))
+    _widen_pipes(pool)
     pending: deque[tuple[Any, list[int]]] = deque()
 
     def drain(task: tuple[Any, list[int]]) -> Iterator[Any]:

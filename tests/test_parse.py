@@ -115,6 +115,25 @@ def test_iter_file_workers_same_as_in_process(name: str) -> None:
     assert list(iter_file(path, workers=2)) == list(iter_file(path))
 
 
+def test_worker_pool_pipes_are_widened_where_linux_allows() -> None:
+    import fcntl
+    import os
+
+    from aggregator.parse_workers import PIPE_BUFFER, _pool_context, _widen_pipes, watch_parent
+
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("F_SETPIPE_SZ is Linux-only")
+    pool = _pool_context().Pool(1, initializer=watch_parent, initargs=(os.getpid(),))
+    try:
+        _widen_pipes(pool)
+        for conn in (pool._inqueue._writer, pool._outqueue._reader):  # type: ignore[attr-defined]
+            assert fcntl.fcntl(conn.fileno(), fcntl.F_GETPIPE_SZ) == PIPE_BUFFER
+    finally:
+        pool.terminate()
+        pool.join()
+    _widen_pipes(object())  # no such pipes (another Pool): nothing happens
+
+
 # --------------------------------------------------------------------------------------------
 # Hand-checked records (values read from the files)
 # --------------------------------------------------------------------------------------------
