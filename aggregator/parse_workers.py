@@ -159,7 +159,8 @@ def _iter_xml_parallel(
     """Like :func:`iter_xml`, with the lxml work done in ``workers`` processes.
 
     The main process only cuts bytes; at most ``WORKER_IN_FLIGHT * workers`` batches are in
-    flight, so memory stays bounded and results come back in file order.
+    flight, so memory stays bounded and results come back in file order. With ``spans``,
+    each item comes as ``(item, offset)``, the offset the cutter saw (kept here per batch).
     """
     cutter = _Cutter(_blocks(stream, source), source)
     pool = _pool_context().Pool(workers, initializer=watch_parent, initargs=(os.getpid(),))

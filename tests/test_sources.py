@@ -213,6 +213,12 @@ def test_a_damaged_file_is_named(gz: Path, tmp_path: Path,
         store.conn.execute("UPDATE sources SET data = zeroblob(?)", (size,))
     with pytest.raises(StoreError, match="stored source 1 is damaged"):
         list(store.iter_raw())
+    # a gzip header, then deflate data that is not: zlib's own error, named the same way
+    with store.transaction():
+        store.conn.execute("UPDATE sources SET data = ?",
+                           (gz.read_bytes()[:20] + b"\xff" * (size - 20),))
+    with pytest.raises(StoreError, match="stored source 1 is damaged"):
+        list(store.iter_raw())
 
 
 def test_a_store_of_schema_2_gains_the_sources_table(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,14 +39,14 @@ class _SourceReader:
     (going back re-opens it)."""
 
     def __init__(self, conn: sqlite3.Connection, source: int) -> None:
-        self._conn, self._source = conn, source
+        self._conn, self.source = conn, source
         self._open()
 
     def _open(self) -> None:
         try:
-            self._blob = self._conn.blobopen("sources", "data", self._source, readonly=True)
+            self._blob = self._conn.blobopen("sources", "data", self.source, readonly=True)
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"stored source {self._source} is missing: {exc}") from exc
+            raise StoreError(f"stored source {self.source} is missing: {exc}") from exc
         self._gz = gzip.GzipFile(fileobj=self._blob, mode="rb")
         self._pos = 0
 
@@ -62,7 +63,7 @@ class _SourceReader:
         self._pos += len(data)
         if len(data) != length:
             raise StoreError(
-                f"stored source {self._source} ends before byte {offset + length:,}"
+                f"stored source {self.source} ends before byte {offset + length:,}"
             )
         return data
 
@@ -137,7 +138,7 @@ class SourceFiles(StoreParts):
         reader: _SourceReader | None = None
         try:
             for pmid, fmt, source, offset, length in rows:
-                if reader is None or reader._source != source:
+                if reader is None or reader.source != source:
                     if reader is not None:
                         reader.close()
                     reader = None
@@ -146,7 +147,7 @@ class SourceFiles(StoreParts):
                 with self._guard():
                     try:
                         data = reader.read(offset, length)
-                    except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+                    except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile: an OSError
                         raise StoreError(f"stored source {source} is damaged: {exc}") from exc
                 yield str(pmid), fmt, data
         finally:
