@@ -80,6 +80,20 @@ def test_kept_file_stores_what_compressing_each_record_stores(
         gz.stat().st_size, "gzip")
 
 
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_kept_update_file_applies_its_deletions(
+    tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    update = _gzip(tmp_path / "update.xml.gz", UPDATE.read_bytes())
+    assert parse.file_keeps_offsets(update)
+    kept = _import(tmp_path, "kept.sqlite", [update], keep=True, workers=workers,
+                   monkeypatch=monkeypatch)
+    each = _import(tmp_path, "each.sqlite", [update], keep=False, workers=workers,
+                   monkeypatch=monkeypatch)
+    assert _sources(kept) == 1
+    assert _rows(kept) == _rows(each) and _texts(kept) == _texts(each)
+
+
 def test_iter_raw_by_pmids_reads_kept_records_in_the_order_given(
     gz: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
