@@ -183,6 +183,10 @@ def status(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"store        {info.get('db_path')}")
     for key in ("records", "with_mesh", "tagged", "retracted", "deleted"):
         click.echo(f"{key:<12} {info.get(key)}")
+    kept = info.get("kept_files") or {}
+    if kept.get("files"):
+        click.echo(f"kept files   {kept['files']} ({kept['bytes'] / 1e6:,.1f} MB): the original "
+                   f"XML of {kept['records']:,} imported records")
     click.echo(f"last fetch   {info.get('last_fetch') or 'never'}")
     runs = info.get("last_runs") or []
     if runs:

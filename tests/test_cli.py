@@ -81,6 +81,11 @@ def test_import_xml_and_gz_then_status_and_export(env, tmp_path):
     assert result.exit_code == 0, result.output
     info = _status(env)
     assert info["records"] == 3 and info["tagged"] == 3
+    # the gzipped file is kept whole as its record's original text; the plain one is not
+    assert info["kept_files"] == {"files": 1, "bytes": packed.stat().st_size, "records": 1}
+    shown = run(env, "status")
+    assert shown.exit_code == 0 and "kept files   1 (" in shown.output, shown.output
+    assert "the original XML of 1 imported records" in shown.output
     out = tmp_path / "out.csv"
     exported = run(env, "export", "csv", str(out))
     assert exported.exit_code == 0, exported.output

@@ -298,7 +298,9 @@ class Store(RecordTable, RunLog, DigestLedger, WriteLock):
         ``retracted``, ``deleted``, ``tagged``, ``stale_tags``, ``waiting_for_mesh``,
         ``last_fetch`` (finished_at of the last ok fetch or weekly run), ``last_runs``,
         ``deliveries_in_doubt`` (see :meth:`deliveries_in_doubt`),
-        ``watermarks``, ``queries`` (records per query), ``db_path``, ``schema_version``."""
+        ``watermarks``, ``queries`` (records per query), ``kept_files`` (gzipped files kept
+        whole: ``files``, ``bytes``, ``records`` pointing into them), ``db_path``,
+        ``schema_version``."""
         with self._guard():
             row = self.conn.execute(
                 "SELECT COALESCE(SUM(deleted = 0), 0),"
@@ -319,6 +321,10 @@ class Store(RecordTable, RunLog, DigestLedger, WriteLock):
                     " GROUP BY q.query ORDER BY q.query"
                 )
             )
+            kept = self.conn.execute(
+                "SELECT COUNT(*), COALESCE(SUM(size), 0),"
+                " (SELECT COUNT(*) FROM records WHERE raw_source IS NOT NULL) FROM sources"
+            ).fetchone()
         return {
             "records": row[0],
             "with_mesh": row[1],
@@ -332,6 +338,7 @@ class Store(RecordTable, RunLog, DigestLedger, WriteLock):
             "last_runs": self.last_runs(5),
             "watermarks": self.watermarks(),
             "queries": queries,
+            "kept_files": {"files": kept[0], "bytes": kept[1], "records": kept[2]},
             "db_path": self.path,
             "schema_version": self.schema_version(),
         }
