@@ -46,41 +46,37 @@ class PreparedRecord(NamedTuple):
     raw_length: int | None = None
 
 
+def _row(record: Record, raw_z: bytes, format: str,
+         raw_length: int | None = None) -> PreparedRecord:
+    """The row of ``record``: its JSON and that JSON's hash, the denormalised columns, and
+    ``raw_z`` (its compressed text, or empty with ``raw_length`` for a kept file)."""
+    data = record_json(record)
+    return PreparedRecord(
+        record.pmid, record.kind, data, raw_z, format,
+        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(record.has_mesh),
+        int(record.retracted), record.pub_year, record.citation_status, None, None, raw_length,
+    )  # fmt: skip
+
+
 def prepare(record: Record, raw: bytes, format: str) -> PreparedRecord:
     """The row :meth:`Store.upsert` would store for ``record`` (``raw``: its original text,
     uncompressed; compressed here with :func:`aggregator.models.compress_raw`). Pure and
     picklable by name: ``parse.iter_file(path, workers=2, rows=prepare)`` runs it in the
     parser's workers."""
-    data = record_json(record)
-    return PreparedRecord(
-        record.pmid, record.kind, data, compress_raw(raw), format,
-        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(record.has_mesh),
-        int(record.retracted), record.pub_year, record.citation_status,
-    )  # fmt: skip
+    return _row(record, compress_raw(raw), format)
 
 
 def prepare_sourced(record: Record, raw: bytes, format: str) -> PreparedRecord:
     """Like :func:`prepare` for a record whose file is kept whole in the store
     (:meth:`Store.add_source`): nothing is compressed; the row keeps only the length of
     ``raw``, and the importer adds the source and the offset."""
-    data = record_json(record)
-    return PreparedRecord(
-        record.pmid, record.kind, data, b"", format,
-        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(record.has_mesh),
-        int(record.retracted), record.pub_year, record.citation_status, None, None, len(raw),
-    )  # fmt: skip
+    return _row(record, b"", format, len(raw))
 
 
 def _prepared(item: Parsed | PreparedRecord) -> PreparedRecord:
     if isinstance(item, PreparedRecord):
         return item
-    rec = item.record
-    data = record_json(rec)
-    return PreparedRecord(
-        rec.pmid, rec.kind, data, item.raw_z, item.format,
-        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(rec.has_mesh), int(rec.retracted),
-        rec.pub_year, rec.citation_status,
-    )  # fmt: skip
+    return _row(item.record, item.raw_z, item.format)
 
 
 class UpsertCounts(NamedTuple):
