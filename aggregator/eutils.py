@@ -5,7 +5,9 @@
 It honours NCBI's rules (DESIGN.md, "PubMed facts the client must honour"):
 
 - one throttle per process and base URL: never more than ``settings.rate`` requests (3/s
-  without a key, 10/s with one) in any 1-second window, shared by every client and thread;
+  without a key, 10/s with one) reaching NCBI in any 1-second window, shared by every client
+  and thread (each request counted until its answer comes back, so a late one cannot crowd the
+  next window);
 - ``tool``, ``email`` and ``api_key`` on every request; POST above 200 ids or a long term;
 - retries with exponential back-off and full jitter on what is transient (429, 5xx, dropped
   connections, timeouts, empty or truncated bodies, some ``<ERROR>`` texts inside HTTP 200);
@@ -79,7 +81,7 @@ from .eutils_slicing import EARLIEST as EARLIEST
 from .eutils_slicing import ESEARCH_CAP, DateSlicing, _default_maxdate, _fmt_date
 from .eutils_throttle import WINDOW as WINDOW
 from .eutils_throttle import WINDOW_MARGIN as WINDOW_MARGIN
-from .eutils_throttle import Throttle, throttle_for
+from .eutils_throttle import Throttle, Ticket, throttle_for
 
 __all__ = [
     "ESEARCH_CAP",
@@ -260,11 +262,12 @@ class EutilsClient(DateSlicing):
                     break  # the budget would run out before this attempt could even start
                 left -= self.throttle.delay(s.rate)
                 timeout = (min(s.timeout, left), min(s.timeout, left))
-            self.stats.throttle_wait += self.throttle.acquire(s.rate, self._sleep)
+            ticket = self.throttle.acquire(s.rate, self._sleep)
+            self.stats.throttle_wait += ticket.waited
             started = self._clock()
             self.stats.requests[endpoint] += 1
             try:
-                result = self._attempt(method, url, endpoint, all_params, timeout, handle, started)
+                result = self._attempt(method, url, endpoint, all_params, timeout, handle, started, ticket)
             except _Transient as exc:
                 last = exc
                 if exc.kind == "unreachable":
@@ -273,6 +276,9 @@ class EutilsClient(DateSlicing):
                     streak_start = None
             else:
                 return result
+            finally:
+                # no answer (refused, timed out, cut off): it is over now, which still bounds it
+                self.throttle.answered(ticket)
             if attempt >= s.max_attempts:
                 break
             delay = self._rng.uniform(0, min(s.backoff_max, s.backoff * 2 ** (attempt - 1)))
@@ -297,13 +303,21 @@ class EutilsClient(DateSlicing):
         timeout: tuple[float, float],
         handle: Callable[[bytes], _T],
         started: float,
+        ticket: Ticket,
     ) -> _T:
         headers = {"User-Agent": self.user_agent}
+
+        def answered(resp: requests.Response, *args: Any, **kwargs: Any) -> None:
+            # runs when the status line and headers are in, before the body is read: the
+            # request has reached the server by now, whatever delayed it on the way
+            self.throttle.answered(ticket)
+
+        hooks = {"response": answered}
         try:
             if method == "POST":
-                resp = self.session.post(url, data=params, headers=headers, timeout=timeout)
+                resp = self.session.post(url, data=params, headers=headers, timeout=timeout, hooks=hooks)
             else:
-                resp = self.session.get(url, params=params, headers=headers, timeout=timeout)
+                resp = self.session.get(url, params=params, headers=headers, timeout=timeout, hooks=hooks)
             body = resp.content
         except requests.exceptions.ChunkedEncodingError as exc:
             # Content-Length promised more than arrived: a truncated body

@@ -579,7 +579,7 @@ def test_throttle_slow_requests_do_not_wait():
     clock = FakeClock()
     throttle = Throttle(clock=clock)
     for _ in range(10):
-        assert throttle.acquire(3, clock.sleep) == 0.0
+        assert throttle.acquire(3, clock.sleep).waited == 0.0
         clock.now += 0.5  # each request takes 0.5 s: never more than 3 in a window
     assert clock.now == pytest.approx(1005.0)
 
@@ -587,9 +587,59 @@ def test_throttle_slow_requests_do_not_wait():
 def test_throttle_burst_after_idle():
     clock = FakeClock()
     throttle = Throttle(clock=clock)
-    waits = [throttle.acquire(3, clock.sleep) for _ in range(4)]
+    waits = [throttle.acquire(3, clock.sleep).waited for _ in range(4)]
     assert waits[:3] == [0.0, 0.0, 0.0]  # a full window's budget at once
     assert waits[3] == pytest.approx(1.05)  # then exactly until the oldest leaves the window
+
+
+def test_throttle_counts_a_late_request_until_its_answer():
+    """A request that reaches the server late (a stall before sending, a retransmitted packet)
+    is bounded by its answer: the next window opens a full second after that, not after its
+    planned start, so the server never sees rate + 1 in a window."""
+    clock = FakeClock()
+    throttle = Throttle(clock=clock)
+    first = throttle.acquire(10, clock.sleep)
+    clock.now += 0.3  # stalled 300 ms on the way; the answer comes back then
+    throttle.answered(first)
+    others = []
+    for _ in range(9):
+        t = throttle.acquire(10, clock.sleep)
+        throttle.answered(t)
+        others.append(t)
+    eleventh = throttle.acquire(10, clock.sleep)
+    assert eleventh.slot >= first.slot + 0.3 + 1.0  # arrival <= answer, so the window is clear
+    assert eleventh.slot == pytest.approx(first.slot + 0.3 + 1.0 + 0.005)
+
+
+def test_throttle_prompt_answers_use_the_budget():
+    """Answered within a few ms, requests run at nearly the full rate (the 50 ms margin is only
+    for requests still in flight); a second answer (a redirect) changes nothing."""
+    clock = FakeClock()
+    throttle = Throttle(clock=clock)
+    stamps = []
+    for _ in range(101):
+        t = throttle.acquire(10, clock.sleep)
+        stamps.append(clock())
+        clock.now += 0.002
+        throttle.answered(t)
+        clock.now += 1.0
+        throttle.answered(t)  # ignored
+        clock.now -= 1.0
+    from tests.eutils_server import max_in_window
+
+    assert max_in_window(stamps, 1.0) <= 10
+    achieved = (len(stamps) - 1) / (stamps[-1] - stamps[0])
+    assert 0.98 * 10 <= achieved <= 10, achieved
+
+
+def test_throttle_unanswered_requests_keep_the_margin():
+    clock = FakeClock()
+    throttle = Throttle(clock=clock)
+    tickets = [throttle.acquire(3, clock.sleep) for _ in range(3)]  # all still in flight
+    assert throttle.delay(3) == pytest.approx(1.05)
+    throttle.answered(tickets[0], at=clock() + 0.01)
+    assert throttle.delay(3) == pytest.approx(1.015)
+    assert "answered" in repr(tickets[0]) and "in flight" in repr(tickets[1])
 
 
 def test_throttle_threads_share_one_window():

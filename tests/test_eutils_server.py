@@ -107,6 +107,32 @@ def test_throttle_runs_near_the_rate_over_http(small):
     assert_polite(small, 10)
 
 
+def test_a_request_delayed_on_the_way_does_not_crowd_the_next_window(small):
+    """The first request stalls 250 ms between the throttle and the wire (a descheduled thread,
+    a GC pause, a lost packet), then ten more follow at the full rate. Counting each request
+    until its answer came back keeps the server's windows legal: no 429, never 11 in a second.
+    (Counted at its planned start plus the 50 ms margin, the 11th would land inside the
+    stalled request's window.)"""
+    with EutilsClient(make_settings(small)) as client:
+        adapter = client.session.get_adapter(small.url)
+        send = adapter.send
+        stalls = [0.25]
+
+        def late_send(request, **kwargs):
+            if stalls:
+                time.sleep(stalls.pop())
+            return send(request, **kwargs)
+
+        adapter.send = late_send  # type: ignore[method-assign]
+        for _ in range(11):
+            client.esearch("ketamine", retmax=0)
+        assert client.stats.rate_limited == 0
+    assert len(small.requests) == 11
+    assert_polite(small, 10)
+    ts = [r.t for r in small.requests]
+    assert ts[10] - ts[0] >= 1.0
+
+
 def test_search_ids_bisects_dense_slices(server):
     # 15,000 records in 10 days beside a sparse tail: slices over the cap are split again
     server.add_records(15_000, start_pmid=35_000_000, crdt_start=date(2024, 3, 1), crdt_end=date(2024, 3, 10))
