@@ -222,11 +222,16 @@ def test_second_run_exits_at_once_naming_the_lock(
     holder = json.loads(lock.read_text() or "{}")
     assert holder.get("pid") == first.pid
 
+    # "at once" measured against a command that takes no lock, in the same conditions (a loaded
+    # machine starts Python slowly): the lock is asked for without blocking (LOCK_NB)
+    started = time.monotonic()
+    assert run_cli(["status"], env, timeout=30).returncode == 0
+    baseline = time.monotonic() - started
     for args in (["weekly"], ["fetch"], ["import", str(tmp_path / "nothing.xml")], ["retag"]):
         started = time.monotonic()
         second = run_cli(args, env, timeout=30)
         took = time.monotonic() - started
-        assert took < 2.0, f"{args}: took {took:.2f}s"
+        assert took < max(2.0, 3 * baseline), f"{args}: took {took:.2f}s (status: {baseline:.2f}s)"
         assert second.returncode not in (0, 3), second
         if args[0] == "import":  # bad input is reported before the lock is asked for
             assert second.returncode == 2

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import time
 import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -360,15 +359,13 @@ def test_build_context_is_pure_and_counts(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_report_40000_records_size_and_time(tmp_path: Path, settings: Settings) -> None:
+def test_report_40000_records_size(tmp_path: Path, settings: Settings) -> None:
+    # the HTML stays under 5 MB (a contract: it is mailed and opened offline); its wall time
+    # is measured by `make bench`
     items = synthetic_items(40_000, now=NOW, attacks_every=997)
-    start = time.perf_counter()
     result = write_report(items, settings, out_dir=tmp_path, now=NOW)
-    took = time.perf_counter() - start
     size = result.html_path.stat().st_size
-    print(f"40,000 records: {took:.1f} s, HTML {size / 1e6:.2f} MB, {result.timings}")
     assert size < 5_000_000
-    assert took < 15
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -149,10 +148,9 @@ def test_long_frame_explodes_conditions_by_routes() -> None:
     assert table.loc["trd", "iv"] == 1
 
 
-def test_records_frame_40000_records_is_fast() -> None:
+def test_records_frame_40000_records() -> None:
+    # how fast is `make bench`'s business (report section); here: one row per record, in order
     items = synthetic_items(40_000, seed=3)
-    start = time.perf_counter()
     df = records_frame(items)
-    took = time.perf_counter() - start
-    assert len(df) == 40_000
-    assert took < 5.0, f"records_frame took {took:.1f} s for 40,000 records"
+    assert len(df) == 40_000 and df["pmid"].is_unique
+    assert list(df["pmid"][:3]) == [items[i].record.pmid for i in range(3)]
