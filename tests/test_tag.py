@@ -207,6 +207,13 @@ DESIGN_TEXT_CASES = [
     ("Ketamine and the brain: a narrative review",
      "This review summarises mechanisms of ketamine action.", "review"),
     ("A bibliometric analysis of ketamine research", "", "other"),
+    # drug-pipeline language names other trials; this paper's own phase still counts
+    ("Emerging drugs in phase II and III clinical development for alcohol use disorder",
+     "Several glutamatergic agents, ketamine among them, are reviewed.", "review"),
+    ("Ketamine in phase 2 clinical development for depression: an update",
+     "We summarize the evidence from phase 1 to phase 3 programmes.", "review"),
+    ("Intranasal ketamine in suicidal adults: a phase II study",
+     "METHODS: Seventeen adults received intranasal ketamine twice weekly.", "nonrandomized_trial"),
 ]
 
 
