@@ -35,7 +35,13 @@ from .models import Record, Registration, Tag, Tags
 from .registrations import _REGISTRIES, find_registrations, normalise_registration
 from .vocabulary import LabelRule, Matcher, TextIndex, Vocabulary, parse_number
 
-__all__ = ["find_registrations", "normalise_registration", "segment", "tag_record"]
+__all__ = ["TAG_FIELDS", "find_registrations", "normalise_registration", "segment", "tag_record"]
+
+#: the :class:`~aggregator.models.Record` fields :func:`tag_record` reads (here and in
+#: :mod:`aggregator.document`): re-tagging loads only these (``Record.from_dict(only=...)``).
+#: A test checks the tagger's modules read no other field.
+TAG_FIELDS = frozenset({"pmid", "title", "abstract", "keywords", "mesh", "publication_types",
+                        "registrations", "corrections"})
 
 # -- registrations ----------------------------------------------------------------------------
 # (the patterns and scans are in aggregator.registrations; these gates need the tagger's Doc)

@@ -32,7 +32,7 @@ from . import parse
 from .errors import ParseError
 from .models import Deletion, Record, decompress_raw
 from .store import PreparedRecord, prepare, tags_json
-from .tag import tag_record
+from .tag import TAG_FIELDS, tag_record
 from .vocabulary import Vocabulary
 
 #: the most worker processes a fetch or re-tag starts by default
@@ -78,7 +78,7 @@ def tag_rows(items: Sequence[tuple[str, Any]], vocab: Vocabulary) -> list[tuple[
     out: list[tuple[str, str]] = []
     for pmid, payload in items:
         if isinstance(payload, str):
-            record = Record.from_dict(json.loads(payload))
+            record = Record.from_dict(json.loads(payload), only=TAG_FIELDS)
         else:
             fmt, raw_z = payload
             record = parse.parse_record_bytes(decompress_raw(raw_z), fmt)

@@ -525,3 +525,52 @@ def test_tag_sample_size_meta_analysis_studies_and_patients(vocab: Vocabulary, a
     tags = tag_record(rec("Ketamine for bipolar depression: a meta-analysis", abstract), vocab)
     assert tags.design.label == "meta_analysis"
     assert tags.sample_size == n, tags.sample_size_evidence
+
+
+# -- what the tagger reads -----------------------------------------------------------------------
+def test_tagger_reads_only_tag_fields() -> None:
+    """Re-tagging loads only TAG_FIELDS of each stored record (Record.from_dict(only=...)), so
+    the tagger's modules must read no other Record field: every Record parameter is named
+    ``record`` there, and every ``record.<field>`` is in TAG_FIELDS."""
+    import ast
+
+    from aggregator.models import Record as RecordType
+    from aggregator.tag import TAG_FIELDS
+
+    fields = set(RecordType.__dataclass_fields__)
+    read: set[str] = set()
+    for module in ("tag.py", "document.py", "registrations.py"):
+        tree = ast.parse((ROOT / "aggregator" / module).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.arg) and ast.unparse(node.annotation or ast.Constant(None)) == "Record":
+                assert node.arg == "record", f"{module}: a Record parameter named {node.arg!r}"
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id == "record" and node.attr in fields):
+                read.add(node.attr)
+    assert read and read <= TAG_FIELDS, read - TAG_FIELDS
+    assert TAG_FIELDS <= fields
+
+
+def test_tags_from_a_partly_loaded_record_are_the_same(vocab: Vocabulary) -> None:
+    """Records with every field (authors, chemicals, dates...) tag the same loaded whole or
+    with only TAG_FIELDS; the labelled real records too when ../shared is there."""
+    import json
+    import random
+
+    from aggregator.tag import TAG_FIELDS
+    from tests._synthetic import make_record
+
+    rng = random.Random(5)
+    records = [make_record(30_000_000 + i, rng) for i in range(200)]
+    labels = ROOT.parent / "shared" / "labels"
+    if labels.is_dir():
+        from aggregator.evaluate import load_labelled, record_from_json
+
+        records += [record_from_json(row) for row in load_labelled(labels)]
+    assert any(r.authors for r in records) and any(r.mesh for r in records)
+    for record in records:
+        data = json.loads(json.dumps(record.to_dict()))
+        slim = Record.from_dict(data, only=TAG_FIELDS)
+        assert not slim.authors and slim.title == record.title
+        assert tag_record(slim, vocab) == tag_record(Record.from_dict(data), vocab), record.pmid
+    assert Record.from_dict(json.loads(json.dumps(records[0].to_dict()))) == records[0]
