@@ -41,6 +41,25 @@ class Sentence(NamedTuple):
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+(?=[\"'(\[]?[A-Z0-9]))")
 
 
+# A publisher's notice that ends some abstracts in PubMed: APA's "(PsycINFO Database Record (c)
+# 2016 APA, all rights reserved)", "Copyright (c) 2019 Elsevier Inc. All rights reserved.",
+# "(c) Springer Nature ... 2020." It is no part of the study: as the last sentence it would
+# count as the conclusion ("Database" reads as a registry study). Tagging leaves it out.
+_NOTICE = re.compile(
+    r"(?:(?<=[.!?)\]])\s+|\n|^)(?:\((?i:psyc(?:info|articles)) database record\b[^\n]*"
+    r"|(?:copyright\s*)?\u00a9[^\n]*|copyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b[^\n]*)$",
+    re.IGNORECASE)
+_NOTICE_TAIL = 400  # characters searched, from the end
+
+
+def _without_notice(abstract: str) -> str:
+    tail = abstract[-_NOTICE_TAIL:]
+    if "\u00a9" not in tail and "atabase" not in tail and "opyright" not in tail.lower():
+        return abstract
+    m = _NOTICE.search(tail)
+    return abstract[:len(abstract) - len(tail) + m.start()].rstrip() if m else abstract
+
+
 def _split(text: str, offset: int) -> Iterable[tuple[int, int]]:
     pos = 0
     for m in _SENTENCE_END.finditer(text):
@@ -66,7 +85,7 @@ def segment(record: Record, vocab: Vocabulary
     word-prefix index, and its sentences, each with its section kind and weight."""
     title = (record.title or "").strip()
     keywords = "; ".join(k for k in record.keywords if k)
-    abstract = (record.abstract or "").strip()
+    abstract = _without_notice((record.abstract or "").strip())
     doc = f"{title}\n{keywords}\n{abstract}"
     w = vocab.weights
     sents: list[Sentence] = []

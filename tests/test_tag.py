@@ -214,6 +214,15 @@ DESIGN_TEXT_CASES = [
      "We summarize the evidence from phase 1 to phase 3 programmes.", "review"),
     ("Intranasal ketamine in suicidal adults: a phase II study",
      "METHODS: Seventeen adults received intranasal ketamine twice weekly.", "nonrandomized_trial"),
+    # an unstructured abstract whose first sentence says what the paper is, ending in APA's
+    # notice (no "Database" registry study from it)
+    ("Intranasal ketamine and exposure therapy for refractory OCD",
+     ("The letter presents a case report of a man in his twenties with refractory OCD. He was "
+     "treated for 8 weeks. Symptoms improved. Further trials are warranted. (PsycINFO Database "
+     "Record (c) 2017 APA, all rights reserved)"), "case_report"),
+    ("Ketamine infusions for depression: a series of 28 patients treated in an ECT clinic",
+     ("METHOD: Twenty-eight patients received up to six infusions. CONCLUSION: The response rate "
+     "was comparable to that found in RCTs of single doses of ketamine."), "case_report"),
 ]
 
 
@@ -223,6 +232,32 @@ def test_tag_design_from_text(vocab: Vocabulary, title: str, abstract: str,
     tags = tag_record(rec(title, abstract), vocab)
     assert tags.design is not None and tags.design.label == design, tags.design
     assert tags.design.source == "text"
+
+
+def test_tag_design_results_set_beside_other_rcts_are_not_an_rct(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Ketamine infusions in an ECT clinic",
+                          "METHOD: Twenty-eight patients received open-label infusions. "
+                          "CONCLUSION: The response rate was comparable to that found in RCTs of "
+                          "single doses."), vocab)
+    assert tags.design is not None and tags.design.label == "nonrandomized_trial", tags.design
+
+
+@pytest.mark.parametrize(("abstract", "kept"), [
+    ("Mood improved. (PsycINFO Database Record (c) 2016 APA, all rights reserved)", "Mood improved."),
+    ("Mood improved. (PsycInfo Database Record (c) 2024 APA, all rights reserved).", "Mood improved."),
+    ("Mood improved. Copyright (c) 2019 Elsevier Inc. All rights reserved.", "Mood improved."),
+    ("Mood improved. Copyright 2015 by the APA.", "Mood improved."),
+    ("Mood improved. \u00a9 Springer Nature Singapore Pte Ltd. 2020.", "Mood improved."),
+    ("Mood improved.\n\u00a9 2021 The Authors.", "Mood improved."),
+    # not a notice: kept whole
+    ("We searched the PsycINFO database. Records were screened.", None),
+    ("Patients completed the Copyright-free scale. Mood improved.", None),
+    ("The database record of each patient was read (copyright waived).", None),
+])
+def test_publisher_notice_is_left_out_of_tagging(abstract: str, kept: str | None) -> None:
+    from aggregator.document import _without_notice
+
+    assert _without_notice(abstract) == (abstract if kept is None else kept)
 
 
 def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) -> None:
