@@ -275,6 +275,23 @@ def test_tag_population_animal_and_anaesthetic_tool(vocab: Vocabulary) -> None:
     assert tags.ketamine_treatment is False
 
 
+def test_tag_veterinary_species_are_animals_and_ventilatory_depression_no_condition(
+        vocab: Vocabulary) -> None:
+    tags = tag_record(rec(
+        "Hypoxic ventilatory response in cats lightly anesthetized with ketamine",
+        "The effect of low concentration halothane on the ventilatory response to hypoxia was "
+        "studied in sixteen cats. Halothane depressed the hypoxic ventilatory responses. The "
+        "depression of hypoxic ventilatory response could cause hypoventilation."), vocab)
+    assert tags.population == Tag("animal", "text", "cats")
+    assert "depression" not in tags.labels("conditions")
+    assert tags.design is not None and tags.design.label == "preclinical"
+    assert tags.ketamine_treatment is False  # the anaesthetic of the experiment
+    # CATS in capitals is a rating scale, not cats
+    scale = tag_record(rec("Ketamine for PTSD in adolescents",
+                           "Symptoms were rated with the CATS in 40 patients."), vocab)
+    assert scale.population is not None and scale.population.label == "human"
+
+
 def test_tag_ketamine_induced_model_is_not_treatment(vocab: Vocabulary) -> None:
     tags = tag_record(rec("A new mGlu2 modulator reverses ketamine-induced hyperlocomotion in "
                           "mice"), vocab)
@@ -317,6 +334,10 @@ SIZE_CASES = [
     ("RESULTS: Ketamine reduced MADRS scores by 12 points at 24 hours.", None),
     (("RESULTS: Response rates were 45% and 20%; 3 patients discontinued due to dizziness "
       "and 24 hours later scores improved."), None),
+    # a number per arm is not the study's: unknown unless the total is written too
+    ("METHODS: Patients were divided into two groups of eight subjects each.", None),
+    ("METHODS: Patients were assigned to arms of 12 patients (n = 12 per group).", None),
+    ("METHODS: Sixteen patients were allocated to two groups (n = 8 each).", 16),
 ]
 
 
