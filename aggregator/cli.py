@@ -46,7 +46,7 @@ EXPORT_KINDS = ("csv", "ris", "asreview", "extraction")
               "show tracebacks on errors.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
               help="SQLite store [env AGGREGATOR_DB; default data/aggregator.sqlite].")
-@click.option("--queries", "queries_dir", type=click.Path(path_type=Path),
+@click.option("--queries", "queries_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Query and vocabulary folder [env AGGREGATOR_QUERIES; default queries/].")
 @click.pass_context
 def cli(ctx: click.Context, verbose: bool, db_path: Path | None, queries_dir: Path | None) -> None:

@@ -34,6 +34,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -143,13 +145,29 @@ def _store(settings: Settings) -> Any:
 def _queries(settings: Settings) -> Any:
     from .queries import load_queries
 
-    return load_queries(settings.queries_dir)
+    with _queries_hint():
+        return load_queries(settings.queries_dir)
 
 
 def _vocab(settings: Settings) -> Any:
     from .vocabulary import load_vocabulary
 
-    return load_vocabulary(settings.queries_dir)
+    with _queries_hint():
+        return load_vocabulary(settings.queries_dir)
+
+
+@contextmanager
+def _queries_hint() -> Iterator[None]:
+    """A definition file that is not there: say how to point at the right folder (the default,
+    queries/, is relative to the current directory)."""
+    try:
+        yield
+    except InputError as exc:
+        if exc.message.startswith(("query file not found", "vocabulary file not found")):
+            exc.message += ("; run from the project folder or give --queries "
+                            "(or AGGREGATOR_QUERIES)")
+            exc.args = (str(exc),)
+        raise
 
 
 def _date(value: str | None, option: str) -> date | None:

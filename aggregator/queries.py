@@ -270,10 +270,12 @@ def definition_file(path: Path | str, name: str, error: type[InputError], what: 
     :raises InputError: (of type ``error``) the file does not exist.
     """
     path = Path(path)
-    if path.is_dir():
-        path = path / name
+    if path.is_dir() or (not path.exists() and not path.suffix):
+        path = path / name  # a folder, or one that does not exist: name the file looked for
     if not path.exists():
-        raise error(f"{what} file not found", path=path)
+        folder = path.parent.absolute()
+        why = "" if folder.is_dir() else f" (there is no folder {folder})"
+        raise error(f"{what} file not found{why}", path=path.absolute())
     return path
 
 

@@ -239,3 +239,23 @@ def test_status_lists_deliveries_in_doubt_and_digest_releases_them(env):
     assert _status(env)["deliveries_in_doubt"] == []
     with Store(env["AGGREGATOR_DB"]) as store:
         assert store.delivery_status("2026-W02", "reader@example.org") == "failed"
+
+
+def test_queries_folder_missing_says_where_and_how(env: dict[str, str], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from another folder, the default queries/ is not there: the error names the file
+    looked for, absolute, and how to point at the right folder; nothing is stored."""
+    monkeypatch.chdir(tmp_path)
+    del env["AGGREGATOR_QUERIES"]
+    xml = tmp_path / "one.xml"
+    xml.write_bytes(_xml("1"))
+    result = run(env, "import", str(xml))
+    assert result.exit_code == 2
+    line = _one_line_error(result)
+    assert f"{tmp_path}/queries/vocabulary.toml: vocabulary file not found" in line
+    assert "--queries" in line and "AGGREGATOR_QUERIES" in line
+    # --queries is a folder: a file given there is refused by name
+    result = run(env, "--queries", str(ROOT / "queries" / "ketamine.toml"), "retag")
+    assert result.exit_code == 2 and "is a file" in result.output
+    env["AGGREGATOR_QUERIES"] = str(ROOT / "queries")
+    assert _status(env)["records"] == 0

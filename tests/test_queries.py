@@ -117,8 +117,14 @@ def test_load_queries_validation_names_file_line_field(
 
 
 def test_load_queries_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(QueryDefinitionError, match="not found"):
+    with pytest.raises(QueryDefinitionError, match="not found") as info:
         load_queries(tmp_path)
+    assert info.value.path == str(tmp_path / "ketamine.toml")  # the file looked for, absolute
+    # a folder that is not there: the file looked for, and that the folder is missing
+    with pytest.raises(QueryDefinitionError) as info:
+        load_queries(tmp_path / "nowhere")
+    assert str(info.value) == (f"{tmp_path}/nowhere/ketamine.toml: query file not found "
+                               f"(there is no folder {tmp_path}/nowhere)")
 
 
 @pytest.mark.parametrize(
