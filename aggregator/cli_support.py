@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import os
+import select
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,9 +64,27 @@ class AggregatorGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("aggregator: interrupted; committed batches are kept", err=True)
             ctx.exit(130)
+        except BrokenPipeError as exc:
+            if not _stdout_closed():  # a pipe of our own (a worker's) broke: a real failure
+                _report_error(ctx, exc, f"unexpected {type(exc).__name__}: {exc}")
+                ctx.exit(1)
+            # the reader of our output went away (`aggregator status | head`): stop quietly,
+            # as a process killed by SIGPIPE would (exit 141), without a second error at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(141)
         except Exception as exc:  # noqa: BLE001 - the one place that turns crashes into exit 1
             _report_error(ctx, exc, f"unexpected {type(exc).__name__}: {exc}")
             ctx.exit(1)
+
+
+def _stdout_closed() -> bool:
+    """True when standard output is a pipe whose reader has gone (poll reports an error)."""
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # no poll, no real file descriptor
+        return False
 
 
 def _report_error(ctx: click.Context, exc: BaseException, message: str) -> None:

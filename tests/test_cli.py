@@ -259,3 +259,38 @@ def test_queries_folder_missing_says_where_and_how(env: dict[str, str], tmp_path
     assert result.exit_code == 2 and "is a file" in result.output
     env["AGGREGATOR_QUERIES"] = str(ROOT / "queries")
     assert _status(env)["records"] == 0
+
+
+def test_reader_gone_stops_quietly(env: dict[str, str], tmp_path: Path) -> None:
+    """`aggregator status | head -1`: the reader closes the pipe; the command stops without an
+    error message, exit 141 (as if killed by SIGPIPE), and the store is untouched."""
+    import os
+    import subprocess
+    import sys
+
+    xml = tmp_path / "two.xml"
+    xml.write_bytes(_xml("1", "2"))
+    assert run(env, "import", str(xml)).exit_code == 0
+    read, write = os.pipe()
+    os.close(read)  # nobody will read what status prints
+    proc = subprocess.run([sys.executable, "-m", "aggregator", "status"], stdout=write,
+                          stderr=subprocess.PIPE, env={**os.environ, **env}, timeout=60,
+                          check=False)
+    os.close(write)
+    assert proc.returncode == 141, proc.stderr
+    assert proc.stderr == b""
+    assert _status(env)["records"] == 2
+
+
+def test_broken_pipe_of_our_own_is_an_error(env: dict[str, str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A BrokenPipeError that is not about standard output (a worker's pipe) is reported."""
+    from aggregator.store import Store
+
+    def broken(self: Store) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(Store, "status", broken)
+    result = run(env, "status")
+    assert result.exit_code == 1
+    assert "unexpected BrokenPipeError" in _one_line_error(result)
