@@ -56,7 +56,8 @@ def cli(ctx: click.Context, verbose: bool, db_path: Path | None, queries_dir: Pa
     NCBI_EUTILS_URL, AGGREGATOR_DB, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
     SMTP_STARTTLS, DIGEST_FROM, DIGEST_TO), then defaults.
 
-    Exit codes: 0 success, 2 bad input or usage, 3 PubMed unreachable, 1 anything else.
+    Exit codes: 0 success, 2 bad input or usage, 3 PubMed unreachable, 1 anything else
+    (130 interrupted, 141 the reader of the output went away).
     """
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
