@@ -126,6 +126,7 @@ def segment(record: Record, vocab: Vocabulary
                 for m in cues.finditer(doc, lower, a0, len(doc), index)}
 
     excluded, objective = hits(vocab.excluded_cues), hits(vocab.objective_cues)
+    methods = hits(vocab.methods_cues) if not structured else set()
     n = len(raw)
     for i, (s, e, k) in enumerate(raw):
         if k is None:
@@ -133,6 +134,8 @@ def segment(record: Record, vocab: Vocabulary
                 k = "body"
             elif i in objective:
                 k = "objective"
+            elif i in methods:
+                k = "methods"
             elif i == 0 and n > 2:
                 k = "background"
             elif i == n - 1 and n > 2:

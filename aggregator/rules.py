@@ -100,6 +100,7 @@ class Vocabulary:
     section_keywords: tuple[tuple[str, str], ...]
     section_heading: re.Pattern[str]
     objective_cues: Matcher | None
+    methods_cues: Matcher | None
     excluded_cues: Matcher | None
     design_order: tuple[str, ...]
     design_default: str
@@ -124,5 +125,6 @@ class Vocabulary:
             out += [d.patterns, d.exclude]
         out += [m for _, m, _ in self.population_rules]
         out += [r.pattern for r in self.size_rules]
-        out += [self.objective_cues, self.excluded_cues, self.ketamine_model, self.ketamine_tool]
+        out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.ketamine_model,
+                self.ketamine_tool]
         return [m for m in out if m is not None]

@@ -252,7 +252,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
     mesh_weight = weights.pop("mesh_weight", 1.5)
 
     sec_allowed: dict[str, type] = {k: list for k in SECTION_KINDS}
-    sec_allowed.update(objective_cues=list, excluded_cues=list)
+    sec_allowed.update(objective_cues=list, methods_cues=list, excluded_cues=list)
     sections = ld.table(data.get("sections", {}), "sections", sec_allowed)
     keywords: list[tuple[str, str]] = []
     for kind in SECTION_KINDS:
@@ -381,9 +381,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         mesh_weight=mesh_weight,
         section_keywords=tuple(keywords),
         section_heading=heading,
-        objective_cues=ld.regex(sections.get("objective_cues", []), "sections",
-                                "objective_cues"),
-        excluded_cues=ld.regex(sections.get("excluded_cues", []), "sections", "excluded_cues"),
+        **{cues: ld.regex(sections.get(cues, []), "sections", cues)
+           for cues in ("objective_cues", "methods_cues", "excluded_cues")},
         design_order=tuple(order),
         design_default=default,
         design_with_sample_size=with_size,

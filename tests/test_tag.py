@@ -234,6 +234,31 @@ def test_tag_design_from_text(vocab: Vocabulary, title: str, abstract: str,
     assert tags.design.source == "text"
 
 
+def test_unstructured_abstract_opening_with_methods(vocab: Vocabulary) -> None:
+    """An abstract that opens with what was done: that sentence is methods, not background,
+    so its design, route and sample size count."""
+    tags = tag_record(rec(
+        "Ketamine-assisted psychotherapy for alcohol use disorder",
+        "Ninety-six adults with severe alcohol use disorder were randomized to three ketamine "
+        "infusions or saline, each with psychological therapy. Days abstinent at 6 months were "
+        "higher with ketamine. Ketamine was well tolerated."), vocab)
+    assert tags.design is not None and tags.design.label == "rct"
+    assert tags.labels("routes") == ["iv"] and tags.sample_size == 96
+    tags = tag_record(rec(
+        "Ketamine versus etomidate for intubation in critically ill adults",
+        "In this multicentre randomized trial, 801 critically ill adults undergoing intubation "
+        "were assigned to ketamine or etomidate. Survival at day 28 did not differ. "
+        "Cardiovascular collapse was more frequent with ketamine."), vocab)
+    assert tags.design is not None and tags.design.label == "rct" and tags.sample_size == 801
+    # an opening sentence without such a cue is still background: a trial named there is
+    # someone else's
+    tags = tag_record(rec(
+        "Ketamine in a community clinic",
+        "A randomized trial in 2013 showed rapid effects of ketamine. We describe outcomes in "
+        "routine care. Most patients improved."), vocab)
+    assert tags.design is None or tags.design.label != "rct"
+
+
 def test_tag_design_results_set_beside_other_rcts_are_not_an_rct(vocab: Vocabulary) -> None:
     tags = tag_record(rec("Ketamine infusions in an ECT clinic",
                           "METHOD: Twenty-eight patients received open-label infusions. "
