@@ -48,25 +48,9 @@ from .rules import (
     Vocabulary,
 )
 
-__all__ = [
-    "AGE_GROUPS",
-    "CONDITIONS",
-    "DESIGNS",
-    "NUM",
-    "POPULATIONS",
-    "ROUTES",
-    "DesignRule",
-    "LabelRule",
-    "Matcher",
-    "Scanner",
-    "SizeRule",
-    "TextIndex",
-    "Vocabulary",
-    "load_vocabulary",
-    "lower_text",
-    "parse_number",
-    "word_prefixes",
-]
+__all__ = ["AGE_GROUPS", "CONDITIONS", "DESIGNS", "NUM", "POPULATIONS", "ROUTES", "DesignRule",
+           "LabelRule", "Matcher", "Scanner", "SizeRule", "TextIndex", "Vocabulary",
+           "load_vocabulary", "lower_text", "parse_number", "word_prefixes"]
 
 VOCABULARY_FILE = "vocabulary.toml"
 
@@ -371,6 +355,10 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
 
     ket = ld.table(data.get("ketamine", {}), "ketamine",
                    {"model": list, "anaesthetic_tool": list})
+
+    def cues(name: str) -> Matcher | None:
+        return ld.regex(sections.get(name, []), "sections", name)
+
     vocab = Vocabulary(
         version=src.version,
         source=path,
@@ -381,8 +369,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         mesh_weight=mesh_weight,
         section_keywords=tuple(keywords),
         section_heading=heading,
-        **{cues: ld.regex(sections.get(cues, []), "sections", cues)
-           for cues in ("objective_cues", "methods_cues", "excluded_cues")},
+        objective_cues=cues("objective_cues"), methods_cues=cues("methods_cues"),
+        excluded_cues=cues("excluded_cues"),
         design_order=tuple(order),
         design_default=default,
         design_with_sample_size=with_size,
