@@ -126,7 +126,10 @@ def segment(record: Record, vocab: Vocabulary
                 for m in cues.finditer(doc, lower, a0, len(doc), index)}
 
     excluded, objective = hits(vocab.excluded_cues), hits(vocab.objective_cues)
-    methods = hits(vocab.methods_cues) if not structured else set()
+    # an unstructured abstract that opens with what was done: that sentence is no background
+    opens_with_methods = bool(not structured and raw and vocab.methods_cues is not None
+                              and vocab.methods_cues.finditer(doc, lower, raw[0][0], raw[0][1],
+                                                              index))
     n = len(raw)
     for i, (s, e, k) in enumerate(raw):
         if k is None:
@@ -134,10 +137,8 @@ def segment(record: Record, vocab: Vocabulary
                 k = "body"
             elif i in objective:
                 k = "objective"
-            elif i in methods:
-                k = "methods"
             elif i == 0 and n > 2:
-                k = "background"
+                k = "methods" if opens_with_methods else "background"
             elif i == n - 1 and n > 2:
                 k = "conclusion"
             else:

@@ -250,6 +250,15 @@ def test_unstructured_abstract_opening_with_methods(vocab: Vocabulary) -> None:
         "were assigned to ketamine or etomidate. Survival at day 28 did not differ. "
         "Cardiovascular collapse was more frequent with ketamine."), vocab)
     assert tags.design is not None and tags.design.label == "rct" and tags.sample_size == 801
+    # "received <drug> ... or saline": the comparison makes the trial; the opening sentence
+    # that says so is methods
+    tags = tag_record(rec(
+        "Epidural ketamine for analgesia after caesarean section",
+        "Sixty women scheduled for caesarean delivery received epidural ketamine 30 mg or "
+        "saline. Time to first analgesic request was longer with ketamine. Nausea was rare."),
+        vocab)
+    assert tags.design is not None and tags.design.label == "rct" and tags.sample_size == 60
+    assert tags.labels("routes") == ["neuraxial"]
     # an opening sentence without such a cue is still background: a trial named there is
     # someone else's
     tags = tag_record(rec(
