@@ -187,7 +187,7 @@ def _population(doc: Doc, vocab: Vocabulary) -> Tag:
     in_vitro = scores.get("in_vitro", (0.0, ""))[0]
     if animal and animal >= human and animal >= in_vitro:
         return Tag("animal", "text", scores["animal"][1])
-    if in_vitro and in_vitro > human and not animal:
+    if in_vitro and in_vitro > human:  # and above animal: cultured rat neurons are in vitro
         return Tag("in_vitro", "text", scores["in_vitro"][1])
     if human:
         return Tag("human", "text", scores["human"][1])
@@ -267,8 +267,9 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                 continue
             n = parse_number(m.group("n"))
             second = m.groupdict().get("n2")
-            if n is not None and second:
-                # "336 patients were randomised to A and 340 to B": the arms add up
+            if n is not None and second and not _YEAR.fullmatch(second):
+                # "336 patients were randomised to A and 340 to B": the arms add up ("62
+                # patients ... between 2016 and 2021 were reviewed": a year is no arm)
                 add = parse_number(second)
                 n = n + add if add is not None else None
             if n is None or n < 2 or n > 5_000_000:

@@ -220,6 +220,12 @@ DESIGN_TEXT_CASES = [
      ("The letter presents a case report of a man in his twenties with refractory OCD. He was "
      "treated for 8 weeks. Symptoms improved. Further trials are warranted. (PsycINFO Database "
      "Record (c) 2017 APA, all rights reserved)"), "case_report"),
+    # an economic model is no review, whatever its "payer perspective"
+    ("Cost-effectiveness of esketamine nasal spray for treatment-resistant depression",
+     "We built a Markov model from a payer perspective over five years.", "other"),
+    # a crossover "in random order" is randomised
+    ("Pharmacokinetics of oral and intranasal esketamine in healthy volunteers",
+     "Twelve volunteers received esketamine orally and intranasally in random order.", "rct"),
     ("Ketamine infusions for depression: a series of 28 patients treated in an ECT clinic",
      ("METHOD: Twenty-eight patients received up to six infusions. CONCLUSION: The response rate "
      "was comparable to that found in RCTs of single doses of ketamine."), "case_report"),
@@ -326,6 +332,14 @@ def test_tag_veterinary_species_are_animals_and_ventilatory_depression_no_condit
     assert scale.population is not None and scale.population.label == "human"
 
 
+def test_tag_cultured_animal_cells_are_in_vitro(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Hydroxynorketamine activates AMPA receptors in cultured hippocampal "
+                          "neurons", "Using primary cultures of rat hippocampal neurons, we show "
+                          "that the metabolite potentiates AMPA currents."), vocab)
+    assert tags.population is not None and tags.population.label == "in_vitro"
+    assert tags.design is not None and tags.design.label == "preclinical"
+
+
 def test_tag_ketamine_induced_model_is_not_treatment(vocab: Vocabulary) -> None:
     tags = tag_record(rec("A new mGlu2 modulator reverses ketamine-induced hyperlocomotion in "
                           "mice"), vocab)
@@ -372,6 +386,9 @@ SIZE_CASES = [
     ("METHODS: Patients were divided into two groups of eight subjects each.", None),
     ("METHODS: Patients were assigned to arms of 12 patients (n = 12 per group).", None),
     ("METHODS: Sixteen patients were allocated to two groups (n = 8 each).", 16),
+    # "... and 2021 were reviewed": a year after "and" is no second arm
+    (("METHODS: Medical records of 62 inpatients with severe depression who received ketamine "
+     "before ECT between 2016 and 2021 were reviewed."), 62),
 ]
 
 
