@@ -141,6 +141,18 @@ def test_tag_routes_from_text(vocab: Vocabulary, case: str, title: str, abstract
         assert Tag(route, "text", term) in tags.routes
 
 
+@pytest.mark.parametrize("abstract", [
+    "METHODS: Patients received a 5-day continuous subcutaneous ketamine infusion.",
+    "METHODS: Ketamine was infused subcutaneously over 24 hours.",
+    "METHODS: Women received an epidural infusion of ketamine and ropivacaine.",
+])
+def test_tag_an_infusion_by_another_route_is_not_intravenous(vocab: Vocabulary,
+                                                             abstract: str) -> None:
+    tags = tag_record(rec("Ketamine for pain", abstract), vocab)
+    assert "iv" not in tags.labels("routes"), tags.routes
+    assert tags.labels("routes") in (["subcutaneous"], ["neuraxial"])
+
+
 def test_tag_routes_phase_iv_is_not_intravenous(vocab: Vocabulary) -> None:
     tags = tag_record(rec("Esketamine: results of a phase IV study of DSM-IV depression"), vocab)
     assert "iv" not in tags.labels("routes")
