@@ -70,6 +70,16 @@ CONDITION_CASES = [
      "Intraoperative esketamine and postoperative delirium in older patients",
      ("METHODS: Older patients undergoing hip surgery received esketamine during surgery. "
       "RESULTS: Delirium incidence did not differ."), {"anesthesia"}, {"depression"}),
+    ("sickle cell pain crisis is acute pain", "Ketamine in sickle cell disease vaso-occlusive crisis",
+     "METHODS: Adults with a vaso-occlusive pain crisis received low-dose ketamine.",
+     {"acute_pain"}, {"chronic_pain"}),
+    ("procedural pain of dressing changes", "Intranasal ketamine for burn dressing changes",
+     "METHODS: Children undergoing dressing changes received intranasal ketamine.",
+     {"acute_pain"}, set()),
+    ("a side effect is not the condition", "Ketamine infusion for fibromyalgia: a randomized trial",
+     ("METHODS: 40 women with fibromyalgia were randomized to ketamine or midazolam. RESULTS: "
+      "Adverse events included nausea, dizziness, anxiety and dissociation."),
+     {"chronic_pain"}, {"anxiety"}),
 ]
 
 
