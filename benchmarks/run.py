@@ -2,7 +2,8 @@
 
 Builds its own corpora (benchmarks/corpus.py: ~12.5 KB real-format records with fresh PMIDs
 and dates, gzipped; cached under .bench/), runs every measurement in its own subprocess (so
-peak memory is that measurement's own), prints a table with PASS/FAIL against each target of
+peak memory is that measurement's own) after a ``sync`` (so the previous one's writes are not
+flushed during it), prints a table with PASS/FAIL against each target of
 issue 6, and writes it with the command and the machine to docs/benchmarks.md.
 
 Usage::
@@ -358,7 +359,16 @@ def child_main(name: str, args: str) -> None:
     print("RESULT " + json.dumps(res))
 
 
+def settle() -> None:
+    """Let the previous measurement's writes reach the disk before the next one starts: an
+    import leaves 100-600 MB of dirty pages whose write-back would otherwise run, and compete,
+    during whatever is measured next."""
+    os.sync()
+    time.sleep(0.5)
+
+
 def spawn(name: str, **kwargs: Any) -> dict[str, Any]:
+    settle()
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, json.dumps(kwargs)]
     out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith("RESULT ")]
@@ -579,6 +589,9 @@ def write_markdown(path: Path, res: Results, args: argparse.Namespace, started: 
 
 METHOD = """How it is measured:
 
+- Every measurement runs in its own subprocess, after `sync` and a 0.5 s pause (an import
+  leaves 100-600 MB of dirty pages; their write-back would otherwise run during the next
+  measurement). The parse section's stores are deleted before the fetch section.
 - Corpora: `benchmarks/corpus.py` renders real-format PubMed XML (pretty-printed like efetch
   output; structured abstract, authors with affiliations, MeSH with qualifiers, chemicals,
   grants, history, references) of ~12.5 KB per record, with fresh PMIDs and dates, gzipped
@@ -644,6 +657,8 @@ def main(argv: list[str] | None = None) -> int:
             parsed = bench_parse(res, sizes, entrez_n, repeat, tmp)
         if "tag" in sections:
             bench_tag(res, parsed, repeat)
+        for info in parsed.values():  # not needed any more: gone before the next section
+            _remove_db(Path(info["db"]))
         db = ""
         if sections & {"fetch", "weekly", "report"}:
             db = bench_fetch(res, fetch_n, tmp, batches, changes)
