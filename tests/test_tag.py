@@ -296,6 +296,19 @@ def test_unstructured_abstract_opening_with_methods(vocab: Vocabulary) -> None:
     assert tags.design is None or tags.design.label != "rct"
 
 
+@pytest.mark.parametrize("abstract", [
+    ("METHODS: We reviewed the charts of 300 children who received ketamine or midazolam for "
+    "procedural sedation. RESULTS: Adverse events were rare."),
+    ("METHODS: Charts of children who received ketamine or saline flushes were reviewed. "
+    "RESULTS: Adverse events were rare."),
+])
+def test_tag_chart_review_comparing_drugs_is_observational(vocab: Vocabulary,
+                                                            abstract: str) -> None:
+    tags = tag_record(rec("Ketamine for procedural sedation in the emergency department",
+                          abstract), vocab)
+    assert tags.design is not None and tags.design.label == "observational", tags.design
+
+
 def test_tag_design_results_set_beside_other_rcts_are_not_an_rct(vocab: Vocabulary) -> None:
     tags = tag_record(rec("Ketamine infusions in an ECT clinic",
                           "METHOD: Twenty-eight patients received open-label infusions. "
