@@ -76,6 +76,9 @@ CONDITION_CASES = [
     ("procedural pain of dressing changes", "Intranasal ketamine for burn dressing changes",
      "METHODS: Children undergoing dressing changes received intranasal ketamine.",
      {"acute_pain"}, set()),
+    ("recreational use in nightlife", "Ketamine use among young adults attending nightclubs",
+     "METHODS: 1,200 young adults completed an online survey about recreational ketamine use.",
+     {"substance_use"}, set()),
     ("a side effect is not the condition", "Ketamine infusion for fibromyalgia: a randomized trial",
      ("METHODS: 40 women with fibromyalgia were randomized to ketamine or midazolam. RESULTS: "
       "Adverse events included nausea, dizziness, anxiety and dissociation."),
@@ -421,6 +424,8 @@ SIZE_CASES = [
     ("METHODS: Patients were divided into two groups of eight subjects each.", None),
     ("METHODS: Patients were assigned to arms of 12 patients (n = 12 per group).", None),
     ("METHODS: Sixteen patients were allocated to two groups (n = 8 each).", 16),
+    ("METHODS: 50 infants received intramuscular ketamine before MRI.", 50),
+    ("METHODS: Twelve boys and girls were enrolled in the pilot.", 12),
     # "... and 2021 were reviewed": a year after "and" is no second arm
     (("METHODS: Medical records of 62 inpatients with severe depression who received ketamine "
      "before ECT between 2016 and 2021 were reviewed."), 62),
