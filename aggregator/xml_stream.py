@@ -131,12 +131,8 @@ class _Cutter:
             if block is None:
                 eof = True
                 return False
-            if pos < len(buf):
-                base += pos
-                buf = buf[pos:] + block
-            else:
-                base += len(buf)
-                buf = block
+            base += pos  # the bytes before pos are consumed (pos never passes len(buf))
+            buf = buf[pos:] + block if pos < len(buf) else block
             pos = 0
             return True
 
