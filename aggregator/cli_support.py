@@ -38,6 +38,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
@@ -182,7 +183,8 @@ def _queries_hint() -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        if exc.message.startswith(("query file not found", "vocabulary file not found")):
+        # the one loader error about a file that is not there (others name a line of one)
+        if exc.path and not Path(exc.path).exists():
             exc.message += ("; run from the project folder or give --queries "
                             "(or AGGREGATOR_QUERIES)")
             exc.args = (str(exc),)
