@@ -158,12 +158,38 @@ def test_tag_routes_from_text(vocab: Vocabulary, case: str, title: str, abstract
     "METHODS: Patients received a 5-day continuous subcutaneous ketamine infusion.",
     "METHODS: Ketamine was infused subcutaneously over 24 hours.",
     "METHODS: Women received an epidural infusion of ketamine and ropivacaine.",
+    "METHODS: Patients received a continuous subcutaneous infusion of ketamine 0.1 mg/kg/h.",
+    "METHODS: Patients received ketamine 0.1 mg/kg/h subcutaneously for 5 days.",
+    "METHODS: Women received epidural ketamine 0.1 mg/kg/h with bupivacaine.",
 ])
 def test_tag_an_infusion_by_another_route_is_not_intravenous(vocab: Vocabulary,
                                                              abstract: str) -> None:
     tags = tag_record(rec("Ketamine for pain", abstract), vocab)
     assert "iv" not in tags.labels("routes"), tags.routes
     assert tags.labels("routes") in (["subcutaneous"], ["neuraxial"])
+
+
+@pytest.mark.parametrize(("abstract", "term"), [
+    ("METHODS: Patients received esketamine 0.25 mg/kg/h or saline during surgery.",
+     "esketamine 0.25 mg/kg/h"),
+    ("METHODS: Ketamine at a rate of 0.3 mg/kg per hour was given until skin closure.",
+     "Ketamine at a rate of 0.3 mg/kg per hour"),
+    ("METHODS: Patients received (S)-ketamine 0.5 mg\u00b7kg\u22121\u00b7h\u22121.",
+     "ketamine 0.5 mg\u00b7kg\u22121\u00b7h\u22121"),
+])
+def test_tag_a_ketamine_dose_per_hour_is_an_intravenous_infusion(vocab: Vocabulary,
+                                                                 abstract: str,
+                                                                 term: str) -> None:
+    # a dose per kilogram per hour is a continuous infusion, though the word is not there
+    tags = tag_record(rec("Esketamine and postoperative delirium", abstract), vocab)
+    assert tags.routes == [Tag("iv", "text", term)]
+
+
+def test_tag_another_drug_s_dose_rate_is_no_ketamine_route(vocab: Vocabulary) -> None:
+    abstract = ("METHODS: Children received oral ketamine 0.5 mg/kg and dexmedetomidine "
+                "0.5 \u00b5g/kg/h.")
+    assert tag_record(rec("Ketamine premedication", abstract), vocab).labels("routes") == [
+        "oral"]
 
 
 def test_tag_routes_phase_iv_is_not_intravenous(vocab: Vocabulary) -> None:
@@ -425,6 +451,8 @@ SIZE_CASES = [
     ("METHODS: Patients were assigned to arms of 12 patients (n = 12 per group).", None),
     ("METHODS: Sixteen patients were allocated to two groups (n = 8 each).", 16),
     ("METHODS: 50 infants received intramuscular ketamine before MRI.", 50),
+    ("METHODS: 50 infants under 1 year received intramuscular ketamine before MRI.", 50),
+    ("METHODS: Ketamine was given to 20 volunteers under double-blind conditions.", 20),
     ("METHODS: Twelve boys and girls were enrolled in the pilot.", 12),
     # "... and 2021 were reviewed": a year after "and" is no second arm
     (("METHODS: Medical records of 62 inpatients with severe depression who received ketamine "
