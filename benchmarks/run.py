@@ -160,6 +160,7 @@ def child_import(path: str, db: str) -> dict[str, Any]:
 
 
 def child_retag(db: str) -> dict[str, Any]:
+    from aggregator.local import RETAG_POOL_MIN_RECORDS
     from aggregator.pipeline import retag
     from aggregator.store import Store
     from aggregator.vocabulary import load_vocabulary
@@ -177,7 +178,9 @@ def child_retag(db: str) -> dict[str, Any]:
     t = time.process_time()
     tag_rows(sample, vocab)
     cpu_us = (time.process_time() - t) / len(sample) * 1e6
-    return {"n": n, "s": s, "cpu_us": cpu_us, "workers": default_workers()}
+    # the workers retag used (it tags in this process below RETAG_POOL_MIN_RECORDS)
+    workers = default_workers() if n >= RETAG_POOL_MIN_RECORDS else 1
+    return {"n": n, "s": s, "cpu_us": cpu_us, "workers": workers}
 
 
 def _server_main(conn: Any, n: int, limits: tuple[int, int]) -> None:

@@ -24,7 +24,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -206,6 +206,16 @@ class SMTPServer:
 
     def __exit__(self, *exc: object) -> None:
         self.controller.stop()
+
+
+def now_in_one_week(room: timedelta) -> datetime:
+    """The current time (UTC, whole seconds), moved back when needed so that ``now + room``
+    still falls in the same ISO week. The digest is keyed by week: a test that runs the job
+    again an hour later, to see that nothing is re-sent, would otherwise meet next week's
+    digest when it runs late on a Sunday (UTC)."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    monday = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0)
+    return min(now, monday + timedelta(days=7) - room - timedelta(seconds=1))
 
 
 def write_subscribers(path: Path, addresses: Iterable[str]) -> Path:

@@ -19,7 +19,7 @@ import csv
 import socket
 import time
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -42,6 +42,7 @@ from tests._weekly_helpers import (
     API_KEY,
     SMTPCollector,
     SMTPServer,
+    now_in_one_week,
     populate,
     query_matcher,
     real_queries,
@@ -222,8 +223,8 @@ def _mesh_sources(tags: object) -> set[str]:
 def test_a_week_new_changed_retracted_and_idempotent(
     settings: Settings, server: FakeEutils, tmp_path: Path
 ) -> None:
-    today = date.today()
-    t1 = datetime.now(UTC).replace(microsecond=0)
+    t1 = now_in_one_week(timedelta(hours=1))  # the same week again an hour later
+    today = t1.date()
     t0 = t1 - timedelta(days=7)
     populate(server, QUERIES, 200, crdt_end=today - timedelta(days=150), indexed=0.8)
     collector = SMTPCollector()
@@ -324,7 +325,7 @@ def test_digest_unsent_on_smtp_fault_then_delivered_once(
     settings: Settings, server: FakeEutils, tmp_path: Path, fault: str
 ) -> None:
     populate(server, QUERIES, 10)
-    now = datetime.now(UTC).replace(microsecond=0)
+    now = now_in_one_week(timedelta(hours=3))  # runs again 2 and 3 hours later
     address = "reader@example.org"
     subs = write_subscribers(tmp_path / "subscribers.toml", [address])
     s = server_settings(settings, server, smtp_host="127.0.0.1", smtp_starttls=False,
