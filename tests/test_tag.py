@@ -280,6 +280,21 @@ DESIGN_TEXT_CASES = [
     ("Ketamine infusions for depression: a series of 28 patients treated in an ECT clinic",
      ("METHOD: Twenty-eight patients received up to six infusions. CONCLUSION: The response rate "
      "was comparable to that found in RCTs of single doses of ketamine."), "case_report"),
+    # Mendelian randomisation is genetic epidemiology, not a randomised trial
+    ("Genetically predicted depression and ketamine response: a Mendelian randomization study",
+     "METHODS: We performed a two-sample Mendelian randomization analysis of GWAS data.",
+     "observational"),
+    # "may guide clinical practice" in a conclusion makes no observational study
+    ("Ketamine for treatment-resistant depression: a Delphi consensus of experts",
+     ("METHODS: Thirty-five experts completed three Delphi rounds. CONCLUSIONS: These "
+      "statements may guide clinical practice."), "guideline"),
+    ("Ketamine in routine clinical practice: outcomes of 200 patients", "", "observational"),
+    # an umbrella review of meta-analyses reviews them; one that pools again is a meta-analysis
+    ("Ketamine for depression: an umbrella review of meta-analyses",
+     ("METHODS: We searched for meta-analyses of ketamine trials. RESULTS: Twenty-one "
+      "meta-analyses were included."), "systematic_review"),
+    ("Ketamine for depression: an umbrella review and meta-analysis of randomized trials",
+     "RESULTS: Effects were pooled with random-effects models.", "meta_analysis"),
 ]
 
 
