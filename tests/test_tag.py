@@ -468,6 +468,11 @@ SIZE_CASES = [
     ("METHODS: 50 infants received intramuscular ketamine before MRI.", 50),
     ("METHODS: 50 infants under 1 year received intramuscular ketamine before MRI.", 50),
     ("METHODS: Ketamine was given to 20 volunteers under double-blind conditions.", 20),
+    # a count of people screened is no sample size; the randomised count after it is
+    ("METHODS: Of 150 patients screened, 120 were randomized to ketamine or midazolam.", None),
+    ("METHODS: Out of 150 patients screened, 120 were randomized.", None),
+    (("METHODS: 80 patients were assessed for eligibility; 60 patients were randomized to "
+      "ketamine or placebo."), 60),
     ("METHODS: Twelve boys and girls were enrolled in the pilot.", 12),
     # "... and 2021 were reviewed": a year after "and" is no second arm
     (("METHODS: Medical records of 62 inpatients with severe depression who received ketamine "
