@@ -48,6 +48,25 @@ def test_load_vocabulary_project_file_covers_the_labels() -> None:
     assert "D061218" in trd.mesh_uis and trd.implies == ("depression",)
 
 
+def test_project_label_patterns_are_tried_only_where_their_words_start() -> None:
+    # A pattern that may start at a non-word character ("(s)-ketamine" from {drug}) cannot be
+    # indexed by its first word: the patterns bucketed with it are then scanned over every
+    # text. One such IV pattern cost 10% of the tagging time; the label lists that are
+    # scanned whole on purpose are these three (a fallback, a case-sensitive exclusion, "≥").
+    vocab = load_vocabulary(ROOT / "queries")
+    whole = set()
+    for topic in ("conditions", "routes", "age_groups"):
+        for rule in getattr(vocab, topic):
+            for kind in ("patterns", "strong", "exclude", "fallback"):
+                matcher = getattr(rule, kind)
+                for group in matcher._groups if matcher is not None else ():
+                    if group.owner is None:
+                        whole.add((rule.label, kind, group.alts[0]))
+    assert whole == {("anesthesia", "fallback", r"\w+ectomy\b"),
+                     ("iv", "exclude", r"[A-Z][A-Z0-9]+-IV\b"),
+                     ("older_adult", "patterns", "\u2265 ?65 years")}, whole
+
+
 def test_load_vocabulary_small_file(tmp_path: Path) -> None:
     vocab = load_vocabulary(write(tmp_path, SMALL))
     assert [r.label for r in vocab.routes] == ["iv"]
