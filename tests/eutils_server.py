@@ -304,7 +304,8 @@ class Faults:
     JSON body; a burst with ``times=N``), ``status`` (``code=``), ``drop`` (close the socket
     without an answer), ``truncate`` (full Content-Length, half the body, close), ``cut`` (body
     cut mid-XML with a matching Content-Length), ``error200`` (``<ERROR>message</ERROR>`` in a
-    200; ``message=``), ``empty`` (200, no body), ``slow`` (``delay=`` seconds, then the normal
+    200; ``message=``), ``empty`` (200, no body), ``slow`` (``delay=`` seconds, or until
+    ``until=`` (a :class:`threading.Event`) is set, at most ``delay``; then the normal
     answer), ``drop_ids`` (esearch: ``n=`` ids left out, Count lowered to match).
 
     ``skip=k`` lets the first k matching requests through; ``when=lambda params: ...`` narrows
@@ -680,7 +681,12 @@ class FakeEutils:
         kind = fault.kind if fault else None
         entry.fault = kind
         if kind == "slow":
-            time.sleep(float(fault.opts.get("delay", 1.0)))  # type: ignore[union-attr]
+            delay = float(fault.opts.get("delay", 1.0))  # type: ignore[union-attr]
+            until = fault.opts.get("until")  # type: ignore[union-attr]
+            if until is not None:
+                until.wait(delay)  # held until the test lets it go (at most ``delay``)
+            else:
+                time.sleep(delay)
         elif kind in ("http500", "http502", "http503", "http504", "status"):
             code = int(fault.opts.get("code", 500)) if kind == "status" else int(kind[4:])  # type: ignore[union-attr]
             entry.status = code

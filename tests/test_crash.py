@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import random
 import signal
+import threading
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -148,16 +149,22 @@ def test_kill_before_anything_committed(
     populate(server, QUERIES, 120)
     db = tmp_path / "store.sqlite"
     env = cli_env(server.url, db, tmp_path)
+    # the request is held until the kill (at most 25 s): a fixed delay could run out first on
+    # a loaded machine, and the run would then commit what this test says it did not
+    gate = threading.Event()
     if point == "esearch":
-        server.faults.add("esearch", "slow", times=1000, skip=2, delay=1.0)
+        server.faults.add("esearch", "slow", times=1000, skip=2, delay=25, until=gate)
     else:
-        server.faults.add("efetch", "slow", times=1000, delay=3.0)
+        server.faults.add("efetch", "slow", times=1000, delay=25, until=gate)
     proc = start_cli(["fetch"], env)
     endpoint = "esearch" if point == "esearch" else "efetch"
-    wait_for(lambda: any(r.endpoint == endpoint and r.fault == "slow" for r in server.requests),
-             20, f"a slow {endpoint} in flight")
-    time.sleep(0.1)
-    kill(proc)
+    try:
+        wait_for(lambda: any(r.endpoint == endpoint and r.fault == "slow"
+                             for r in server.requests), 20, f"a slow {endpoint} in flight")
+        time.sleep(0.1)
+        kill(proc)
+    finally:
+        gate.set()
     run_id = running_run(db)
     assert run_id is not None  # left "running" by the dead process
     committed, pending = progress_rows(db, run_id)
@@ -218,33 +225,41 @@ def test_second_run_exits_at_once_naming_the_lock(
     populate(server, QUERIES, 100)
     db = tmp_path / "store.sqlite"
     env = cli_env(server.url, db, tmp_path)
-    server.faults.add("efetch", "slow", times=1000, delay=0.5)
+    # the first run's efetch answers are held until the second runs are done (at most 25 s,
+    # under the client's 30 s timeout): on a loaded machine, five Python start-ups can
+    # outlast any fixed delay, and a second run would then find no lock at all
+    gate = threading.Event()
+    server.faults.add("efetch", "slow", times=1000, delay=25, until=gate)
     first = start_cli(["fetch"], env)
-    run_id = wait_for(lambda: running_run(db), 20, "the first run to start")
-    lock = Path(f"{db}.lock")
-    holder = json.loads(lock.read_text() or "{}")
-    assert holder.get("pid") == first.pid
+    try:
+        run_id = wait_for(lambda: running_run(db), 20, "the first run to start")
+        lock = Path(f"{db}.lock")
+        holder = json.loads(lock.read_text() or "{}")
+        assert holder.get("pid") == first.pid
 
-    # "at once" measured against a command that takes no lock, in the same conditions (a loaded
-    # machine starts Python slowly): the lock is asked for without blocking (LOCK_NB)
-    started = time.monotonic()
-    assert run_cli(["status"], env, timeout=30).returncode == 0
-    baseline = time.monotonic() - started
-    for args in (["weekly"], ["fetch"], ["import", str(tmp_path / "nothing.xml")], ["retag"]):
+        # "at once" measured against a command that takes no lock, in the same conditions (a
+        # loaded machine starts Python slowly): the lock is asked for without blocking (LOCK_NB)
         started = time.monotonic()
-        second = run_cli(args, env, timeout=30)
-        took = time.monotonic() - started
-        assert took < max(2.0, 3 * baseline), f"{args}: took {took:.2f}s (status: {baseline:.2f}s)"
-        assert second.returncode not in (0, 3), second
-        if args[0] == "import":  # bad input is reported before the lock is asked for
-            assert second.returncode == 2
-            continue
-        assert second.returncode == 1
-        lines = second.stderr.strip().splitlines()
-        assert len(lines) == 1, second.stderr
-        assert str(lock) in lines[0] and f"pid {first.pid}" in lines[0]
-        assert "fetch" in lines[0]
-        assert first.poll() is None and running_run(db) == run_id, "the first run was harmed"
+        assert run_cli(["status"], env, timeout=30).returncode == 0
+        baseline = time.monotonic() - started
+        for args in (["weekly"], ["fetch"], ["import", str(tmp_path / "nothing.xml")], ["retag"]):
+            started = time.monotonic()
+            second = run_cli(args, env, timeout=30)
+            took = time.monotonic() - started
+            assert took < max(2.0, 3 * baseline), (
+                f"{args}: took {took:.2f}s (status: {baseline:.2f}s)")
+            assert second.returncode not in (0, 3), second
+            if args[0] == "import":  # bad input is reported before the lock is asked for
+                assert second.returncode == 2
+                continue
+            assert second.returncode == 1
+            lines = second.stderr.strip().splitlines()
+            assert len(lines) == 1, second.stderr
+            assert str(lock) in lines[0] and f"pid {first.pid}" in lines[0]
+            assert "fetch" in lines[0]
+            assert first.poll() is None and running_run(db) == run_id, "the first run was harmed"
+    finally:
+        gate.set()
 
     _out, err = first.communicate(timeout=120)
     assert first.returncode == 0, err
