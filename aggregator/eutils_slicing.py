@@ -123,7 +123,6 @@ class DateSlicing:
         self._check_count(term, first.count, ids, mindate, maxdate, datetype)
         return ids
 
-
     def _collect(
         self, term: str, lo: dt.date, hi: dt.date, count: int, datetype: str, found: dict[str, None]
     ) -> None:
