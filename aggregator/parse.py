@@ -43,9 +43,7 @@ inserted around inline tags: older efetch output has ``at the<i>TERT</i>gene``, 
 from __future__ import annotations
 
 import codecs
-import gzip
 import io
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -55,6 +53,7 @@ from typing import Any, BinaryIO
 # re-export, PEP 484, which mypy --strict requires and ruff's PLC0414 mistakes for a useless alias)
 # ruff: noqa: PLC0414
 from .errors import InputError, ParseError
+from .gz import GZIP_ERRORS, READ_ERRORS, open_gzip
 from .medline import _medline_record as _medline_record
 from .medline import iter_medline
 from .models import Parsed, Record
@@ -168,10 +167,10 @@ def iter_file(
     with path.open("rb") as raw:
         gzipped = raw.read(2) == _GZIP_MAGIC
         raw.seek(0)
-        stream: io.BufferedIOBase = gzip.GzipFile(fileobj=raw) if gzipped else raw
+        stream: io.BufferedIOBase = open_gzip(raw) if gzipped else raw
         try:
             yield from _iter_stream(stream, path, workers, rows, spans)
-        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        except GZIP_ERRORS as exc:
             raise ParseError(f"truncated or corrupt gzip data: {exc}", path=path) from None
 
 
@@ -185,8 +184,8 @@ def file_keeps_offsets(path: str | Path) -> bool:
             return False
         fh.seek(0)
         try:
-            head = gzip.GzipFile(fileobj=fh).read(1 << 16)
-        except (OSError, EOFError, zlib.error):
+            head = open_gzip(fh).read(1 << 16)
+        except READ_ERRORS:
             return False
     if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False

@@ -18,20 +18,36 @@ Example::
 
 from __future__ import annotations
 
-import gzip
+import io
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from ..gz import READ_ERRORS, open_gzip
 from .parts import StoreParts
 
 __all__ = ["SourceFiles"]
 
 #: bytes copied into a source's blob per write, and read from it per read
 _PIECE = 1 << 20
+
+
+class _BlobFile(io.RawIOBase):
+    """A SQLite blob as a readable file: the gzip reader reads with ``readinto``, which
+    :class:`sqlite3.Blob` lacks."""
+
+    def __init__(self, blob: sqlite3.Blob) -> None:
+        self._blob = blob
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._blob.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 class _SourceReader:
@@ -47,7 +63,7 @@ class _SourceReader:
             self._blob = self._conn.blobopen("sources", "data", self.source, readonly=True)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"stored source {self.source} is missing: {exc}") from exc
-        self._gz = gzip.GzipFile(fileobj=self._blob, mode="rb")
+        self._gz = open_gzip(_BlobFile(self._blob))
         self._pos = 0
 
     def read(self, offset: int, length: int) -> bytes:
@@ -147,7 +163,7 @@ class SourceFiles(StoreParts):
                 with self._guard():
                     try:
                         data = reader.read(offset, length)
-                    except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile: an OSError
+                    except READ_ERRORS as exc:
                         raise StoreError(f"stored source {source} is damaged: {exc}") from exc
                 yield str(pmid), fmt, data
         finally:
