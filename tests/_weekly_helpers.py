@@ -105,8 +105,9 @@ def snapshot(db: Path) -> dict[str, Any]:
     if not Path(db).exists():
         return {}
     with connect_ro(db) as conn:
-        rows = conn.execute("SELECT pmid, content_hash, tags, deleted, retracted FROM records"
-                            " ORDER BY pmid").fetchall()
+        rows = conn.execute("SELECT r.pmid, r.content_hash, t.tags, r.deleted, r.retracted"
+                            " FROM records r LEFT JOIN record_tags t ON t.pmid = r.pmid"
+                            " ORDER BY r.pmid").fetchall()
         marks = conn.execute("SELECT key, value FROM watermarks ORDER BY key").fetchall()
     conn.close()
     return {"records": {str(r[0]): tuple(r[1:]) for r in rows}, "watermarks": dict(marks)}

@@ -113,6 +113,48 @@ def test_migrations_failed_migration_rolls_back(
         assert "half" not in tables
 
 
+def test_migration_4_moves_tags_out_of_records_and_keeps_them(db_path: Path) -> None:
+    """A store made before migration 4 (tags as columns of ``records``) opens with the same
+    tags, in ``record_tags``; untagged records stay untagged; the old columns are gone."""
+    import sqlite3
+
+    from aggregator.store.schema import MIGRATIONS, statements
+
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                 " applied_at TEXT NOT NULL)")
+    for number, name, sql in MIGRATIONS[:3]:
+        for statement in statements(sql):
+            conn.execute(statement)
+        conn.execute("INSERT INTO migrations VALUES (?, ?, 'x')", (number, name))
+    old_tags = tags("ptsd")
+    for pmid, tag_json, version in ((1, json.dumps(old_tags.to_dict()), "v1"), (2, None, None)):
+        conn.execute(
+            "INSERT INTO records (pmid, data, raw, format, content_hash, first_seen,"
+            " last_changed, last_seen, tags, tags_version, tagged_at)"
+            " VALUES (?, ?, ?, 'xml', 'h', 'x', 'x', 'x', ?, ?, 'then')",
+            (pmid, record_json(parsed(str(pmid)).record), b"", tag_json, version))
+    conn.commit()
+    conn.close()
+    with Store(db_path) as s:
+        assert s.schema_version() == SCHEMA_VERSION >= 4
+        assert s.get_tags("1") == old_tags and s.get_tags("2") is None
+        columns = {r[1] for r in s.conn.execute("PRAGMA table_info(records)")}
+        assert not columns & {"tags", "tags_version", "tagged_at"}
+        assert [r[0] for r in s.iter_record_json(stale_for_version="v1")] == ["2"]
+        assert s.status()["tagged"] == 1
+
+
+def test_tags_cleared_when_the_record_changes_and_kept_when_unchanged(store: Store) -> None:
+    store.upsert([parsed("1"), parsed("2")])
+    store.save_tags([("1", tags("trd")), ("2", tags("ocd")), ("99", tags("ptsd"))], "v1")
+    assert store.conn.execute("SELECT COUNT(*) FROM record_tags").fetchone()[0] == 2
+    store.upsert([parsed("1", title="A new title"), parsed("2")])
+    assert store.get_tags("1") is None and store.get_tags("2") == tags("ocd")
+    assert [r[0] for r in store.iter_record_json(stale_for_version="v1")] == ["1"]
+
+
 def test_migrations_newer_schema_raises_store_error(db_path: Path) -> None:
     with Store(db_path) as s:
         s.conn.execute(

@@ -39,7 +39,8 @@ VOCAB = real_vocab()
 
 
 def tags_of(store: Store) -> dict[int, tuple[str, str]]:
-    rows = store.conn.execute("SELECT pmid, tags, tags_version FROM records ORDER BY pmid")
+    rows = store.conn.execute("SELECT r.pmid, t.tags, t.tags_version FROM records r"
+                              " LEFT JOIN record_tags t ON t.pmid = r.pmid ORDER BY r.pmid")
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
@@ -49,8 +50,8 @@ def contents(db: Path) -> dict[str, Any]:
         records = {
             r[0]: (r[1], r[2], r[3], decompress_raw(bytes(r[4])), r[5], r[6], r[7], r[8])
             for r in conn.execute(
-                "SELECT pmid, kind, data, content_hash, raw, format, deleted, tags, tags_version"
-                " FROM records"
+                "SELECT r.pmid, kind, data, content_hash, raw, format, deleted, tags, tags_version"
+                " FROM records r LEFT JOIN record_tags t ON t.pmid = r.pmid"
             )
         }
         hits = sorted(conn.execute("SELECT pmid, query FROM record_queries"))
@@ -105,8 +106,8 @@ def test_retag_only_stale_records_in_the_pool(imported: Path, tmp_path: Path,
     with Store(db) as store:
         assert retag(store, VOCAB) == store.count()
         before = tags_of(store)
-        store.conn.execute("UPDATE records SET tags_version = 'older' WHERE pmid % 3 = 0")
-        stale = store.conn.execute("SELECT COUNT(*) FROM records WHERE tags_version = 'older'"
+        store.conn.execute("UPDATE record_tags SET tags_version = 'older' WHERE pmid % 3 = 0")
+        stale = store.conn.execute("SELECT COUNT(*) FROM record_tags WHERE tags_version = 'older'"
                                    ).fetchone()[0]
         assert stale > 10
         assert retag(store, VOCAB) == stale

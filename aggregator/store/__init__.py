@@ -81,7 +81,7 @@ from .lockfile import FILE_MODE, WriteLock, create_private, release_lock
 from .records import BATCH, PAGE, WAITING_FOR_MESH_STATUSES, RecordTable
 from .rows import PreparedRecord, StoredRecord, UpsertCounts, prepare, prepare_sourced
 from .runs import RUN_STATUSES, RunLog
-from .schema import MIGRATIONS, SCHEMA_VERSION, statements
+from .schema import MIGRATIONS, MIN_SQLITE, SCHEMA_VERSION, statements
 from .values import _format_ts, record_json, tags_json
 
 __all__ = [
@@ -198,6 +198,11 @@ class Store(RecordTable, RunLog, DigestLedger, WriteLock):
         for number, name, sql in MIGRATIONS:
             if number in applied:
                 continue
+            if sqlite3.sqlite_version_info < MIN_SQLITE:
+                raise StoreError(
+                    f"{self.path}: this Python's SQLite is {sqlite3.sqlite_version}; the store"
+                    f" needs {'.'.join(map(str, MIN_SQLITE))} or newer to set up its tables"
+                )
             with self.transaction():
                 # Another process may have applied it while we waited for BEGIN IMMEDIATE.
                 if conn.execute("SELECT 1 FROM migrations WHERE number = ?", (number,)).fetchone():
@@ -295,7 +300,7 @@ class Store(RecordTable, RunLog, DigestLedger, WriteLock):
     # -- status --------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:
         """Summary for ``aggregator status``: ``records`` (not deleted), ``with_mesh``,
-        ``retracted``, ``deleted``, ``tagged``, ``stale_tags``, ``waiting_for_mesh``,
+        ``retracted``, ``deleted``, ``tagged``, ``untagged``, ``waiting_for_mesh``,
         ``last_fetch`` (finished_at of the last ok fetch or weekly run), ``last_runs``,
         ``deliveries_in_doubt`` (see :meth:`deliveries_in_doubt`),
         ``watermarks``, ``queries`` (records per query), ``kept_files`` (gzipped files kept
@@ -307,7 +312,8 @@ class Store(RecordTable, RunLog, DigestLedger, WriteLock):
                 " COALESCE(SUM(deleted = 0 AND has_mesh = 1), 0),"
                 " COALESCE(SUM(deleted = 0 AND retracted = 1), 0),"
                 " COALESCE(SUM(deleted = 1), 0),"
-                " COALESCE(SUM(deleted = 0 AND tags IS NOT NULL), 0)"
+                " (SELECT COUNT(*) FROM record_tags t JOIN records r ON r.pmid = t.pmid"
+                "  WHERE r.deleted = 0)"
                 " FROM records"
             ).fetchone()
             last = self.conn.execute(

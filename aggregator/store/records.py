@@ -33,6 +33,12 @@ PAGE = 1000
 _SEP = "\x1f"  # GROUP_CONCAT separator for query names: cannot occur in a TOML key
 
 
+#: a record's tags are missing or were made with another vocabulary version (its two
+#: parameters: the version, or None to select every record, twice)
+_STALE = ("(? IS NULL OR NOT EXISTS (SELECT 1 FROM record_tags t"
+          " WHERE t.pmid = records.pmid AND t.tags_version = ?))")
+
+
 class RecordTable(SourceFiles):
     """Records, their tags and the queries that found them (methods of
     :class:`~aggregator.store.Store`)."""
@@ -129,10 +135,11 @@ class RecordTable(SourceFiles):
                         " content_hash = ?, has_mesh = ?, retracted = ?, pub_year = ?,"
                         " citation_status = ?, last_changed = ?, last_changed_run = ?,"
                         " last_seen = ?, last_seen_run = ?, raw_source = ?, raw_offset = ?,"
-                        " raw_length = ?, deleted = 0, deleted_at = NULL,"
-                        " tags = NULL, tags_version = NULL, tagged_at = NULL WHERE pmid = ?",
+                        " raw_length = ?, deleted = 0, deleted_at = NULL WHERE pmid = ?",
                         updates,
                     )
+                    conn.executemany("DELETE FROM record_tags WHERE pmid = ?",
+                                     [(u[-1],) for u in updates])
                 if touches:
                     conn.executemany(
                         "UPDATE records SET last_seen = ?, last_seen_run = ?, deleted = 0,"
@@ -188,7 +195,7 @@ class RecordTable(SourceFiles):
         """The stored tags of a record, or None when untagged, stale or unknown."""
         with self._guard():
             row = self.conn.execute(
-                "SELECT tags FROM records WHERE pmid = ?", (_pmid(pmid),)
+                "SELECT tags FROM record_tags WHERE pmid = ?", (_pmid(pmid),)
             ).fetchone()
         return Tags.from_dict(json.loads(row[0])) if row and row[0] else None
 
@@ -265,7 +272,7 @@ class RecordTable(SourceFiles):
         :param stale_for_version: only records whose tags are NULL or were made with another
             vocabulary version.
         """
-        cond = "(? OR deleted = 0) AND (? IS NULL OR tags IS NULL OR tags_version IS NOT ?)"
+        cond = f"(? OR deleted = 0) AND {_STALE}"
         flags = (include_deleted, stale_for_version, stale_for_version)
         cols = "pmid, format, raw, raw_source, raw_offset, raw_length"
         if pmids is None:
@@ -309,7 +316,7 @@ class RecordTable(SourceFiles):
         """
         for row in self._pages(
             "SELECT pmid, data FROM records WHERE pmid > ? AND (? OR deleted = 0)"
-            " AND (? IS NULL OR tags IS NULL OR tags_version IS NOT ?) ORDER BY pmid LIMIT ?",
+            f" AND {_STALE} ORDER BY pmid LIMIT ?",
             (include_deleted, stale_for_version, stale_for_version),
         ):
             yield str(row[0]), row[1]
@@ -324,11 +331,14 @@ class RecordTable(SourceFiles):
         total = 0
         with self._guard(), self.transaction():
             for chunk in _chunks(items, BATCH):
-                rows = [(t if isinstance(t, str) else tags_json(t), version, now, _pmid(p))
+                rows = [(_pmid(p), t if isinstance(t, str) else tags_json(t), version, now)
                         for p, t in chunk]
                 before = self.conn.total_changes
-                self.conn.executemany(
-                    "UPDATE records SET tags = ?, tags_version = ?, tagged_at = ? WHERE pmid = ?",
+                self.conn.executemany(  # stored records only (WHERE EXISTS), as an UPDATE
+                    "INSERT INTO record_tags (pmid, tags, tags_version, tagged_at)"
+                    " SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM records WHERE pmid = ?1)"
+                    " ON CONFLICT (pmid) DO UPDATE SET tags = excluded.tags,"
+                    " tags_version = excluded.tags_version, tagged_at = excluded.tagged_at",
                     rows,
                 )
                 total += self.conn.total_changes - before
@@ -341,10 +351,11 @@ class RecordTable(SourceFiles):
         ``GROUP_CONCAT`` over ``record_queries``' primary key (no query per record).
         """
         for row in self._pages(
-            "SELECT r.pmid, r.data, r.tags, r.first_seen, r.last_changed, r.tags_version,"
+            "SELECT r.pmid, r.data, t.tags, r.first_seen, r.last_changed, t.tags_version,"
             " r.deleted, (SELECT GROUP_CONCAT(q.query, char(31)) FROM record_queries q"
             "             WHERE q.pmid = r.pmid)"
-            " FROM records r WHERE r.pmid > ? AND (? OR r.deleted = 0)"
+            " FROM records r LEFT JOIN record_tags t ON t.pmid = r.pmid"
+            " WHERE r.pmid > ? AND (? OR r.deleted = 0)"
             " ORDER BY r.pmid LIMIT ?",
             (include_deleted,),
         ):

@@ -18,9 +18,14 @@ Tables (schema version = highest ``migrations.number``):
     queries: ``kind``, ``has_mesh``, ``retracted``, ``pub_year``, ``citation_status``.
     Bookkeeping: ``first_seen``/``first_seen_run``, ``last_changed``/``last_changed_run``,
     ``last_seen``/``last_seen_run``; ``deleted`` (+ ``deleted_at``) marks PubMed's
-    ``DeleteCitation`` (rows are never dropped). ``tags`` is the JSON of
-    :meth:`Tags.to_dict`, NULL when untagged or when the record changed since tagging;
-    ``tags_version`` the vocabulary version the tags were made with; ``tagged_at``.
+    ``DeleteCitation`` (rows are never dropped).
+``record_tags``
+    A record's tags: pmid (``records.pmid``), ``tags`` the JSON of :meth:`Tags.to_dict`,
+    ``tags_version`` the vocabulary version they were made with, ``tagged_at``. No row when
+    the record is untagged or changed since tagging. A table of its own (migration 4; they
+    were columns of ``records`` before): SQLite rewrites a whole row on any update, and a
+    record's row holds its JSON and original text (~6 KB), so re-tagging 20,000 records
+    spent 0.54 s of CPU saving tags there, against 0.05 s here.
 ``sources``
     id, name (the file's path as given), codec (``gzip``: ``data`` is the file's own bytes,
     kept as they were, so an import compresses nothing per record), size, created_at, data.
@@ -187,8 +192,28 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             WHERE raw_source IS NOT NULL;
         """,
     ),
+    (
+        4,
+        "tags in their own table: a re-tag rewrites small rows, not whole records",
+        """
+        CREATE TABLE record_tags (
+            pmid INTEGER PRIMARY KEY REFERENCES records (pmid),
+            tags TEXT NOT NULL,
+            tags_version TEXT,
+            tagged_at TEXT
+        );
+        INSERT INTO record_tags (pmid, tags, tags_version, tagged_at)
+            SELECT pmid, tags, tags_version, tagged_at FROM records WHERE tags IS NOT NULL;
+        ALTER TABLE records DROP COLUMN tags;
+        ALTER TABLE records DROP COLUMN tags_version;
+        ALTER TABLE records DROP COLUMN tagged_at;
+        """,
+    ),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+#: the oldest SQLite the migrations run on (number 4 drops columns: ``ALTER TABLE ... DROP
+#: COLUMN``, SQLite 3.35, 2021)
+MIN_SQLITE = (3, 35, 0)
 
 
 def statements(script: str) -> Iterator[str]:
