@@ -458,6 +458,21 @@ def test_iter_file_truncated_gzip_raises_parse_error(tmp_path: Path) -> None:
         list(iter_file(path))
 
 
+@pytest.mark.parametrize("damage", ["deflate", "crc"])
+def test_iter_file_corrupt_gzip_raises_parse_error(tmp_path: Path, damage: str) -> None:
+    """Bad deflate data (the inflater's own error) and a bad checksum are a ParseError that
+    says so, like a truncated file."""
+    data = bytearray(gzip.compress((DATA / "parse_update.xml").read_bytes()))
+    if damage == "deflate":
+        data[20:60] = b"\xff" * 40
+    else:
+        data[-8] ^= 0xFF  # the CRC-32 in the gzip trailer
+    path = tmp_path / "bad.xml.gz"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ParseError, match="truncated or corrupt gzip data"):
+        list(iter_file(path))
+
+
 def test_parse_record_bytes_unknown_format_raises() -> None:
     with pytest.raises(InputError, match="unknown record format"):
         parse_record_bytes(b"", "json")

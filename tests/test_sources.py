@@ -227,7 +227,7 @@ def test_a_damaged_file_is_named(gz: Path, tmp_path: Path,
         store.conn.execute("UPDATE sources SET data = zeroblob(?)", (size,))
     with pytest.raises(StoreError, match="stored source 1 is damaged"):
         list(store.iter_raw())
-    # a gzip header, then deflate data that is not: zlib's own error, named the same way
+    # a gzip header, then deflate data that is not: the inflater's own error, named the same way
     with store.transaction():
         store.conn.execute("UPDATE sources SET data = ?",
                            (gz.read_bytes()[:20] + b"\xff" * (size - 20),))
