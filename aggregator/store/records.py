@@ -1,5 +1,5 @@
 """Store stage, records: the ``records`` table (one row per PMID with its JSON, original
-text, tags and bookkeeping) and ``record_queries``. Mixed into
+text and bookkeeping), ``record_tags`` (its tags) and ``record_queries``. Mixed into
 :class:`~aggregator.store.Store`; the rows it takes and gives are in :mod:`.rows`.
 
 Example::
