@@ -172,11 +172,20 @@ def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
 
 # -- population, design, sample size ----------------------------------------------------------
 def _population(doc: Doc, vocab: Vocabulary) -> Tag:
+    """Human, animal or in vitro: the most mentions wins, a title's counting ``title_weight``
+    each, and a background sentence's counting its weight ("effects without dissociation in
+    rodents" before a trial in adults)."""
     scores: dict[str, tuple[float, str]] = {}
+    background = vocab.weights["background"]
     for name, pattern, title_weight in vocab.population_rules:
         total, term = 0.0, ""
         for m in pattern.finditer(doc.text, doc.lower, index=doc.index):
-            weight = title_weight if m.start() < doc.title_end else 1.0
+            if m.start() < doc.title_end:
+                weight = title_weight
+            elif doc.sentences[doc.sentence_at(m.start())].kind == "background":
+                weight = background
+            else:
+                weight = 1.0
             if not term or (weight > 1.0 and total < title_weight):
                 term = doc.text[m.start():m.end()]
             total += weight

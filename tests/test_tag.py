@@ -386,6 +386,31 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
     assert tags.design is not None and tags.design.label == "observational"
 
 
+@pytest.mark.parametrize(
+    ("title", "abstract", "design"),
+    [
+        # the blinding was the parent studies'
+        ("Long-term safety of esketamine nasal spray: an open-label extension study",
+         ("METHODS: Patients who completed the parent double-blind studies could enter this "
+          "open-label extension. A total of 1,148 patients were enrolled."),
+         "nonrandomized_trial"),
+        ("Ketamine-induced cystitis: report of three cases",
+         ("Three young men with a history of daily ketamine use presented with urinary "
+          "frequency. Two patients required augmentation cystoplasty."), "case_report"),
+        # rodents in the background of a trial in adults: a human study
+        (("Arketamine for treatment-resistant depression: a randomized, double-blind, "
+         "placebo-controlled crossover trial"),
+         ("BACKGROUND: (R)-ketamine showed antidepressant effects without dissociation in "
+          "rodents. METHODS: Ten adults with TRD received arketamine and placebo in random "
+          "order."), "rct"),
+    ],
+)
+def test_tag_design_general_rules(vocab: Vocabulary, title: str, abstract: str,
+                                  design: str) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert tags.design is not None and tags.design.label == design, tags.design
+
+
 # -- population, ketamine's role, age ------------------------------------------------------------
 def test_tag_population_animal_and_anaesthetic_tool(vocab: Vocabulary) -> None:
     tags = tag_record(rec("Hippocampal plasticity after stress in rats",
@@ -443,7 +468,10 @@ def test_tag_population_in_vitro(vocab: Vocabulary) -> None:
     [("Intranasal ketamine in children and adolescents with depression", {"child"}),
      ("Ketamine for depression in elderly patients aged 65 years and older", {"older_adult"}),
      ("Ketamine infusions in adults with treatment-resistant depression", {"adult"}),
-     ("Ketamine infusions for treatment-resistant depression", set())],
+     ("Ketamine infusions for treatment-resistant depression", set()),
+     # the mothers are the participants: their newborns are no child group
+     (("Women undergoing cesarean delivery received esketamine after delivery of the infant; "
+      "neonatal outcomes and Apgar scores were recorded"), set())],
 )
 def test_tag_age_groups_only_when_stated(vocab: Vocabulary, text: str, ages: set[str]) -> None:
     assert set(tag_record(rec(text), vocab).labels("age_groups")) == ages
@@ -645,6 +673,12 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
          ("METHODS: Twenty healthy volunteers drove a simulator after analgesic-range doses of "
           "ketamine. RESULTS: Lane weaving increased with dose."),
          set(), {"acute_pain"}),
+        # mechanism talk in a healthy-volunteer study names no condition
+        (("Effects of subanaesthetic ketamine on resting-state connectivity in healthy "
+         "volunteers"),
+         ("METHODS: Twenty-four healthy volunteers received ketamine and saline infusions. "
+          "CONCLUSIONS: These findings may inform models of ketamine's antidepressant "
+          "mechanism."), set(), {"depression"}),
         # mixed unipolar and bipolar samples include bipolar depression
         ("Repeated ketamine infusions in unipolar and bipolar depression: an open-label study",
          "METHODS: Outpatients in a major depressive episode received six infusions.",
@@ -671,7 +705,30 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Ketamine for depression in adults with diabetes",
          ("METHODS: Participants taking DPP-IV inhibitors or metformin received ketamine "
           "tablets twice weekly."), {"oral"}, {"iv"}),
+        # the comparator's dose, however close ketamine follows
+        ("Psilocybin versus ketamine for treatment-resistant depression",
+         ("METHODS: Adults received either a single 25 mg oral dose of psilocybin or six "
+          "intravenous ketamine infusions over three weeks."), {"iv"}, {"oral"}),
+        # sublingual tablets are sublingual only
+        ("At-home sublingual ketamine for anxiety and depression",
+         ("METHODS: Patients were treated via telehealth with at-home sublingual rapid "
+          "dissolve ketamine tablets."), {"sublingual"}, {"oral"}),
+        # the anaesthetic technique is not ketamine's route, nor is a temperature probe
+        ("Intraoperative esketamine and postpartum depression after cesarean delivery",
+         ("METHODS: Women scheduled for cesarean delivery under combined spinal-epidural "
+          "anesthesia were randomized; esketamine or placebo was infused intravenously."),
+         {"iv"}, {"neuraxial"}),
+        ("Ketamine-xylazine anaesthesia in dogs",
+         ("METHODS: Dogs received ketamine by intramuscular injection. Heart rate and rectal "
+          "temperature were recorded."), {"im"}, {"rectal"}),
         # ... while ketamine given that way still counts
+        ("Esketamine in patient-controlled epidural analgesia after surgery",
+         "METHODS: Patients received epidural analgesia with esketamine 0.5 mg/kg or saline.",
+         {"neuraxial"}, set()),
+        ("Routes of ketamine administration for depression: a systematic review",
+         ("Most studies used intravenous infusion; others used intranasal, oral, sublingual, "
+          "intramuscular or subcutaneous administration."),
+         {"iv", "intranasal", "oral", "sublingual", "im", "subcutaneous"}, set()),
         ("Oral ketamine for depression in palliative care",
          "METHODS: Patients received oral administration of 0.5 mg/kg ketamine daily.",
          {"oral"}, set()),
@@ -700,6 +757,17 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
           "completed all six."), 31),
         # "nine of 72" is a subset of the 72
         ("RESULTS: Nine of 72 participants (12.5%) were treated with rescue medication.", 72),
+        # counts of hospitals, of sedation events and of patients with an adverse event are
+        # not the sample
+        (("METHODS: In this pragmatic randomised trial at 7 French hospitals, 156 adults with "
+          "suicidal ideation were randomly allocated to ketamine or placebo."), 156),
+        (("METHODS: A total of 1,042 sedation events in 987 children were analysed."), 987),
+        (("METHODS: 18 patients aged 65 years or older received subcutaneous ketamine. "
+          "RESULTS: Transient blood pressure elevation was observed in 5 participants."), 18),
+        # "(n = 32; 16 women)", in a first sentence that says what was done
+        (("Healthy volunteers (n = 32; 16 women) aged 20-40 years participated in a "
+          "randomized, placebo-controlled crossover study. Working memory decreased during "
+          "ketamine. Ketamine transiently impairs working memory."), 32),
         # a section heading is no part of the phrase
         (("PARTICIPANTS: Adults attending community ketamine clinics (n = 312). "
           "MEASUREMENTS: Dissociation and blood pressure."), 312),
