@@ -96,18 +96,26 @@ def segment(record: Record, vocab: Vocabulary
         sents.append(Sentence(k0, k0 + len(keywords), "keywords", w["keywords"]))
     a0 = len(title) + len(keywords) + 2
     # structured abstract: "LABEL: text" sections (inline or one per line)
-    parts: list[tuple[int, int, str | None]] = []
-    last, kind = 0, None
+    heads: list[tuple[int, int, str, bool]] = []
     for m in vocab.section_heading.finditer(abstract):
         before = abstract[:m.start()].rstrip(" ")
         if before and before[-1] not in ".\n?!)":
             continue
         k = _section_kind(m.group(1), vocab)
-        if k is None:
-            continue
-        if m.start() > last:
-            parts.append((last, m.start(), kind))
-        last, kind = m.end(), k
+        if k is not None:
+            heads.append((m.start(), m.end(), k, m.group(1).isupper()))
+    # Headings in capitals are PubMed's. Others ("Background: ... Methods: ...", as some
+    # publishers write them into the text) count when there are two or more of at most five
+    # words: one "The main results were as follows:" is a sentence.
+    inline = [h for h in heads if not h[3] and abstract.count(" ", h[0], h[1] - 2) < 5]
+    heads = [h for h in heads if h[3]] + (inline if len(inline) >= 2 else [])
+    heads.sort()
+    parts: list[tuple[int, int, str | None]] = []
+    last, kind = 0, None
+    for start, end, k, _ in heads:
+        if start > last:
+            parts.append((last, start, kind))
+        last, kind = end, k
     parts.append((last, len(abstract), kind))
     structured = any(k is not None for _, _, k in parts)
     raw: list[tuple[int, int, str | None]] = []
@@ -143,6 +151,8 @@ def segment(record: Record, vocab: Vocabulary
                 k = "conclusion"
             else:
                 k = "body"
+        elif k == "background" and i in objective:
+            k = "objective"  # "BACKGROUND: ... We aimed to assess esketamine in ..."
         weight = w[k]
         if i in excluded:
             weight = min(weight, w["excluded"])

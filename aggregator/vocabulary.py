@@ -245,9 +245,10 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                 raise ld.fail("expected a heading keyword", "sections", kind,
                               field=f"sections.{kind}[{i}]")
             keywords.append((word.upper(), kind))
-    # "BACKGROUND: ", "DESIGN, SETTING, AND PARTICIPANTS: " (the caller checks that a heading
-    # starts the abstract or follows a sentence end)
-    heading = re.compile(r"([A-Z][A-Z ,&/()'-]{2,60}):\s")
+    # "BACKGROUND: ", "DESIGN, SETTING, AND PARTICIPANTS: ", "Methods: " (the caller checks
+    # that a heading starts the abstract or follows a sentence end, and takes headings not in
+    # capitals only from abstracts that have several)
+    heading = re.compile(r"([A-Z][A-Za-z ,&/()'-]{2,60}):\s")
 
     conditions = ld.labels(data["conditions"], "conditions", CONDITIONS,
                            float(scoring.get("conditions_min_score", 2.0)), strong_weight)

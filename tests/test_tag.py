@@ -340,6 +340,26 @@ def test_unstructured_abstract_opening_with_methods(vocab: Vocabulary) -> None:
     assert tags.design is None or tags.design.label != "rct"
 
 
+def test_section_headings_in_mixed_case_and_aims_in_the_background(vocab: Vocabulary) -> None:
+    """"Background: ... Methods: ..." written into the text are headings when there are two or
+    more of them (one "The results were as follows:" is a sentence); an aim stated inside a
+    BACKGROUND section counts as the objective."""
+    from aggregator.document import segment
+
+    def kinds(abstract: str) -> list[str]:
+        _, _, _, sentences = segment(rec("A title", abstract), vocab)
+        return [s.kind for s in sentences if s.kind != "title"]
+
+    assert kinds("Objective: To describe esketamine. Methods: We pooled two trials. "
+                 "Results: Dizziness was common. Conclusions: It was tolerated.") == [
+        "objective", "methods", "results", "conclusion"]
+    assert kinds("Ketamine is used widely. The results were as follows: most improved. "
+                 "Ketamine works.") == ["background", "body", "conclusion"]
+    assert kinds("BACKGROUND: Ketamine is used widely. We aimed to assess esketamine nasal "
+                 "spray in bipolar depression.\nMETHODS: Ten adults were treated.") == [
+        "background", "objective", "methods"]
+
+
 @pytest.mark.parametrize("abstract", [
     ("METHODS: We reviewed the charts of 300 children who received ketamine or midazolam for "
     "procedural sedation. RESULTS: Adverse events were rare."),
@@ -768,12 +788,15 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         (("Healthy volunteers (n = 32; 16 women) aged 20-40 years participated in a "
           "randomized, placebo-controlled crossover study. Working memory decreased during "
           "ketamine. Ketamine transiently impairs working memory."), 32),
+        # a frequency is no count of people
+        (("METHODS: Patients received esketamine three times in MDD patients with suicidal "
+          "ideation. RESULTS: Scores improved."), None),
         # a section heading is no part of the phrase
         (("PARTICIPANTS: Adults attending community ketamine clinics (n = 312). "
           "MEASUREMENTS: Dissociation and blood pressure."), 312),
     ],
 )
-def test_tag_sample_size_totals(vocab: Vocabulary, abstract: str, n: int) -> None:
+def test_tag_sample_size_totals(vocab: Vocabulary, abstract: str, n: int | None) -> None:
     tags = tag_record(rec("Ketamine for depression: a clinical study", abstract), vocab)
     assert tags.sample_size == n, tags.sample_size_evidence
 
