@@ -693,6 +693,16 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
          ("METHODS: Twenty healthy volunteers drove a simulator after analgesic-range doses of "
           "ketamine. RESULTS: Lane weaving increased with dose."),
          set(), {"acute_pain"}),
+        # "with anxious distress" specifies a depressive episode: no anxiety disorder
+        ("Predictors of response to esketamine nasal spray: a post hoc analysis",
+         ("METHODS: Adults with TRD from a phase 3 trial were analysed. RESULTS: Anxious "
+          "distress did not predict differential response to esketamine."),
+         {"depression", "trd"}, {"anxiety"}),
+        # an opening sentence saying what the study was is methods: its population counts
+        ("Long-term safety of esketamine nasal spray: final results of an extension study",
+         ("SUSTAIN-3 was a phase 3, open-label, long-term extension study of esketamine nasal "
+          "spray in adults with TRD. A total of 1148 patients were enrolled. No new safety "
+          "signals emerged."), {"depression", "trd"}, set()),
         # mechanism talk in a healthy-volunteer study names no condition
         (("Effects of subanaesthetic ketamine on resting-state connectivity in healthy "
          "volunteers"),
@@ -741,6 +751,11 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Ketamine-xylazine anaesthesia in dogs",
          ("METHODS: Dogs received ketamine by intramuscular injection. Heart rate and rectal "
           "temperature were recorded."), {"im"}, {"rectal"}),
+        # what a nasal spray stands in for
+        ("Racemic ketamine nasal spray for depression: an open-label trial",
+         ("We gave intranasal racemic ketamine 50 mg to 30 patients with major depressive "
+          "disorder. Scores decreased. Intranasal ketamine may be a feasible alternative "
+          "where IV administration is impractical."), {"intranasal"}, {"iv"}),
         # ... while ketamine given that way still counts
         ("Esketamine in patient-controlled epidural analgesia after surgery",
          "METHODS: Patients received epidural analgesia with esketamine 0.5 mg/kg or saline.",
@@ -788,6 +803,9 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         (("Healthy volunteers (n = 32; 16 women) aged 20-40 years participated in a "
           "randomized, placebo-controlled crossover study. Working memory decreased during "
           "ketamine. Ketamine transiently impairs working memory."), 32),
+        # a parenthesis between the people and what they had
+        (("METHODS: We describe eight adolescents (aged 14-17 years) with treatment-resistant "
+          "depression who received esketamine."), 8),
         # a frequency is no count of people
         (("METHODS: Patients received esketamine three times in MDD patients with suicidal "
           "ideation. RESULTS: Scores improved."), None),
