@@ -489,6 +489,10 @@ def test_tag_population_in_vitro(vocab: Vocabulary) -> None:
      ("Ketamine for depression in elderly patients aged 65 years and older", {"older_adult"}),
      ("Ketamine infusions in adults with treatment-resistant depression", {"adult"}),
      ("Ketamine infusions for treatment-resistant depression", set()),
+     ("Patients aged 65-80 years undergoing spine surgery", {"older_adult"}),
+     ("Children aged under 12 years undergoing tonsillectomy", {"child"}),
+     ("Adults received esketamine after cesarean delivery; mother-infant bonding was assessed",
+      {"adult"}),
      # the mothers are the participants: their newborns are no child group
      (("Women undergoing cesarean delivery received esketamine after delivery of the infant; "
       "neonatal outcomes and Apgar scores were recorded"), set())],
@@ -695,14 +699,22 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
          set(), {"acute_pain"}),
         # "with anxious distress" specifies a depressive episode: no anxiety disorder
         ("Predictors of response to esketamine nasal spray: a post hoc analysis",
-         ("METHODS: Adults with TRD from a phase 3 trial were analysed. RESULTS: Anxious "
-          "distress did not predict differential response to esketamine."),
+         ("OBJECTIVE: To examine whether anxious distress predicts response to esketamine "
+          "in adults with TRD. RESULTS: Anxious distress did not predict differential "
+          "response to esketamine."),
          {"depression", "trd"}, {"anxiety"}),
         # an opening sentence saying what the study was is methods: its population counts
         ("Long-term safety of esketamine nasal spray: final results of an extension study",
          ("SUSTAIN-3 was a phase 3, open-label, long-term extension study of esketamine nasal "
           "spray in adults with TRD. A total of 1148 patients were enrolled. No new safety "
           "signals emerged."), {"depression", "trd"}, set()),
+        # anaesthesia papers: "perioperative neurocognitive disorders (PND)" is no postnatal
+        # depression, cardiorespiratory depression no mood, rescue opioids no opioid use
+        ("Esketamine and perioperative neurocognitive disorders in elderly patients",
+         ("METHODS: Elderly patients undergoing laparoscopic surgery under general anaesthesia "
+          "received esketamine or saline. The primary outcome was the incidence of PND. "
+          "Cardiorespiratory depression and rescue opioid use were recorded."),
+         set(), {"depression", "substance_use"}),
         # mechanism talk in a healthy-volunteer study names no condition
         (("Effects of subanaesthetic ketamine on resting-state connectivity in healthy "
          "volunteers"),
@@ -756,6 +768,32 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
          ("We gave intranasal racemic ketamine 50 mg to 30 patients with major depressive "
           "disorder. Scores decreased. Intranasal ketamine may be a feasible alternative "
           "where IV administration is impractical."), {"intranasal"}, {"iv"}),
+        # perioperative trials: what else is given, and where, around IV esketamine
+        ("Esketamine and hypotension after induction in elderly patients",
+         ("METHODS: Patients (ASA I\u2013IV) received esketamine 0.3 mg/kg iv or propofol. "
+          "Oxygen was given via a nasal catheter."), {"iv"}, {"intranasal"}),
+        ("Esketamine and postoperative cognitive dysfunction after lobectomy",
+         ("METHODS: Patients were randomly allocated to esketamine 0.25 mg/kg followed by "
+          "0.125 mg/kg/h or saline during anesthesia."), {"iv"}, set()),
+        ("Esketamine after delivery and postpartum depression",
+         ("METHODS: Women had spinal anesthesia (bupivacaine plus intrathecal morphine 100 ug) "
+          "and were randomized to esketamine or saline."), set(), {"neuraxial"}),
+        ("Ketamine for emergence agitation after hypospadias repair",
+         ("METHODS: Children under sevoflurane anaesthesia combined with caudal block (0.2% "
+          "ropivacaine 1 ml/kg) were randomized to intravenous ketamine or saline."),
+         {"iv"}, {"neuraxial"}),
+        ("Intranasal esketamine premedication in children undergoing strabismus surgery",
+         ("METHODS: Children were randomized to intranasal esketamine or saline. All received "
+          "patient-controlled intravenous analgesia (PCIA) with sufentanil after surgery."),
+         {"intranasal"}, {"iv"}),
+        ("Esketamine in multimodal analgesia after knee arthroplasty",
+         ("METHODS: Patients received an esketamine infusion or saline, and celecoxib 200 mg "
+          "orally twice daily. Subcutaneous emphysema and transdermal fentanyl use were "
+          "recorded after rectal resection."),
+         {"iv"}, {"oral", "subcutaneous", "topical", "rectal"}),
+        ("Esketamine for emergence agitation after nasal endoscopic surgery",
+         ("METHODS: Adults scheduled for nasal septoplasty received intravenous esketamine or "
+          "saline; nasal packing was placed at the end of surgery."), {"iv"}, {"intranasal"}),
         # ... while ketamine given that way still counts
         ("Esketamine in patient-controlled epidural analgesia after surgery",
          "METHODS: Patients received epidural analgesia with esketamine 0.5 mg/kg or saline.",
@@ -806,6 +844,9 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         # a parenthesis between the people and what they had
         (("METHODS: We describe eight adolescents (aged 14-17 years) with treatment-resistant "
           "depression who received esketamine."), 8),
+        # arms without a total
+        (("METHODS: Patients were randomized into group E (n = 62) and group C (n = 61). "
+          "RESULTS: Sleep improved."), None),
         # a frequency is no count of people
         (("METHODS: Patients received esketamine three times in MDD patients with suicidal "
           "ideation. RESULTS: Scores improved."), None),
