@@ -136,15 +136,22 @@ _REGISTRIES = {
     "drks": "DRKS",
     "ctri": "CTRI",
     "irct": "IRCT",
+    "cris": "KCT",
+    "pactr": "PACTR",
+    "tctr": "TCTR",
+    "jrct": "jRCT",
+    "umin ctr": "UMIN",
+    "umin-ctr": "UMIN",
 }
-_DIGITS_PREFIXED = {"NCT", "ISRCTN", "ACTRN", "DRKS"}
+_DIGITS_PREFIXED = {"NCT", "ISRCTN", "ACTRN", "DRKS", "KCT", "PACTR", "TCTR", "UMIN"}
 
 
 def normalise_registration(databank: str, accession: str, source: str = "databank") -> Registration:
     """Map a DataBankName and accession to a :class:`Registration`.
 
     ``ClinicalTrials.gov`` -> ``NCT``, ``ISRCTN``, ``ANZCTR`` -> ``ACTRN``, ``EudraCT``,
-    ``ChiCTR``, ``DRKS``, ``CTRI``, ``IRCT``; other data banks (GENBANK, PDB...) keep their
+    ``ChiCTR``, ``DRKS``, ``CTRI``, ``IRCT``, ``CRiS`` -> ``KCT``, ``PACTR``, ``TCTR``, ``jRCT``,
+    ``UMIN CTR`` -> ``UMIN``; other data banks (GENBANK, PDB...) keep their
     name. Trial accessions are upper-cased without spaces, with the registry prefix added when
     only digits were given (``12345678`` in ISRCTN -> ``ISRCTN12345678``).
     """
@@ -158,6 +165,8 @@ def normalise_registration(databank: str, accession: str, source: str = "databan
         acc = registry + acc
     elif registry == "ChiCTR" and acc.startswith("CHICTR"):
         acc = "ChiCTR" + acc[6:]
+    elif registry == "jRCT" and acc.startswith("JRCT"):
+        acc = "jRCT" + acc[4:].lower()
     elif registry == "EudraCT" and acc.startswith("EUDRACT"):
         acc = acc[7:].lstrip(":-/ ")
     return Registration(registry=registry, accession=acc, source=source)

@@ -1,6 +1,7 @@
 """Stage 5 (tag), trial registrations: find and normalise the registry accessions written in a
 record's title or abstract (ClinicalTrials.gov, ISRCTN, ANZCTR, ChiCTR, DRKS, CTRI, IRCT and
-EudraCT numbers). Pure: no I/O, no globals beyond the compiled patterns.
+EudraCT numbers, and those of four more WHO primary registries that ketamine trials use: Korea's
+CRIS (KCT), the Pan African (PACTR), Thai (TCTR) and Japanese (jRCT, UMIN) registries). Pure: no I/O, no globals beyond the compiled patterns.
 
 :func:`aggregator.tag.tag_record` merges these with the record's databank registrations; it
 skips the scans of registries whose name the record's word index does not hold (see
@@ -39,6 +40,12 @@ _REGISTRIES: tuple[tuple[str, re.Pattern[str], object], ...] = (
      lambda m: f"IRCT{m[1].upper()}"),
     ("EudraCT", re.compile(r"(?<![\d-])((?:19|20)\d{2})\s?-\s?(\d{6})\s?-\s?(\d{2})(?![\d-])"),
      lambda m: f"{m[1]}-{m[2]}-{m[3]}"),
+    ("KCT", re.compile(r"\bKCT\s?-?\s?(\d{7})\b", re.IGNORECASE), lambda m: f"KCT{m[1]}"),
+    ("PACTR", re.compile(r"\bPACTR\s?-?\s?(\d{15})\b", re.IGNORECASE), lambda m: f"PACTR{m[1]}"),
+    ("TCTR", re.compile(r"\bTCTR\s?-?\s?(\d{11})\b", re.IGNORECASE), lambda m: f"TCTR{m[1]}"),
+    ("jRCT", re.compile(r"\bjRCT\s?-?\s?(s?\d{9,10})\b", re.IGNORECASE),
+     lambda m: f"jRCT{m[1].lower()}"),
+    ("UMIN", re.compile(r"\bUMIN\s?-?\s?(\d{9})\b", re.IGNORECASE), lambda m: f"UMIN{m[1]}"),
 )
 
 
@@ -51,7 +58,8 @@ def normalise_registration(text: str) -> tuple[str, str] | None:
     return None
 
 
-_REGISTRY_WORDS = ("nct0", "nct 0", "nct-0", "isrctn", "actrn", "chictr", "drks", "ctri/", "ctri /", "irct1", "irct2", "irct ")
+_REGISTRY_WORDS = ("nct0", "nct 0", "nct-0", "isrctn", "actrn", "chictr", "drks", "ctri/", "ctri /",
+                   "irct1", "irct2", "irct ", "kct", "pactr", "tctr", "jrct", "umin")
 _EUDRACT_HINT = re.compile(r"\d{4}\s?-\s?\d{6}")
 
 

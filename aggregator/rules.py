@@ -37,7 +37,8 @@ __all__ = [
 
 #: Word prefixes indexed besides the patterns' own: the trial registries' accession prefixes,
 #: so that :mod:`aggregator.tag` skips its registration scans when none starts a word.
-INDEX_WORDS = ("nct", "isrctn", "actrn", "chictr", "drks", "ctri", "irct")
+INDEX_WORDS = ("nct", "isrctn", "actrn", "chictr", "drks", "ctri", "irct", "kct", "pactr", "tctr",
+               "jrct", "umin")
 
 #: DESIGN.md's label ids: the contract of the table and the CSV.
 CONDITIONS = frozenset({"depression", "trd", "bipolar", "suicidality", "anxiety", "ptsd", "ocd",

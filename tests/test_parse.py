@@ -649,6 +649,11 @@ def test_iter_medline_text_stream_and_garbage() -> None:
         ("DRKS", "drks00012345", Registration("DRKS", "DRKS00012345")),
         ("CTRI", "ctri/2018/01/011234", Registration("CTRI", "CTRI/2018/01/011234")),
         ("IRCT", "irct2015051022241n1", Registration("IRCT", "IRCT2015051022241N1")),
+        ("CRiS", "KCT0006543", Registration("KCT", "KCT0006543")),
+        ("PACTR", "202101123456789", Registration("PACTR", "PACTR202101123456789")),
+        ("TCTR", "tctr20210512001", Registration("TCTR", "TCTR20210512001")),
+        ("jRCT", "JRCTS031180123", Registration("jRCT", "jRCTs031180123")),
+        ("UMIN CTR", "000012345", Registration("UMIN", "UMIN000012345")),
         ("GENBANK", "Z93128", Registration("GENBANK", "Z93128")),
     ],
 )

@@ -567,12 +567,31 @@ def test_tag_sample_size_meta_analysis_without_total_is_none(vocab: Vocabulary) 
      ("chictr 2000012345", "ChiCTR", "ChiCTR2000012345"),
      ("DRKS00012345", "DRKS", "DRKS00012345"),
      ("CTRI/2019/05/019234", "CTRI", "CTRI/2019/05/019234"),
-     ("irct20180916041049n1", "IRCT", "IRCT20180916041049N1")],
+     ("irct20180916041049n1", "IRCT", "IRCT20180916041049N1"),
+     ("Clinical Research Information Service (KCT0006543)", "KCT", "KCT0006543"),
+     ("PACTR202101123456789", "PACTR", "PACTR202101123456789"),
+     ("Thai Clinical Trials Registry TCTR20210512001", "TCTR", "TCTR20210512001"),
+     ("JRCTs031180123", "jRCT", "jRCTs031180123"),
+     ("UMIN-CTR: UMIN000012345", "UMIN", "UMIN000012345")],
 )
 def test_registration_formats(text: str, registry: str, accession: str) -> None:
     assert normalise_registration(text) == (registry, accession)
     assert find_registrations(f"Trial registration: {text}.") == [
         Registration(registry, accession, "abstract")]
+
+
+def test_tag_registrations_of_every_registry_are_found_through_the_word_index(
+        vocab: Vocabulary) -> None:
+    """The tagger scans only for registries whose prefix its word index holds: each one's
+    accession is found in a record's abstract."""
+    abstract = ("TRIAL REGISTRATION: NCT01234567, ISRCTN12345678, ACTRN12619000123456, "
+                "ChiCTR2000012345, DRKS00012345, CTRI/2019/05/019234, IRCT20180916041049N1, "
+                "KCT0006543, PACTR202101123456789, TCTR20210512001, jRCT1031200123, "
+                "UMIN000012345 and EudraCT 2019-001234-56.")
+    regs = tag_record(rec("Ketamine trial", abstract), vocab).registrations
+    assert {r.registry for r in regs} == {
+        "NCT", "ISRCTN", "ACTRN", "ChiCTR", "DRKS", "CTRI", "IRCT", "KCT", "PACTR", "TCTR",
+        "jRCT", "UMIN", "EudraCT"}
 
 
 def test_tag_registrations_databank_and_text_deduplicated(vocab: Vocabulary) -> None:
