@@ -423,6 +423,16 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
          ("BACKGROUND: (R)-ketamine showed antidepressant effects without dissociation in "
           "rodents. METHODS: Ten adults with TRD received arketamine and placebo in random "
           "order."), "rct"),
+        ("Esketamine: hype or hope?",
+         ("In this editorial, we reflect on the evidence for esketamine nasal spray in "
+          "treatment-resistant depression. Open questions remain."), "other"),
+        ("Reply to: Ketamine and the risk of cystitis",
+         ("We thank the authors for their comments. In our cohort, no participant developed "
+          "cystitis."), "other"),
+        # a registry's results set beside trials' do not make it a trial
+        ("Esketamine nasal spray in routine care: a national registry study",
+         ("METHODS: We analysed a national registry of patients treated with esketamine. "
+          "CONCLUSIONS: Outcomes were consistent with clinical trial data."), "observational"),
     ],
 )
 def test_tag_design_general_rules(vocab: Vocabulary, title: str, abstract: str,
@@ -481,6 +491,23 @@ def test_tag_population_in_vitro(vocab: Vocabulary) -> None:
     tags = tag_record(rec("Ketamine and BDNF release in cultured cortical neurons",
                           "In vitro, SH-SY5Y cells and cultured neurons were exposed."), vocab)
     assert tags.population is not None and tags.population.label == "in_vitro"
+    # human cells and receptors are still in vitro
+    for title, abstract in [
+        ("Esketamine binding to human NMDA receptors",
+         ("METHODS: Radioligand binding assays used membranes of HEK293 cells expressing human "
+         "GluN1/GluN2B receptors. RESULTS: Esketamine displaced the ligand.")),
+        ("Ketamine and dendritic growth in human iPSC-derived cortical neurons",
+         ("METHODS: Human induced pluripotent stem cell-derived neurons were exposed to "
+         "ketamine. RESULTS: Human neurons grew longer dendrites."))]:
+        tags = tag_record(rec(title, abstract), vocab)
+        assert tags.population.label == "in_vitro", (title, tags.population)
+
+
+def test_tag_ketamine_as_the_anaesthetic_of_an_animal_experiment(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Fluoxetine and hippocampal neurogenesis after spinal cord injury in rats",
+                          ("METHODS: Anaesthesia was induced with intraperitoneal ketamine and "
+                           "xylazine before laminectomy. Rats then received fluoxetine.")), vocab)
+    assert tags.population.label == "animal" and tags.ketamine_treatment is False
 
 
 @pytest.mark.parametrize(
@@ -734,6 +761,15 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
           "received esketamine or saline. The primary outcome was the incidence of PND. "
           "Cardiorespiratory depression and rescue opioid use were recorded."),
          set(), {"depression", "substance_use"}),
+        # organisations named after a field
+        (("Canadian Network for Mood and Anxiety Treatments (CANMAT) 2023 update on ketamine "
+         "for major depressive disorder"),
+         "Recommendations on ketamine and esketamine for major depressive disorder are given.",
+         {"depression"}, {"anxiety"}),
+        (("Consensus guidelines of the American Society of Regional Anesthesia on intravenous "
+         "ketamine for chronic pain"),
+         "Recommendations on ketamine infusions for chronic pain conditions are given.",
+         {"chronic_pain"}, {"anesthesia"}),
         # mechanism talk in a healthy-volunteer study names no condition
         (("Effects of subanaesthetic ketamine on resting-state connectivity in healthy "
          "volunteers"),
@@ -782,6 +818,10 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Ketamine-xylazine anaesthesia in dogs",
          ("METHODS: Dogs received ketamine by intramuscular injection. Heart rate and rectal "
           "temperature were recorded."), {"im"}, {"rectal"}),
+        # an emergency-department comparator's route
+        ("Intranasal ketamine versus intravenous metoclopramide for migraine",
+         ("METHODS: Adults with migraine were randomized to intranasal ketamine or intravenous "
+          "metoclopramide."), {"intranasal"}, {"iv"}),
         # what a nasal spray stands in for
         ("Racemic ketamine nasal spray for depression: an open-label trial",
          ("We gave intranasal racemic ketamine 50 mg to 30 patients with major depressive "
@@ -863,6 +903,9 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         # a parenthesis between the people and what they had
         (("METHODS: We describe eight adolescents (aged 14-17 years) with treatment-resistant "
           "depression who received esketamine."), 8),
+        # an opening sentence stating what was characterised is the objective, not background
+        (("We characterized the pharmacokinetics of sublingual ketamine in 16 healthy "
+          "volunteers. Bioavailability was 30%. Sublingual dosing is feasible."), 16),
         # arms without a total
         (("METHODS: Patients were randomized into group E (n = 62) and group C (n = 61). "
           "RESULTS: Sleep improved."), None),
@@ -882,7 +925,12 @@ def test_tag_sample_size_totals(vocab: Vocabulary, abstract: str, n: int | None)
 @pytest.mark.parametrize(
     ("abstract", "n"),
     [("RESULTS: Eleven RCTs (1,046 patients) met the inclusion criteria.", 1046),
-     ("RESULTS: Of nine eligible trials, seven studies (n = 7/9) reported a benefit.", None)],
+     ("RESULTS: Of nine eligible trials, seven studies (n = 7/9) reported a benefit.", None),
+     ("RESULTS: We included k = 7 studies, N = 1,488 participants.", 1488),
+     ("RESULTS: Response rates were pooled (k = 12; N = 980).", 980),
+     ("RESULTS: We analysed data from 1,234 participants across 12 randomized trials.", 1234),
+     ("RESULTS: In total, 1,530 patients from 24 RCTs were included.", 1530),
+     ("RESULTS: The pooled sample comprised 845 participants.", 845)],
 )
 def test_tag_sample_size_meta_analysis_studies_and_patients(vocab: Vocabulary, abstract: str,
                                                             n: int | None) -> None:
