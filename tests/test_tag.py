@@ -520,6 +520,10 @@ def test_tag_ketamine_as_the_anaesthetic_of_an_animal_experiment(vocab: Vocabula
      ("Children aged under 12 years undergoing tonsillectomy", {"child"}),
      ("Adults received esketamine after cesarean delivery; mother-infant bonding was assessed",
       {"adult"}),
+     ("Ketamine for fibromyalgia in middle-aged women", {"adult"}),
+     ("Ketamine in adults aged eighteen to sixty-five years", {"adult"}),
+     ("Topical ketamine in patients aged 50 years or older", {"adult"}),
+     ("Intranasal ketamine sedation for a 9-year-old boy", {"child"}),
      # the mothers are the participants: their newborns are no child group
      (("Women undergoing cesarean delivery received esketamine after delivery of the infant; "
       "neonatal outcomes and Apgar scores were recorded"), set())],
@@ -547,9 +551,12 @@ SIZE_CASES = [
     ("METHODS: 50 infants received intramuscular ketamine before MRI.", 50),
     ("METHODS: 50 infants under 1 year received intramuscular ketamine before MRI.", 50),
     ("METHODS: Ketamine was given to 20 volunteers under double-blind conditions.", 20),
-    # a count of people screened is no sample size; the randomised count after it is
-    ("METHODS: Of 150 patients screened, 120 were randomized to ketamine or midazolam.", None),
-    ("METHODS: Out of 150 patients screened, 120 were randomized.", None),
+    # a count of people screened is no sample size; the randomised count after it is, with or
+    # without a noun of its own
+    ("METHODS: Of 150 patients screened, 120 were randomized to ketamine or midazolam.", 120),
+    ("METHODS: Out of 150 patients screened, 120 were randomized.", 120),
+    ("METHODS: Of 150 patients assessed for eligibility, 84 were enrolled.", 84),
+    ("METHODS: Of 150 patients screened, most were excluded.", None),
     (("METHODS: 80 patients were assessed for eligibility; 60 patients were randomized to "
       "ketamine or placebo."), 60),
     ("METHODS: Twelve boys and girls were enrolled in the pilot.", 12),
@@ -761,6 +768,28 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
           "received esketamine or saline. The primary outcome was the incidence of PND. "
           "Cardiorespiratory depression and rescue opioid use were recorded."),
          set(), {"depression", "substance_use"}),
+        # pain and emergency medicine: sedation terms, the setting, avoided intubation, opioids
+        # prescribed for pain
+        ("Ketofol versus ketamine for emergency department procedural sedation",
+         ("METHODS: Adults needing procedural sedation and analgesia for fracture reduction "
+          "were randomized to ketofol or ketamine. RESULTS: Recovery was faster with ketofol."),
+         {"anesthesia"}, {"acute_pain"}),
+        ("Perioperative ketamine to prevent chronic pain after breast cancer surgery",
+         ("METHODS: Women were randomized to ketamine or saline. RESULTS: Chronic pain after "
+          "breast cancer surgery at 3 months was similar."), {"chronic_pain"}, {"acute_pain"}),
+        ("Intranasal ketamine for pain in children with suspected extremity fractures",
+         ("METHODS: Children with fracture pain received ketamine via a mucosal atomization "
+          "device. RESULTS: Pain scores fell within 15 minutes."), {"acute_pain"}, set()),
+        ("Ketamine for pain after laparoscopic cholecystectomy",
+         ("METHODS: Patients undergoing laparoscopic cholecystectomy under general anesthesia "
+          "received ketamine or saline. RESULTS: Postoperative pain scores were lower."),
+         {"acute_pain"}, {"anesthesia"}),
+        ("Ketamine for status asthmaticus in a child: a case report",
+         ("A child with status asthmaticus received a ketamine infusion to avoid intubation and "
+          "recovered without intubation."), set(), {"anesthesia"}),
+        ("Low-dose ketamine for pain in trauma inpatients on long-term opioid therapy",
+         ("METHODS: Trauma inpatients with chronic opioid use received ketamine or placebo. "
+          "RESULTS: Pain scores were lower with ketamine."), {"acute_pain"}, {"substance_use"}),
         # organisations named after a field
         (("Canadian Network for Mood and Anxiety Treatments (CANMAT) 2023 update on ketamine "
          "for major depressive disorder"),
@@ -906,6 +935,9 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         # an opening sentence stating what was characterised is the objective, not background
         (("We characterized the pharmacokinetics of sublingual ketamine in 16 healthy "
           "volunteers. Bioavailability was 30%. Sublingual dosing is feasible."), 16),
+        # the people described, not those in whom something happened
+        (("We describe 6 hospitalized adults with opioid use disorder who received ketamine. "
+          "Buprenorphine was started in five of six patients."), 6),
         # arms without a total
         (("METHODS: Patients were randomized into group E (n = 62) and group C (n = 61). "
           "RESULTS: Sleep improved."), None),
