@@ -429,6 +429,14 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
         ("Reply to: Ketamine and the risk of cystitis",
          ("We thank the authors for their comments. In our cohort, no participant developed "
           "cystitis."), "other"),
+        # a trial the conclusion asks for
+        ("Lamotrigine for ketamine dependence: a single-arm open-label pilot study",
+         ("METHODS: Twelve adults with ketamine dependence received lamotrigine. CONCLUSIONS: "
+          "Lamotrigine merits evaluation in a randomised trial."), "nonrandomized_trial"),
+        # records reviewed are an observational study, not a review
+        ("Ketamine-related presentations of adolescents to emergency departments",
+         ("We reviewed presentations of adolescents to two emergency departments from 2015 to "
+          "2022. Ninety-one adolescents were identified."), "observational"),
         # a registry's results set beside trials' do not make it a trial
         ("Esketamine nasal spray in routine care: a national registry study",
          ("METHODS: We analysed a national registry of patients treated with esketamine. "
@@ -501,6 +509,13 @@ def test_tag_population_in_vitro(vocab: Vocabulary) -> None:
          "ketamine. RESULTS: Human neurons grew longer dendrites."))]:
         tags = tag_record(rec(title, abstract), vocab)
         assert tags.population.label == "in_vitro", (title, tags.population)
+
+
+def test_tag_veterinary_clinics_name_no_animals(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Diversion of ketamine and seizures in users",
+                          ("METHODS: We studied users who obtained ketamine stolen from "
+                           "veterinary clinics. RESULTS: Seizures occurred in users.")), vocab)
+    assert tags.population.label == "human"
 
 
 def test_tag_ketamine_as_the_anaesthetic_of_an_animal_experiment(vocab: Vocabulary) -> None:
@@ -790,6 +805,10 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
         ("Low-dose ketamine for pain in trauma inpatients on long-term opioid therapy",
          ("METHODS: Trauma inpatients with chronic opioid use received ketamine or placebo. "
           "RESULTS: Pain scores were lower with ketamine."), {"acute_pain"}, {"substance_use"}),
+        # misuse of a named drug is substance use
+        ("Abuse and misuse of esketamine nasal spray: a pharmacovigilance study",
+         ("METHODS: We analysed reports of misuse of esketamine in FAERS. RESULTS: Reports "
+          "of abuse were rare."), {"substance_use"}, set()),
         # organisations named after a field
         (("Canadian Network for Mood and Anxiety Treatments (CANMAT) 2023 update on ketamine "
          "for major depressive disorder"),
@@ -847,6 +866,17 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Ketamine-xylazine anaesthesia in dogs",
          ("METHODS: Dogs received ketamine by intramuscular injection. Heart rate and rectal "
           "temperature were recorded."), {"im"}, {"rectal"}),
+        # snorted ketamine is intranasal; the surgeon's CO2 insufflation is not
+        ("Ketamine uropathy in young adults",
+         ("A woman who had snorted ketamine daily for 3 years presented with cystitis. Ketamine "
+          "insufflation was stopped."), {"intranasal"}, set()),
+        ("Esketamine and shoulder pain after laparoscopic cholecystectomy",
+         ("METHODS: Patients received intravenous esketamine or saline before CO2 insufflation "
+          "of the abdomen."), {"iv"}, {"intranasal"}),
+        # another drug infused into the brain of a rat
+        ("Rapamycin and ketamine's effect on alcohol seeking in rats",
+         ("METHODS: Rats received ketamine 10 mg/kg intraperitoneally and an intra-mPFC "
+          "infusion of rapamycin."), set(), {"iv"}),
         # an emergency-department comparator's route
         ("Intranasal ketamine versus intravenous metoclopramide for migraine",
          ("METHODS: Adults with migraine were randomized to intranasal ketamine or intravenous "
@@ -938,6 +968,10 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         # the people described, not those in whom something happened
         (("We describe 6 hospitalized adults with opioid use disorder who received ketamine. "
           "Buprenorphine was started in five of six patients."), 6),
+        # verbs and people of surveys and record studies
+        ("METHODS: We identified 287 patients presenting with ketamine toxicity.", 287),
+        ("METHODS: The survey was completed by 3,604 undergraduate students.", 3604),
+        ("METHODS: We recruited 1,018 adult MSM through dating applications.", 1018),
         # arms without a total
         (("METHODS: Patients were randomized into group E (n = 62) and group C (n = 61). "
           "RESULTS: Sleep improved."), None),
