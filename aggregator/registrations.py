@@ -1,7 +1,8 @@
 """Stage 5 (tag), trial registrations: find and normalise the registry accessions written in a
 record's title or abstract (ClinicalTrials.gov, ISRCTN, ANZCTR, ChiCTR, DRKS, CTRI, IRCT and
-EudraCT numbers, and those of four more WHO primary registries that ketamine trials use: Korea's
-CRIS (KCT), the Pan African (PACTR), Thai (TCTR) and Japanese (jRCT, UMIN) registries). Pure: no I/O, no globals beyond the compiled patterns.
+EudraCT numbers, and those of more WHO primary registries that ketamine trials use: Korea's CRIS
+(KCT), the Pan African (PACTR), Thai (TCTR) and Japanese (jRCT, UMIN) registries). Pure: no
+I/O, no globals beyond the compiled patterns.
 
 :func:`aggregator.tag.tag_record` merges these with the record's databank registrations; it
 skips the scans of registries whose name the record's word index does not hold (see

@@ -916,6 +916,19 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Esketamine in patient-controlled epidural analgesia after surgery",
          "METHODS: Patients received epidural analgesia with esketamine 0.5 mg/kg or saline.",
          {"neuraxial"}, set()),
+        # ketamine given with another drug by that route: still neuraxial
+        ("Ketamine for analgesia after surgery",
+         ("METHODS: Patients received epidural ketamine and morphine or epidural morphine "
+          "alone."), {"neuraxial"}, set()),
+        ("Ketamine for analgesia after caesarean section",
+         "METHODS: Patients received intrathecal S-ketamine with bupivacaine or bupivacaine alone.",
+         {"neuraxial"}, set()),
+        ("Esketamine-based PCIA after caesarean section",
+         ("METHODS: Women received patient-controlled intravenous analgesia with esketamine and "
+          "sufentanil or sufentanil alone."), {"iv"}, set()),
+        ("Oral ketamine and midazolam premedication in children",
+         "METHODS: Children received oral administration of ketamine and midazolam or placebo.",
+         {"oral"}, set()),
         ("Routes of ketamine administration for depression: a systematic review",
          ("Most studies used intravenous infusion; others used intranasal, oral, sublingual, "
           "intramuscular or subcutaneous administration."),
