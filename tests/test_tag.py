@@ -429,6 +429,19 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
         ("Reply to: Ketamine and the risk of cystitis",
          ("We thank the authors for their comments. In our cohort, no participant developed "
           "cystitis."), "other"),
+        # a review by its title, whatever trials it discusses
+        ("Ketamine for late-life depression: a narrative review",
+         ("Evidence from case series and 2 randomized trials, including a crossover study, "
+          "suggests benefit. Randomized trials in older adults are few."), "review"),
+        # results set beside meta-analyses do not make one
+        ("Intravenous ketamine in adolescents with depression: a retrospective study",
+         ("Medical records of 120 adolescents treated with ketamine were reviewed. CONCLUSIONS: "
+          "Response rates were consistent with previous pediatric and adult meta-analyses."),
+         "observational"),
+        # allocation phrases of Chinese-English abstracts
+        ("Esketamine and postoperative delirium after hip surgery in elderly patients",
+         ("Total 120 cases of elderly patients were divided into two groups by random number "
+          "table method. Delirium was less frequent with esketamine."), "rct"),
         # a trial the conclusion asks for
         ("Lamotrigine for ketamine dependence: a single-arm open-label pilot study",
          ("METHODS: Twelve adults with ketamine dependence received lamotrigine. CONCLUSIONS: "
@@ -516,6 +529,13 @@ def test_tag_veterinary_clinics_name_no_animals(vocab: Vocabulary) -> None:
                           ("METHODS: We studied users who obtained ketamine stolen from "
                            "veterinary clinics. RESULTS: Seizures occurred in users.")), vocab)
     assert tags.population.label == "human"
+
+
+def test_tag_ketamine_sedating_animals_is_no_treatment(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Adrenaline dosing in a porcine model of cardiac arrest",
+                          ("METHODS: Pigs were sedated with intramuscular ketamine and midazolam "
+                           "before ventricular fibrillation was induced.")), vocab)
+    assert tags.population.label == "animal" and tags.ketamine_treatment is False
 
 
 def test_tag_ketamine_as_the_anaesthetic_of_an_animal_experiment(vocab: Vocabulary) -> None:
@@ -809,6 +829,20 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
         ("Abuse and misuse of esketamine nasal spray: a pharmacovigilance study",
          ("METHODS: We analysed reports of misuse of esketamine in FAERS. RESULTS: Reports "
           "of abuse were rare."), {"substance_use"}, set()),
+        # drinking in people and in rats
+        ("Can ketamine help people stop drinking? A randomised trial",
+         ("METHODS: Adults with alcohol use disorder were randomised to ketamine or midazolam. "
+          "RESULTS: Heavy drinking days fell with ketamine."), {"substance_use"}, set()),
+        ("Ketamine reduces alcohol self-administration in rats",
+         ("METHODS: Rats trained to self-administer ethanol received ketamine. RESULTS: Ethanol "
+          "intake and relapse-like drinking decreased."), {"substance_use"}, set()),
+        # painful neuropathy and the rodent models of neuropathic pain
+        ("Topical amitriptyline-ketamine cream for painful diabetic neuropathy",
+         "METHODS: Adults with painful diabetic peripheral neuropathy applied the cream.",
+         {"chronic_pain"}, set()),
+        ("Intrathecal ketamine after spinal nerve ligation in rats",
+         ("METHODS: Rats with spinal nerve ligation received intrathecal ketamine. RESULTS: "
+          "Mechanical allodynia was reversed."), {"chronic_pain"}, set()),
         # organisations named after a field
         (("Canadian Network for Mood and Anxiety Treatments (CANMAT) 2023 update on ketamine "
          "for major depressive disorder"),
@@ -985,6 +1019,14 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         ("METHODS: We identified 287 patients presenting with ketamine toxicity.", 287),
         ("METHODS: The survey was completed by 3,604 undergraduate students.", 3604),
         ("METHODS: We recruited 1,018 adult MSM through dating applications.", 1018),
+        # an opening sentence saying what was done is methods: its count is the sample
+        (("Using national pharmacy data, we identified 1,024 veterans who received esketamine. "
+          "Most continued treatment. Adherence was high."), 1024),
+        (("Twenty-five healthy volunteers received a 40-min intravenous infusion of ketamine "
+          "and saline. Glutamate rose. Ketamine models psychosis."), 25),
+        # the randomised count after the screened ones, with words between
+        (("METHODS: Of 2,514 adults screened, 212 with comorbid depression were randomized to "
+          "ketamine or placebo."), 212),
         # arms without a total
         (("METHODS: Patients were randomized into group E (n = 62) and group C (n = 61). "
           "RESULTS: Sleep improved."), None),
