@@ -236,17 +236,11 @@ def test_a_damaged_file_is_named(gz: Path, tmp_path: Path,
 
 
 def test_a_store_of_schema_2_gains_the_sources_table(tmp_path: Path) -> None:
-    from aggregator.store.schema import MIGRATIONS, statements
+    from aggregator.store.schema import MIGRATIONS
+    from tests._old_store import store_at_schema
 
     db = tmp_path / "old.sqlite"
-    conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                 " applied_at TEXT NOT NULL)")
-    for number, name, sql in MIGRATIONS[:2]:
-        for statement in statements(sql):
-            conn.execute(statement)
-        conn.execute("INSERT INTO migrations VALUES (?, ?, '2026-01-01T00:00:00Z')",
-                     (number, name))
+    conn = store_at_schema(db, 2)
     conn.execute(
         "INSERT INTO records (pmid, data, raw, format, content_hash, first_seen, last_changed,"
         " last_seen) VALUES (7, '{\"pmid\":\"7\"}', ?, 'xml', 'h', 'x', 'x', 'x')",

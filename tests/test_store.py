@@ -116,18 +116,9 @@ def test_migrations_failed_migration_rolls_back(
 def test_migration_4_moves_tags_out_of_records_and_keeps_them(db_path: Path) -> None:
     """A store made before migration 4 (tags as columns of ``records``) opens with the same
     tags, in ``record_tags``; untagged records stay untagged; the old columns are gone."""
-    import sqlite3
+    from tests._old_store import store_at_schema
 
-    from aggregator.store.schema import MIGRATIONS, statements
-
-    db_path.parent.mkdir(parents=True)
-    conn = sqlite3.connect(db_path)
-    conn.execute("CREATE TABLE migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                 " applied_at TEXT NOT NULL)")
-    for number, name, sql in MIGRATIONS[:3]:
-        for statement in statements(sql):
-            conn.execute(statement)
-        conn.execute("INSERT INTO migrations VALUES (?, ?, 'x')", (number, name))
+    conn = store_at_schema(db_path, 3)
     old_tags = tags("ptsd")
     for pmid, tag_json, version in ((1, json.dumps(old_tags.to_dict()), "v1"), (2, None, None)):
         conn.execute(
