@@ -137,6 +137,21 @@ def test_migration_4_moves_tags_out_of_records_and_keeps_them(db_path: Path) -> 
         assert s.status()["tagged"] == 1
 
 
+def test_migrations_on_too_old_a_sqlite_say_so(db_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Migration 4 drops columns (SQLite 3.35+): an older SQLite gets a clear error before any
+    migration runs, so no migration is left half done."""
+    import sqlite3
+
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+    monkeypatch.setattr(sqlite3, "sqlite_version", "3.31.1")
+    with pytest.raises(StoreError, match=r"SQLite is 3\.31\.1; the store needs 3\.35\.0 or newer"):
+        Store(db_path)
+    monkeypatch.undo()
+    with Store(db_path) as s:  # the same file opens once SQLite is new enough
+        assert s.schema_version() == SCHEMA_VERSION
+
+
 def test_tags_cleared_when_the_record_changes_and_kept_when_unchanged(store: Store) -> None:
     store.upsert([parsed("1"), parsed("2")])
     store.save_tags([("1", tags("trd")), ("2", tags("ocd")), ("99", tags("ptsd"))], "v1")
