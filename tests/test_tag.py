@@ -442,6 +442,11 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
         ("Esketamine and postoperative delirium after hip surgery in elderly patients",
          ("Total 120 cases of elderly patients were divided into two groups by random number "
           "table method. Delirium was less frequent with esketamine."), "rct"),
+        # a case report "and literature review" is no systematic review
+        (("Ketamine for super-refractory status epilepticus in a child: a case report and "
+         "literature review"),
+         ("A 6-year-old boy with status epilepticus received a ketamine infusion. We also "
+          "reviewed 22 published cases."), "case_report"),
         # a trial the conclusion asks for
         ("Lamotrigine for ketamine dependence: a single-arm open-label pilot study",
          ("METHODS: Twelve adults with ketamine dependence received lamotrigine. CONCLUSIONS: "
@@ -927,6 +932,9 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Esketamine and postoperative cognitive dysfunction after lobectomy",
          ("METHODS: Patients were randomly allocated to esketamine 0.25 mg/kg followed by "
           "0.125 mg/kg/h or saline during anesthesia."), {"iv"}, set()),
+        ("Esketamine and postpartum depression: a retrospective study",
+         ("METHODS: Women undergoing caesarean delivery under neuraxial anesthesia who received "
+          "intravenous esketamine were compared with controls."), {"iv"}, {"neuraxial"}),
         ("Esketamine after delivery and postpartum depression",
          ("METHODS: Women had spinal anesthesia (bupivacaine plus intrathecal morphine 100 ug) "
           "and were randomized to esketamine or saline."), set(), {"neuraxial"}),
@@ -1027,6 +1035,11 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         # the randomised count after the screened ones, with words between
         (("METHODS: Of 2,514 adults screened, 212 with comorbid depression were randomized to "
           "ketamine or placebo."), 212),
+        # what the people were, listed between the count and the verb
+        (("METHODS: One hundred and twenty patients, ASA I-II, aged 18-64 years, scheduled for "
+          "laparoscopic cholecystectomy were randomly divided into two groups."), 120),
+        (("METHODS: Totally 120 elderly patients, aged 60-80 years, ASA II or III, were "
+          "randomly divided into group S and group C."), 120),
         # arms without a total
         (("METHODS: Patients were randomized into group E (n = 62) and group C (n = 61). "
           "RESULTS: Sleep improved."), None),
