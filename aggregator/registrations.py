@@ -20,33 +20,44 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .models import Registration
 
 __all__ = ["find_registrations", "normalise_registration"]
 
 # Each registry's accession format, with its canonical spelling. Upper-case, no spaces,
-# canonical hyphens; "ChiCTR" keeps the registry's own mixed-case prefix.
-_REGISTRIES: tuple[tuple[str, re.Pattern[str], object], ...] = (
-    ("NCT", re.compile(r"\bNCT\s?-?\s?(\d{8})\b", re.IGNORECASE), lambda m: f"NCT{m[1]}"),
-    ("ISRCTN", re.compile(r"\bISRCTN\s?-?\s?(\d{8})\b", re.IGNORECASE), lambda m: f"ISRCTN{m[1]}"),
-    ("ACTRN", re.compile(r"\bACTRN\s?-?\s?(\d{14})\b", re.IGNORECASE), lambda m: f"ACTRN{m[1]}"),
+# canonical hyphens; "ChiCTR" and "jRCT" keep the registry's own mixed-case prefix.
+_Canon = Callable[[re.Match[str]], str]
+
+
+def _digits(prefix: str, digits: str) -> tuple[str, re.Pattern[str], _Canon]:
+    """The common form: the prefix, an optional space or hyphen, a fixed count of digits
+    (``digits``, a regex quantifier body such as ``8``); canonical: prefix + digits."""
+    pattern = re.compile(rf"\b{prefix}\s?-?\s?(\d{{{digits}}})\b", re.IGNORECASE)
+    return prefix, pattern, lambda m: f"{prefix}{m[1]}"
+
+
+_REGISTRIES: tuple[tuple[str, re.Pattern[str], _Canon], ...] = (
+    _digits("NCT", "8"),
+    _digits("ISRCTN", "8"),
+    _digits("ACTRN", "14"),
     ("ChiCTR", re.compile(r"\bChiCTR\s?-?\s?([A-Z]{3,4})\s?-\s?(\d{8})\b", re.IGNORECASE),
      lambda m: f"ChiCTR-{m[1].upper()}-{m[2]}"),
-    ("ChiCTR", re.compile(r"\bChiCTR\s?-?\s?(\d{10})\b", re.IGNORECASE), lambda m: f"ChiCTR{m[1]}"),
-    ("DRKS", re.compile(r"\bDRKS\s?-?\s?(\d{8})\b", re.IGNORECASE), lambda m: f"DRKS{m[1]}"),
+    _digits("ChiCTR", "10"),
+    _digits("DRKS", "8"),
     ("CTRI", re.compile(r"\bCTRI\s?/\s?(\d{4})\s?/\s?(\d{2,3})\s?/\s?(\d{6})\b", re.IGNORECASE),
      lambda m: f"CTRI/{m[1]}/{m[2]}/{m[3]}"),
     ("IRCT", re.compile(r"\bIRCT\s?-?\s?(\d{6,}N\d{1,3})\b", re.IGNORECASE),
      lambda m: f"IRCT{m[1].upper()}"),
     ("EudraCT", re.compile(r"(?<![\d-])((?:19|20)\d{2})\s?-\s?(\d{6})\s?-\s?(\d{2})(?![\d-])"),
      lambda m: f"{m[1]}-{m[2]}-{m[3]}"),
-    ("KCT", re.compile(r"\bKCT\s?-?\s?(\d{7})\b", re.IGNORECASE), lambda m: f"KCT{m[1]}"),
-    ("PACTR", re.compile(r"\bPACTR\s?-?\s?(\d{15})\b", re.IGNORECASE), lambda m: f"PACTR{m[1]}"),
-    ("TCTR", re.compile(r"\bTCTR\s?-?\s?(\d{11})\b", re.IGNORECASE), lambda m: f"TCTR{m[1]}"),
+    _digits("KCT", "7"),
+    _digits("PACTR", "15"),
+    _digits("TCTR", "11"),
     ("jRCT", re.compile(r"\bjRCT\s?-?\s?(s?\d{9,10})\b", re.IGNORECASE),
      lambda m: f"jRCT{m[1].lower()}"),
-    ("UMIN", re.compile(r"\bUMIN\s?-?\s?(\d{9})\b", re.IGNORECASE), lambda m: f"UMIN{m[1]}"),
+    _digits("UMIN", "9"),
 )
 
 
@@ -55,7 +66,7 @@ def normalise_registration(text: str) -> tuple[str, str] | None:
     for registry, pattern, canon in _REGISTRIES:
         m = pattern.search(text)
         if m:
-            return registry, canon(m)  # type: ignore[operator]
+            return registry, canon(m)
     return None
 
 
@@ -77,7 +88,7 @@ def find_registrations(text: str, source: str = "abstract",
             if registry == "EudraCT" and any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append(m.span())
-            found.append((m.start(), Registration(registry, canon(m), source)))  # type: ignore[operator]
+            found.append((m.start(), Registration(registry, canon(m), source)))
     if not found:
         return []
     # only texts naming a registry count (tested after the scans: nearly all find nothing)
