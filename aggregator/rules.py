@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .matcher import Matcher, Scanner
+from .registrations import _REGISTRIES
 
 __all__ = [
     "AGE_GROUPS",
@@ -35,10 +36,10 @@ __all__ = [
     "Vocabulary",
 ]
 
-#: Word prefixes indexed besides the patterns' own: the trial registries' accession prefixes,
-#: so that :mod:`aggregator.tag` skips its registration scans when none starts a word.
-INDEX_WORDS = ("nct", "isrctn", "actrn", "chictr", "drks", "ctri", "irct", "kct", "pactr", "tctr",
-               "jrct", "umin")
+#: Word prefixes indexed besides the patterns' own: the trial registries' accession prefixes
+#: (their names in :mod:`aggregator.registrations`; EudraCT numbers have none), so that
+#: :mod:`aggregator.tag` skips its registration scans when none starts a word.
+INDEX_WORDS = tuple(dict.fromkeys(name.lower() for name, _, _ in _REGISTRIES if name != "EudraCT"))
 
 #: DESIGN.md's label ids: the contract of the table and the CSV.
 CONDITIONS = frozenset({"depression", "trd", "bipolar", "suicidality", "anxiety", "ptsd", "ocd",
