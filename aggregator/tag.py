@@ -99,6 +99,16 @@ def _overlaps(span: tuple[int, int], vetoes: list[tuple[int, int]]) -> bool:
     return any(vs < e and s < ve for vs, ve in vetoes)
 
 
+def _term(text: str, start: int, end: int) -> str:
+    """The matched text, widened to its whole hyphenated word when the match starts after a
+    hyphen: the evidence for "year-old" in "a 72-year-old man" reads "72-year-old"."""
+    while start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
+        start -= 1
+        while start and text[start - 1].isalnum():
+            start -= 1
+    return text[start:end]
+
+
 def _score(doc: Doc, rule: LabelRule, fallback: bool = False
            ) -> tuple[float, str | None, float]:
     """(score, best term, best contribution) of one label over the sentences."""
@@ -119,7 +129,7 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False
             i = doc.sentence_at(m.start())
             value = doc.sentences[i].weight * factor
             if value > best_per_sentence.get(i, (-1.0, ""))[0]:
-                best_per_sentence[i] = (value, doc.text[m.start():m.end()])
+                best_per_sentence[i] = (value, _term(doc.text, m.start(), m.end()))
     total = sum(v for v, _ in best_per_sentence.values())
     if not best_per_sentence:
         return 0.0, None, 0.0

@@ -564,12 +564,25 @@ def test_tag_ketamine_as_the_anaesthetic_of_an_animal_experiment(vocab: Vocabula
      ("Ketamine in adults aged eighteen to sixty-five years", {"adult"}),
      ("Topical ketamine in patients aged 50 years or older", {"adult"}),
      ("Intranasal ketamine sedation for a 9-year-old boy", {"child"}),
+     # a case's age, written before "year-old"
+     ("CASE: A 34-year-old woman with depression received ketamine infusions", {"adult"}),
+     ("CASE: A 72-year-old man received oral ketamine for cancer pain", {"older_adult"}),
+     ("CASE: A 15 year old received intranasal ketamine", {"child"}),
+     # the top of a range is no one's age
+     ("METHODS: Patients 18\u201365-year-old received ketamine", set()),
+     ("METHODS: Forty 18- to 70-year-old patients received ketamine", set()),
      # the mothers are the participants: their newborns are no child group
      (("Women undergoing cesarean delivery received esketamine after delivery of the infant; "
       "neonatal outcomes and Apgar scores were recorded"), set())],
 )
 def test_tag_age_groups_only_when_stated(vocab: Vocabulary, text: str, ages: set[str]) -> None:
     assert set(tag_record(rec(text), vocab).labels("age_groups")) == ages
+
+
+def test_tag_evidence_is_the_whole_hyphenated_word(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Ketamine in a case", "CASE: A 72-year-old man received ketamine."),
+                      vocab)
+    assert [(t.label, t.term) for t in tags.age_groups] == [("older_adult", "72-year-old")]
 
 
 # -- sample size -------------------------------------------------------------------------------
