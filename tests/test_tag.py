@@ -830,6 +830,14 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
         ("Perioperative ketamine to prevent chronic pain after breast cancer surgery",
          ("METHODS: Women were randomized to ketamine or saline. RESULTS: Chronic pain after "
           "breast cancer surgery at 3 months was similar."), {"chronic_pain"}, {"acute_pain"}),
+        # cancer pain with words between; pain after cancer surgery is acute
+        ("Oral ketamine for pain in patients with advanced cancer: an open-label study",
+         ("METHODS: Forty patients with pain due to metastatic cancer received oral "
+          "ketamine. RESULTS: Pain scores fell."), {"chronic_pain"}, set()),
+        ("Esketamine for pain in patients undergoing lung cancer surgery",
+         ("METHODS: Patients were randomized to esketamine or saline during thoracoscopic lung "
+          "cancer surgery. RESULTS: Pain in patients with cancer surgery was lower."),
+         set(), {"chronic_pain"}),
         ("Intranasal ketamine for pain in children with suspected extremity fractures",
          ("METHODS: Children with fracture pain received ketamine via a mucosal atomization "
           "device. RESULTS: Pain scores fell within 15 minutes."), {"acute_pain"}, set()),
