@@ -999,6 +999,40 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Oral ketamine for depression in palliative care",
          "METHODS: Patients received oral administration of 0.5 mg/kg ketamine daily.",
          {"oral"}, set()),
+        # ketamine as the adjuvant of a neuraxial local anaesthetic is neuraxial
+        ("Caudal block in children undergoing orchiopexy",
+         ("METHODS: Children were randomised to caudal bupivacaine 0.25% 1 mL/kg with or "
+          "without preservative-free ketamine 0.5 mg/kg."), {"neuraxial"}, {"iv"}),
+        ("Analgesia after caesarean section",
+         ("METHODS: Women had spinal anaesthesia with hyperbaric bupivacaine (7.5 mg) combined "
+          "with ketamine or bupivacaine alone."), {"neuraxial"}, set()),
+        ("Ketamine added to caudal bupivacaine for paediatric hernia repair", "", {"neuraxial"},
+         set()),
+        ("Analgesia after thoracotomy",
+         "METHODS: Patients received epidural ropivacaine and intravenous ketamine.", {"iv"},
+         {"neuraxial"}),
+        # the line and the anaesthetic technique, and a comparator's dose then route
+        ("Intramuscular ketamine premedication in children",
+         ("METHODS: Children received intramuscular ketamine; after sedation, IV access was "
+          "placed and intravenous induction with propofol followed."), {"im"}, {"iv"}),
+        ("Intranasal ketamine for pain in the emergency department",
+         ("METHODS: Children were randomized to intranasal ketamine or morphine 0.1 mg/kg "
+          "intravenously."), {"intranasal"}, {"iv"}),
+        ("Intravenous induction with ketamine for emergency intubation",
+         "METHODS: Intravenous induction with ketamine 2 mg/kg was used.", {"iv"}, set()),
+        ("Sublingual buprenorphine after ketamine for opioid use disorder",
+         ("METHODS: Patients received intravenous ketamine and were discharged on sublingual "
+          "buprenorphine."), {"iv"}, {"sublingual"}),
+        # rates, drips, syrups, "po"
+        ("Ketamine for refractory status epilepticus",
+         ("METHODS: Ketamine was started at 0.5 mg/kg/h and titrated to a maximum of 2 "
+          "mg/kg/h."), {"iv"}, set()),
+        ("Ketamine in the ICU", "METHODS: Patients received a ketamine drip for sedation.",
+         {"iv"}, set()),
+        ("Premedication before dental surgery in children",
+         "METHODS: Children received ketamine oral syrup 5 mg/kg or midazolam.", {"oral"}, set()),
+        ("Compounded ketamine for depression",
+         "METHODS: Patients took compounded ketamine syrup daily.", {"oral"}, set()),
     ],
 )
 def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
