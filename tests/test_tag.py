@@ -459,6 +459,41 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
         ("Esketamine nasal spray in routine care: a national registry study",
          ("METHODS: We analysed a national registry of patients treated with esketamine. "
           "CONCLUSIONS: Outcomes were consistent with clinical trial data."), "observational"),
+        # randomisation denied, emulated, hoped for or cited as past evidence
+        ("Intravenous ketamine for suicidal ideation: an open-label pilot study",
+         ("METHODS: Single-group, open-label pilot study of 16 adults. CONCLUSIONS: The results "
+          "support a definitive randomized controlled trial."), "nonrandomized_trial"),
+        ("Ketamine versus ECT for depression: a non-randomised controlled study",
+         ("METHODS: Patients chose ketamine or ECT; allocation was by patient preference "
+          "rather than randomisation."), "nonrandomized_trial"),
+        ("Ketamine and opioid use after surgery: a target trial emulation",
+         ("METHODS: Using claims data, we emulated a hypothetical randomized trial of "
+          "intraoperative ketamine. Patients were not randomized."), "observational"),
+        ("Open-label ketamine infusions in adolescents",
+         ("OBJECTIVES: Randomized controlled trials have established the rapid effect of "
+          "ketamine in adults. Adolescents received open-label intravenous ketamine."),
+         "nonrandomized_trial"),
+        ("Esketamine in a single-centre, non-randomised, dose-escalation study",
+         "METHODS: Eighteen adults received esketamine.", "nonrandomized_trial"),
+        # a guideline's title wins over the evidence it weighed
+        ("Chinese expert consensus on the perioperative use of esketamine",
+         ("Evidence from randomized controlled trials and meta-analyses published up to 2023 "
+          "was reviewed, and recommendations were agreed."), "guideline"),
+        ("Consensus guidelines on the use of intravenous ketamine infusions for chronic pain",
+         "We searched for randomized controlled trials and observational studies.", "guideline"),
+        ("Adherence to REMS guidelines in esketamine clinics: a retrospective study",
+         "METHODS: We reviewed records of 212 patients treated with esketamine.",
+         "observational"),
+        # a review that says so, whatever trials it describes
+        ("Esketamine nasal spray: a review of the clinical trial program",
+         ("This article reviews the phase 2 and phase 3 randomized controlled trials of "
+          "esketamine."), "review"),
+        ("Ketamine for depression: current evidence and future directions",
+         ("This article summarizes the results of randomized controlled trials of ketamine in "
+          "depression."), "review"),
+        ("Ketamine clinics in the United States",
+         ("In this perspective, we argue that randomized trials do not reflect the patients "
+          "treated in ketamine clinics."), "review"),
     ],
 )
 def test_tag_design_general_rules(vocab: Vocabulary, title: str, abstract: str,
