@@ -1139,6 +1139,33 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         # a section heading is no part of the phrase
         (("PARTICIPANTS: Adults attending community ketamine clinics (n = 312). "
           "MEASUREMENTS: Dissociation and blood pressure."), 312),
+        # completers and the analysed come after the enrolled
+        (("METHODS: A total of 28 patients were included in the final analysis; thirty-two "
+          "patients were randomized to esketamine or placebo."), 32),
+        (("METHODS: In total, 28 patients completed the trial and were analysed; thirty-four "
+          "patients were randomised."), 34),
+        # one arm's group is no total
+        (("METHODS: The esketamine group consisted of 150 women and the control group of 148 "
+          "women."), None),
+        (("METHODS: The ketamine group comprised 45 patients and the control group 44 "
+          "patients."), None),
+        (("RESULTS: Of the 223 randomized patients (esketamine, n = 116; placebo, n = 107), "
+          "198 completed the study."), 223),
+        # counts of infusions or events, not people
+        ("METHODS: We analysed 2,314 infusions administered to 312 patients.", 312),
+        # screened, then ", and N were randomized" or ", of whom N were included"
+        (("METHODS: A total of 212 children were assessed for eligibility, and 180 were "
+          "randomized."), 180),
+        ("METHODS: Ninety-one patients were screened, of whom 60 were included.", 60),
+        # how the count is introduced
+        ("METHODS: Retrospective analysis of 424 patients with depression who received ketamine.",
+         424),
+        ("METHODS: Ketamine was administered intramuscularly to 135 agitated patients.", 135),
+        ("METHODS: Participants were 60 adults (mean age 38 years) with alcohol use disorder.", 60),
+        ("METHODS: Ninety hazardous drinkers were randomly assigned to ketamine or midazolam.",
+         90),
+        (("METHODS: A questionnaire was sent to 1,500 anaesthetists; 412 anaesthetists were "
+          "included."), 412),
     ],
 )
 def test_tag_sample_size_totals(vocab: Vocabulary, abstract: str, n: int | None) -> None:
@@ -1154,7 +1181,13 @@ def test_tag_sample_size_totals(vocab: Vocabulary, abstract: str, n: int | None)
      ("RESULTS: Response rates were pooled (k = 12; N = 980).", 980),
      ("RESULTS: We analysed data from 1,234 participants across 12 randomized trials.", 1234),
      ("RESULTS: In total, 1,530 patients from 24 RCTs were included.", 1530),
-     ("RESULTS: The pooled sample comprised 845 participants.", 845)],
+     ("RESULTS: The pooled sample comprised 845 participants.", 845),
+     ("RESULTS: Fifteen trials met the inclusion criteria (n = 1,032).", 1032),
+     ("RESULTS: Eighteen RCTs were eligible (total N = 1,965).", 1965),
+     ("RESULTS: Response rates were pooled (total N = 156).", 156),
+     ("RESULTS: Data were pooled from 3,412 patients enrolled in 19 RCTs.", 3412),
+     ("RESULTS: Data from 167 participants with suicidal ideation were analyzed.", 167),
+     ("RESULTS: The analysis set consisted of 1,708 participants (1,163 women).", 1708)],
 )
 def test_tag_sample_size_meta_analysis_studies_and_patients(vocab: Vocabulary, abstract: str,
                                                             n: int | None) -> None:
