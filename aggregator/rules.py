@@ -67,6 +67,10 @@ class LabelRule:
     strong: Matcher | None = None
     exclude: Matcher | None = None
     fallback: Matcher | None = None
+    #: patterns that count only when none of ``generic_unless`` (labels listed before this one)
+    #: was tagged: measures any study of those reports too ("pain scores" in a chronic-pain trial)
+    generic: Matcher | None = None
+    generic_unless: tuple[str, ...] = ()
     implies: tuple[str, ...] = ()
     min_score: float = 2.0
     strong_weight: float = 2.0
@@ -122,7 +126,7 @@ class Vocabulary:
         out: list[Matcher | None] = []
         for rules in (self.conditions, self.routes, self.age_groups):
             for r in rules:
-                out += [r.patterns, r.strong, r.exclude, r.fallback]
+                out += [r.patterns, r.strong, r.exclude, r.fallback, r.generic]
         for d in self.design_rules:
             out += [d.patterns, d.exclude]
         out += [m for _, m, _ in self.population_rules]

@@ -109,15 +109,18 @@ def _term(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-def _score(doc: Doc, rule: LabelRule, fallback: bool = False
-           ) -> tuple[float, str | None, float]:
-    """(score, best term, best contribution) of one label over the sentences."""
+def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = True,
+           beyond_conclusion: bool = False) -> tuple[float, str | None, float]:
+    """(score, best term, best contribution) of one label over the sentences. With
+    ``beyond_conclusion``, a label matched only in the conclusion scores 0."""
     vetoes: list[tuple[int, int]] | None = None  # computed only once something matched
     best_per_sentence: dict[int, tuple[float, str]] = {}
     groups: list[tuple[Matcher | None, float]] = [
         (rule.patterns, 1.0), (rule.strong, rule.strong_weight)]
     if fallback:
         groups.append((rule.fallback, 1.0))
+    if generic and rule.generic is not None:
+        groups.append((rule.generic, 1.0))
     for pattern, factor in groups:
         if pattern is None:
             continue
@@ -132,6 +135,9 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False
                 best_per_sentence[i] = (value, _term(doc.text, m.start(), m.end()))
     total = sum(v for v, _ in best_per_sentence.values())
     if not best_per_sentence:
+        return 0.0, None, 0.0
+    if beyond_conclusion and all(doc.sentences[i].kind == "conclusion"
+                                 for i in best_per_sentence):
         return 0.0, None, 0.0
     i, (value, term) = max(best_per_sentence.items(), key=lambda kv: (kv[1][0], -kv[0]))
     return total, term, value
@@ -152,11 +158,15 @@ def _mesh_hits(doc: Doc, rule: LabelRule) -> tuple[str | None, bool]:
 
 
 def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
-                vocab: Vocabulary, use_fallback: bool = True) -> list[Tag]:
+                vocab: Vocabulary, beyond_conclusion: bool = False) -> list[Tag]:
+    """The labels of one topic. ``beyond_conclusion``: a label the text names only in the
+    conclusion is not tagged (conditions, routes: "relevant to its effects in mood disorders"
+    at the end of a healthy-volunteer study is an implication, not the study's condition)."""
     tags: dict[str, Tag] = {}
     pending: list[LabelRule] = []
     for rule in rules:
-        score, term, _ = _score(doc, rule)
+        generic = not rule.generic_unless or tags.keys().isdisjoint(rule.generic_unless)
+        score, term, _ = _score(doc, rule, generic=generic, beyond_conclusion=beyond_conclusion)
         heading, major = _mesh_hits(doc, rule)
         if heading and major:
             tags[rule.label] = Tag(rule.label, "mesh", heading)
@@ -166,9 +176,9 @@ def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
             tags[rule.label] = Tag(rule.label, "mesh", heading)
         elif rule.fallback is not None:
             pending.append(rule)
-    if use_fallback and not tags:
+    if not tags:
         for rule in pending:
-            score, term, _ = _score(doc, rule, fallback=True)
+            score, term, _ = _score(doc, rule, fallback=True, beyond_conclusion=beyond_conclusion)
             if score >= rule.min_score and term:
                 tags[rule.label] = Tag(rule.label, "text", term)
     for tag in list(tags.values()):
@@ -330,8 +340,8 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     """
     doc = Doc(record, vocab)
     population = _population(doc, vocab)
-    conditions = _tag_labels(record, doc, vocab.conditions, vocab)
-    routes = _tag_labels(record, doc, vocab.routes, vocab)
+    conditions = _tag_labels(record, doc, vocab.conditions, vocab, beyond_conclusion=True)
+    routes = _tag_labels(record, doc, vocab.routes, vocab, beyond_conclusion=True)
     ages = (_tag_labels(record, doc, vocab.age_groups, vocab)
             if population.label == "human" else [])
     design = _design(record, doc, vocab, population.label)

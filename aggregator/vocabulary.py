@@ -56,6 +56,7 @@ VOCABULARY_FILE = "vocabulary.toml"
 
 _LABEL_KEYS: dict[str, type] = {"title": str, "mesh": list, "patterns": list, "strong": list,
                                 "exclude": list, "fallback": list, "implies": list,
+                                "generic": list, "generic_unless": list,
                                 "min_score": float, "strong_weight": float}
 _TOP = {"macros", "ketamine", "scoring", "weights", "sections", "conditions", "routes", "design",
         "population", "age_groups", "sample_size"}
@@ -145,7 +146,7 @@ class _Loader:
     def labels(self, data: Any, topic: str, known: frozenset[str] | tuple[str, ...],
                min_score: float, strong_weight: float) -> tuple[LabelRule, ...]:
         self.table(data, topic, None)
-        rules = []
+        rules: list[LabelRule] = []
         for label, body in data.items():
             section = f"{topic}.{label}"
             if label not in known:
@@ -179,7 +180,18 @@ class _Loader:
             patterns = self.regex(body.get("patterns", []), section, "patterns")
             strong = self.regex(body.get("strong", []), section, "strong")
             fallback = self.regex(body.get("fallback", []), section, "fallback")
-            if not (patterns or strong or fallback or uis or names):
+            generic = self.regex(body.get("generic", []), section, "generic")
+            unless = body.get("generic_unless", [])
+            before = {r.label for r in rules}
+            for i, other in enumerate(unless):
+                if other not in before:
+                    raise self.fail(f"generic_unless names {other!r}, which is not a label "
+                                    f"listed before {label!r}", section, "generic_unless",
+                                    field=f"{section}.generic_unless[{i}]")
+            if unless and generic is None:
+                raise self.fail("generic_unless without generic patterns", section,
+                                "generic_unless", field=f"{section}.generic_unless")
+            if not (patterns or strong or fallback or generic or uis or names):
                 raise self.fail("no mesh, patterns, strong or fallback: the label can never "
                                 "be tagged", section, field=section)
             rules.append(LabelRule(
@@ -191,6 +203,8 @@ class _Loader:
                 strong=strong,
                 exclude=self.regex(body.get("exclude", []), section, "exclude"),
                 fallback=fallback,
+                generic=generic,
+                generic_unless=tuple(unless),
                 implies=tuple(implies),
                 min_score=float(body.get("min_score", min_score)),
                 strong_weight=float(body.get("strong_weight", strong_weight)),

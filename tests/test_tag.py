@@ -865,6 +865,33 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
         ("Perioperative ketamine to prevent chronic pain after breast cancer surgery",
          ("METHODS: Women were randomized to ketamine or saline. RESULTS: Chronic pain after "
           "breast cancer surgery at 3 months was similar."), {"chronic_pain"}, {"acute_pain"}),
+        # pain scores, analgesia and pain relief are measures any pain study reports: in a
+        # chronic-pain study they are no acute pain
+        ("Ketamine infusion for complex regional pain syndrome",
+         ("METHODS: Adults with CRPS received ketamine infusions. Pain intensity was rated on "
+          "the NRS. RESULTS: 12 patients had at least 30% pain relief and analgesia lasted "
+          "weeks."), {"chronic_pain"}, {"acute_pain"}),
+        ("Oral ketamine for neuropathic pain after spinal cord injury",
+         "METHODS: Patients received oral ketamine. RESULTS: Pain scores fell.",
+         {"chronic_pain"}, {"acute_pain"}),
+        ("Ketamine for pain after knee arthroplasty",
+         ("METHODS: Patients received ketamine or saline. RESULTS: Pain scores and opioid "
+          "consumption were lower with ketamine."), {"acute_pain"}, {"chronic_pain"}),
+        # sedation as what esketamine's safety programme watches for, or an adverse event
+        ("Esketamine nasal spray in routine practice",
+         ("METHODS: Adults with TRD received esketamine nasal spray and were observed for "
+          "sedation and dissociation for 2 hours. RESULTS: The most common adverse events "
+          "were dissociation (41%), nausea (18%) and sedation (16%)."),
+         {"depression", "trd"}, {"anesthesia"}),
+        # self-administration of ketamine
+        ("Sex differences in ketamine self-administration and relapse-like behaviour in rats",
+         "METHODS: Rats self-administered ketamine for 14 days.", {"substance_use"}, set()),
+        # a condition named only in the conclusion is an implication, not the study's
+        ("Ketamine reduces amygdala reactivity to emotional faces in healthy volunteers",
+         ("METHODS: Healthy volunteers received ketamine or placebo before fMRI. RESULTS: "
+          "Amygdala reactivity fell. CONCLUSIONS: Ketamine alters emotional processing, a "
+          "mechanism relevant to its effects in depression and anxiety disorders."),
+         set(), {"depression", "anxiety"}),
         # cancer pain with words between; pain after cancer surgery is acute
         ("Oral ketamine for pain in patients with advanced cancer: an open-label study",
          ("METHODS: Forty patients with pain due to metastatic cancer received oral "
@@ -1055,6 +1082,11 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
           "intravenously."), {"intranasal"}, {"iv"}),
         ("Intravenous induction with ketamine for emergency intubation",
          "METHODS: Intravenous induction with ketamine 2 mg/kg was used.", {"iv"}, set()),
+        # a route named only in the conclusion
+        ("Ketamine and BDNF in obsessive-compulsive disorder",
+         ("METHODS: Adults with OCD were genotyped. RESULTS: BDNF Val66Met was not associated "
+          "with response. CONCLUSIONS: BDNF variation was not associated with acute ketamine "
+          "response on the infusion day."), set(), {"iv"}),
         ("Sublingual buprenorphine after ketamine for opioid use disorder",
          ("METHODS: Patients received intravenous ketamine and were discharged on sublingual "
           "buprenorphine."), {"iv"}, {"sublingual"}),

@@ -89,6 +89,12 @@ def test_load_vocabulary_small_file(tmp_path: Path) -> None:
         ('ui = "D003866"', 'ui = "3866"', 6, "conditions.depression.mesh[0]", "bad MeSH UI"),
         ("patterns = ['\\bdepress(?:ion|ive)\\b']", "patterns = 'depress'", 7,
          "conditions.depression.patterns", "expected list"),
+        # generic patterns yield only to labels listed before this one
+        ('title = "Depression"',
+         'title = "Depression"\ngeneric = [\'\\bmood\\b\']\ngeneric_unless = ["anxiety"]', 7,
+         "conditions.depression.generic_unless[0]", "not a label listed before 'depression'"),
+        ('title = "Depression"', 'title = "Depression"\ngeneric_unless = ["depression"]', 6,
+         "conditions.depression.generic_unless[0]", "not a label listed before 'depression'"),
     ],
 )
 def test_load_vocabulary_errors_name_file_line_field(
@@ -103,6 +109,17 @@ def test_load_vocabulary_errors_name_file_line_field(
     assert err.line == line, str(err)
     assert err.field == field, str(err)
     assert message in str(err)
+
+
+def test_load_vocabulary_generic_patterns_yield_to_earlier_labels(tmp_path: Path) -> None:
+    text = SMALL.replace("[routes.iv]", (
+        "[conditions.anxiety]\npatterns = ['\\banxiety\\b']\n"
+        "generic = ['\\bworry\\b']\ngeneric_unless = [\"depression\"]\n\n[routes.iv]"))
+    vocab = load_vocabulary(write(tmp_path, text))
+    anxiety = vocab.conditions[1]
+    assert anxiety.generic is not None and anxiety.generic_unless == ("depression",)
+    with pytest.raises(VocabularyError, match="generic_unless without generic patterns"):
+        load_vocabulary(write(tmp_path, text.replace("generic = ['\\bworry\\b']\n", "")))
 
 
 def test_load_vocabulary_bad_toml_names_line(tmp_path: Path) -> None:
