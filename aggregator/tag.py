@@ -136,9 +136,13 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
     total = sum(v for v, _ in best_per_sentence.values())
     if not best_per_sentence:
         return 0.0, None, 0.0
-    if beyond_conclusion and all(doc.sentences[i].kind == "conclusion"
-                                 for i in best_per_sentence):
-        return 0.0, None, 0.0
+    if beyond_conclusion:
+        sentences = doc.sentences
+        for i in best_per_sentence:  # a loop: all() over a generator costs more here
+            if sentences[i].kind != "conclusion":
+                break
+        else:
+            return 0.0, None, 0.0
     i, (value, term) = max(best_per_sentence.items(), key=lambda kv: (kv[1][0], -kv[0]))
     return total, term, value
 

@@ -459,6 +459,19 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
         ("Esketamine nasal spray in routine care: a national registry study",
          ("METHODS: We analysed a national registry of patients treated with esketamine. "
           "CONCLUSIONS: Outcomes were consistent with clinical trial data."), "observational"),
+        # the extension of an earlier double-blind study
+        ("Repeated esketamine in elderly TRD: a 12-month extension",
+         ("METHODS: Patients who completed a prior double-blind study received open-label "
+          "esketamine for 12 months."), "nonrandomized_trial"),
+        # a title that says the study is observational, or a ten-year review of records
+        ("Ketamine infusion therapy in a private clinic: a retrospective cohort study",
+         "METHODS: Patients received six infusions over 2 weeks and were followed for a year.",
+         "observational"),
+        ("Ketamine sedation in a pediatric emergency department: a 10-year review",
+         "We reviewed 4,126 sedation events in 3,802 children.", "observational"),
+        ("Emergency department visits related to ketamine misuse",
+         "METHODS: We analysed a nationwide sample of emergency department visits.",
+         "observational"),
         # randomisation denied, emulated, hoped for or cited as past evidence
         ("Intravenous ketamine for suicidal ideation: an open-label pilot study",
          ("METHODS: Single-group, open-label pilot study of 16 adults. CONCLUSIONS: The results "
@@ -892,6 +905,34 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
           "Amygdala reactivity fell. CONCLUSIONS: Ketamine alters emotional processing, a "
           "mechanism relevant to its effects in depression and anxiety disorders."),
          set(), {"depression", "anxiety"}),
+        # a scale named after a condition is no condition of the study
+        ("Intravenous ketamine in a community clinic: a chart review",
+         ("METHODS: Records of adults with major depressive disorder treated with ketamine were "
+          "reviewed. Outcomes were PHQ-9 and GAD-7 scores. RESULTS: Depression improved."),
+         {"depression"}, {"anxiety"}),
+        # sore throat and opioid-induced hyperalgesia are acute pain
+        ("Ketamine gargle for postoperative sore throat after double-lumen intubation",
+         "METHODS: Patients gargled ketamine or saline before induction.", {"acute_pain"},
+         set()),
+        ("Ketamine and remifentanil-induced hyperalgesia in gynaecologic surgery",
+         "METHODS: Women received ketamine or saline during remifentanil anaesthesia.",
+         {"acute_pain"}, set()),
+        # ketamine uropathy is a harm of ketamine misuse
+        ("Ketamine-induced uropathy in a young adult: a case report",
+         "A 24-year-old man presented with ketamine cystitis after two years of use.",
+         {"substance_use"}, set()),
+        # ketamine as premedication is anaesthesia; a benzodiazepine premedication is not
+        ("Rectal ketamine and midazolam premedication in preschool children",
+         "METHODS: Children received rectal premedication before surgery.", {"anesthesia"},
+         set()),
+        ("Ketamine and lorazepam in healthy volunteers",
+         ("METHODS: Healthy volunteers received ketamine and lorazepam. The effects of ketamine "
+          "are reportedly reduced by benzodiazepine premedication."), set(), {"anesthesia"}),
+        # intubation as an outcome of a withdrawal study is no anaesthesia
+        ("Ketamine for severe alcohol withdrawal: a single-arm pilot study",
+         ("METHODS: Adults with severe alcohol withdrawal received ketamine. RESULTS: The need "
+          "for intubation was 5% and 2 patients required intubation."), {"substance_use"},
+         {"anesthesia"}),
         # cancer pain with words between; pain after cancer surgery is acute
         ("Oral ketamine for pain in patients with advanced cancer: an open-label study",
          ("METHODS: Forty patients with pain due to metastatic cancer received oral "
@@ -1090,6 +1131,10 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Sublingual buprenorphine after ketamine for opioid use disorder",
          ("METHODS: Patients received intravenous ketamine and were discharged on sublingual "
           "buprenorphine."), {"iv"}, {"sublingual"}),
+        # "into each nostril" is intranasal
+        ("Ketamine for renal colic in the emergency department",
+         "METHODS: Ketamine 1 mg/kg was sprayed into each nostril with an atomiser.",
+         {"intranasal"}, set()),
         # rates, drips, syrups, "po"
         ("Ketamine for refractory status epilepticus",
          ("METHODS: Ketamine was started at 0.5 mg/kg/h and titrated to a maximum of 2 "
@@ -1183,6 +1228,13 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
           "patients."), None),
         (("RESULTS: Of the 223 randomized patients (esketamine, n = 116; placebo, n = 107), "
           "198 completed the study."), 223),
+        # "in 8 of 14 patients" is a subset of the 14
+        ("RESULTS: Depression improved in 8 of 14 patients.", 14),
+        (("METHODS: We randomly assigned 822 patients to ketamine or placebo. RESULTS: Relapse "
+          "occurred in 73 of 411 patients assigned to placebo."), 822),
+        # a dose written like a thousands group ("R-107 120 mg") is no count
+        ("METHODS: After open-label R-107 120 mg, 168 responders were randomized.", 168),
+        ("METHODS: At nightlife venues, 1,204 attendees were surveyed.", 1204),
         # counts of infusions or events, not people
         ("METHODS: We analysed 2,314 infusions administered to 312 patients.", 312),
         # screened, then ", and N were randomized" or ", of whom N were included"
