@@ -67,10 +67,12 @@ class LabelRule:
     strong: Matcher | None = None
     exclude: Matcher | None = None
     fallback: Matcher | None = None
-    #: patterns that count only when none of ``generic_unless`` (labels listed before this one)
-    #: was tagged: measures any study of those reports too ("pain scores" in a chronic-pain trial)
+    #: patterns that count (times ``generic_weight``) only when none of ``generic_unless``
+    #: (labels of the topic decided first) was tagged: words any study of those uses too ("pain
+    #: scores" in a chronic-pain trial, "infusion" in a subcutaneous one)
     generic: Matcher | None = None
     generic_unless: tuple[str, ...] = ()
+    generic_weight: float = 1.0
     implies: tuple[str, ...] = ()
     min_score: float = 2.0
     strong_weight: float = 2.0

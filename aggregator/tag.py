@@ -120,7 +120,7 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
     if fallback:
         groups.append((rule.fallback, 1.0))
     if generic and rule.generic is not None:
-        groups.append((rule.generic, 1.0))
+        groups.append((rule.generic, rule.generic_weight))
     for pattern, factor in groups:
         if pattern is None:
             continue
@@ -168,7 +168,8 @@ def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
     at the end of a healthy-volunteer study is an implication, not the study's condition)."""
     tags: dict[str, Tag] = {}
     pending: list[LabelRule] = []
-    for rule in rules:
+    # labels whose generic patterns yield to others are decided after all the others
+    for rule in sorted(rules, key=lambda r: bool(r.generic_unless)):
         generic = not rule.generic_unless or tags.keys().isdisjoint(rule.generic_unless)
         score, term, _ = _score(doc, rule, generic=generic, beyond_conclusion=beyond_conclusion)
         heading, major = _mesh_hits(doc, rule)

@@ -57,6 +57,7 @@ VOCABULARY_FILE = "vocabulary.toml"
 _LABEL_KEYS: dict[str, type] = {"title": str, "mesh": list, "patterns": list, "strong": list,
                                 "exclude": list, "fallback": list, "implies": list,
                                 "generic": list, "generic_unless": list,
+                                "generic_weight": float,
                                 "min_score": float, "strong_weight": float}
 _TOP = {"macros", "ketamine", "scoring", "weights", "sections", "conditions", "routes", "design",
         "population", "age_groups", "sample_size"}
@@ -182,12 +183,6 @@ class _Loader:
             fallback = self.regex(body.get("fallback", []), section, "fallback")
             generic = self.regex(body.get("generic", []), section, "generic")
             unless = body.get("generic_unless", [])
-            before = {r.label for r in rules}
-            for i, other in enumerate(unless):
-                if other not in before:
-                    raise self.fail(f"generic_unless names {other!r}, which is not a label "
-                                    f"listed before {label!r}", section, "generic_unless",
-                                    field=f"{section}.generic_unless[{i}]")
             if unless and generic is None:
                 raise self.fail("generic_unless without generic patterns", section,
                                 "generic_unless", field=f"{section}.generic_unless")
@@ -205,10 +200,22 @@ class _Loader:
                 fallback=fallback,
                 generic=generic,
                 generic_unless=tuple(unless),
+                generic_weight=float(body.get("generic_weight", 1.0)),
                 implies=tuple(implies),
                 min_score=float(body.get("min_score", min_score)),
                 strong_weight=float(body.get("strong_weight", strong_weight)),
             ))
+        # generic patterns yield to labels decided before them: labels of this topic that
+        # have no generic_unless of their own
+        decided = {r.label for r in rules if not r.generic_unless}
+        for rule in rules:
+            for i, other in enumerate(rule.generic_unless):
+                if other not in decided:
+                    section = f"{topic}.{rule.label}"
+                    raise self.fail(f"generic_unless names {other!r}: expected a {topic} label "
+                                    "of this file that has no generic_unless of its own",
+                                    section, "generic_unless",
+                                    field=f"{section}.generic_unless[{i}]")
         return tuple(rules)
 
 

@@ -1123,6 +1123,14 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
           "intravenously."), {"intranasal"}, {"iv"}),
         ("Intravenous induction with ketamine for emergency intubation",
          "METHODS: Intravenous induction with ketamine 2 mg/kg was used.", {"iv"}, set()),
+        # an infusion is intravenous unless ketamine was infused another way
+        ("Ketamine for refractory cancer pain in palliative care",
+         ("METHODS: Patients received a continuous subcutaneous ketamine infusion via a "
+          "syringe driver. RESULTS: The infusion was well tolerated."), {"subcutaneous"},
+         {"iv"}),
+        ("Ketamine for refractory cancer pain",
+         ("METHODS: Ketamine was given as an IV infusion for 24 hours, then as a "
+          "subcutaneous infusion at home."), {"iv", "subcutaneous"}, set()),
         # a route named only in the conclusion
         ("Ketamine and BDNF in obsessive-compulsive disorder",
          ("METHODS: Adults with OCD were genotyped. RESULTS: BDNF Val66Met was not associated "

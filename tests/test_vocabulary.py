@@ -89,12 +89,13 @@ def test_load_vocabulary_small_file(tmp_path: Path) -> None:
         ('ui = "D003866"', 'ui = "3866"', 6, "conditions.depression.mesh[0]", "bad MeSH UI"),
         ("patterns = ['\\bdepress(?:ion|ive)\\b']", "patterns = 'depress'", 7,
          "conditions.depression.patterns", "expected list"),
-        # generic patterns yield only to labels listed before this one
+        # generic patterns yield only to labels of the topic decided before them
         ('title = "Depression"',
          'title = "Depression"\ngeneric = [\'\\bmood\\b\']\ngeneric_unless = ["anxiety"]', 7,
-         "conditions.depression.generic_unless[0]", "not a label listed before 'depression'"),
-        ('title = "Depression"', 'title = "Depression"\ngeneric_unless = ["depression"]', 6,
-         "conditions.depression.generic_unless[0]", "not a label listed before 'depression'"),
+         "conditions.depression.generic_unless[0]", "expected a conditions label of this file"),
+        ('title = "Depression"',
+         'title = "Depression"\ngeneric = [\'\\bmood\\b\']\ngeneric_unless = ["depression"]',
+         7, "conditions.depression.generic_unless[0]", "no generic_unless of its own"),
     ],
 )
 def test_load_vocabulary_errors_name_file_line_field(
@@ -111,7 +112,7 @@ def test_load_vocabulary_errors_name_file_line_field(
     assert message in str(err)
 
 
-def test_load_vocabulary_generic_patterns_yield_to_earlier_labels(tmp_path: Path) -> None:
+def test_load_vocabulary_generic_patterns_yield_to_other_labels(tmp_path: Path) -> None:
     text = SMALL.replace("[routes.iv]", (
         "[conditions.anxiety]\npatterns = ['\\banxiety\\b']\n"
         "generic = ['\\bworry\\b']\ngeneric_unless = [\"depression\"]\n\n[routes.iv]"))
