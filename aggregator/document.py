@@ -41,6 +41,14 @@ class Sentence(NamedTuple):
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+(?=[\"'(\[]?[A-Z0-9]))")
 
 
+# Where a negated clause ("no prior history of mania", "without a history of psychosis") ends:
+# at punctuation, or at the verb of the sentence ("... of mania started esketamine").
+_CLAUSE_END = re.compile(
+    r"[,;:()]|\b(?:was|were|is|are|had|has|have|who|which|received|receiving|started|"
+    r"starting|initiated|underwent|undergoing|treated|given|participated|completed|enrolled|"
+    r"presented|reported)\b")
+
+
 # A publisher's notice that ends some abstracts in PubMed: APA's "(PsycINFO Database Record (c)
 # 2016 APA, all rights reserved)", "Copyright (c) 2019 Elsevier Inc. All rights reserved.",
 # "(c) Springer Nature ... 2020." It is no part of the study: as the last sentence it would
@@ -80,9 +88,11 @@ def _section_kind(heading: str, vocab: Vocabulary) -> str | None:
 
 
 def segment(record: Record, vocab: Vocabulary
-            ) -> tuple[str, str, TextIndex | frozenset[str], list[Sentence]]:
+            ) -> tuple[str, str, TextIndex | frozenset[str], list[Sentence],
+                       list[tuple[int, int]]]:
     """The record's text as one string (title, keywords, abstract), the same lower-cased, its
-    word-prefix index, and its sentences, each with its section kind and weight."""
+    word-prefix index, its sentences, each with its section kind and weight, and the spans of
+    its negated clauses (``vocab.negation_cues`` up to the clause's end)."""
     title = (record.title or "").strip()
     keywords = "; ".join(k for k in record.keywords if k)
     abstract = _without_notice((record.abstract or "").strip())
@@ -157,16 +167,25 @@ def segment(record: Record, vocab: Vocabulary
         if i in excluded:
             weight = min(weight, w["excluded"])
         sents.append(Sentence(s, e, k, weight))
-    return doc, lower, index, sents
+    muted: list[tuple[int, int]] = []
+    if vocab.negation_cues is not None and raw:
+        ends = [e for _, e, _ in raw]
+        for m in vocab.negation_cues.finditer(doc, lower, a0, len(doc), index):
+            end = ends[bisect_right(starts, m.start()) - 1]
+            stop = _CLAUSE_END.search(lower, m.end(), end)
+            muted.append((m.start(), stop.start() if stop else end))
+    return doc, lower, index, sents, muted
 
 
 class Doc:
     """A record's text with sentence lookup by offset."""
 
     def __init__(self, record: Record, vocab: Vocabulary) -> None:
-        self.text, self.lower, self.index, self.sentences = segment(record, vocab)
+        self.text, self.lower, self.index, self.sentences, self.muted = segment(record, vocab)
         self.starts = [s.start for s in self.sentences]
         self.title_end = len(record.title or "")
+        #: what a match inside a negated clause (``muted``) counts
+        self.excluded_weight = vocab.weights["excluded"]
         #: the record's MeSH headings as (ui, lower-cased name, name, major), and the set of
         #: their UIs and lower-cased names: most labels have none of them (one set test)
         self.mesh = tuple((h.ui, h.name.lower(), h.name, h.is_major) for h in record.mesh)

@@ -120,6 +120,9 @@ class Vocabulary:
     size_rules: tuple[SizeRule, ...]
     ketamine_model: Matcher | None = None
     ketamine_tool: Matcher | None = None
+    #: cues of a negated clause ("no prior history of mania"): matches in the clause count
+    #: ``weights.excluded``, the rest of the sentence as usual
+    negation_cues: Matcher | None = None
     macros: dict[str, str] = field(default_factory=dict)
     scanner: Scanner | None = field(default=None, compare=False, repr=False)
 
@@ -133,6 +136,6 @@ class Vocabulary:
             out += [d.patterns, d.exclude]
         out += [m for _, m, _ in self.population_rules]
         out += [r.pattern for r in self.size_rules]
-        out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.ketamine_model,
-                self.ketamine_tool]
+        out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
+                self.ketamine_model, self.ketamine_tool]
         return [m for m in out if m is not None]

@@ -109,6 +109,13 @@ def _term(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for s, e in spans:
+        if s <= pos < e:
+            return True
+    return False
+
+
 def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = True,
            beyond_conclusion: bool = False) -> tuple[float, str | None, float]:
     """(score, best term, best contribution) of one label over the sentences. With
@@ -131,6 +138,8 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
                 continue
             i = doc.sentence_at(m.start())
             value = doc.sentences[i].weight * factor
+            if doc.muted and _inside(m.start(), doc.muted):
+                value = min(value, doc.excluded_weight * factor)
             if value > best_per_sentence.get(i, (-1.0, ""))[0]:
                 best_per_sentence[i] = (value, _term(doc.text, m.start(), m.end()))
     total = sum(v for v, _ in best_per_sentence.values())
@@ -161,6 +170,20 @@ def _mesh_hits(doc: Doc, rule: LabelRule) -> tuple[str | None, bool]:
     return found, False
 
 
+# per topic's rule tuple: (the tuple, the rules in the order they are decided, label -> rank)
+_PLANS: dict[int, tuple[tuple[LabelRule, ...], tuple[LabelRule, ...], dict[str, int]]] = {}
+
+
+def _plan(rules: tuple[LabelRule, ...]) -> tuple[tuple[LabelRule, ...], dict[str, int]]:
+    """Labels whose generic patterns yield to others are decided after all the others; tags
+    are listed in the vocabulary's order. Computed once per vocabulary."""
+    plan = _PLANS.get(id(rules))
+    if plan is None or plan[0] is not rules:
+        decide = tuple(sorted(rules, key=lambda r: bool(r.generic_unless)))
+        plan = _PLANS[id(rules)] = (rules, decide, {r.label: i for i, r in enumerate(rules)})
+    return plan[1], plan[2]
+
+
 def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
                 vocab: Vocabulary, beyond_conclusion: bool = False) -> list[Tag]:
     """The labels of one topic. ``beyond_conclusion``: a label the text names only in the
@@ -168,8 +191,8 @@ def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
     at the end of a healthy-volunteer study is an implication, not the study's condition)."""
     tags: dict[str, Tag] = {}
     pending: list[LabelRule] = []
-    # labels whose generic patterns yield to others are decided after all the others
-    for rule in sorted(rules, key=lambda r: bool(r.generic_unless)):
+    decide, order = _plan(rules)
+    for rule in decide:
         generic = not rule.generic_unless or tags.keys().isdisjoint(rule.generic_unless)
         score, term, _ = _score(doc, rule, generic=generic, beyond_conclusion=beyond_conclusion)
         heading, major = _mesh_hits(doc, rule)
@@ -191,7 +214,8 @@ def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
             if rule.label == tag.label:
                 for other in rule.implies:
                     tags.setdefault(other, Tag(other, tag.source, tag.term))
-    order = {r.label: i for i, r in enumerate(rules)}
+    if len(tags) < 2:
+        return list(tags.values())
     return sorted(tags.values(), key=lambda t: order.get(t.label, 99))
 
 

@@ -257,7 +257,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
     mesh_weight = weights.pop("mesh_weight", 1.5)
 
     sec_allowed: dict[str, type] = {k: list for k in SECTION_KINDS}
-    sec_allowed.update(objective_cues=list, methods_cues=list, excluded_cues=list)
+    sec_allowed.update(objective_cues=list, methods_cues=list, excluded_cues=list,
+                       negation_cues=list)
     sections = ld.table(data.get("sections", {}), "sections", sec_allowed)
     keywords: list[tuple[str, str]] = []
     for kind in SECTION_KINDS:
@@ -395,6 +396,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         section_heading=heading,
         objective_cues=cues("objective_cues"), methods_cues=cues("methods_cues"),
         excluded_cues=cues("excluded_cues"),
+        negation_cues=cues("negation_cues"),
         design_order=tuple(order),
         design_default=default,
         design_with_sample_size=with_size,

@@ -347,7 +347,7 @@ def test_section_headings_in_mixed_case_and_aims_in_the_background(vocab: Vocabu
     from aggregator.document import segment
 
     def kinds(abstract: str) -> list[str]:
-        _, _, _, sentences = segment(rec("A title", abstract), vocab)
+        _, _, _, sentences, _ = segment(rec("A title", abstract), vocab)
         return [s.kind for s in sentences if s.kind != "title"]
 
     assert kinds("Objective: To describe esketamine. Methods: We pooled two trials. "
@@ -899,6 +899,15 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
         # self-administration of ketamine
         ("Sex differences in ketamine self-administration and relapse-like behaviour in rats",
          "METHODS: Rats self-administered ketamine for 14 days.", {"substance_use"}, set()),
+        # a negated clause mutes only itself, not the sentence it is in
+        ("Ketamine in a community clinic",
+         ("METHODS: Sixty adults with treatment-resistant depression without a history of "
+          "psychosis received six intravenous ketamine infusions. RESULTS: Scores improved."),
+         {"depression", "trd"}, set()),
+        ("Esketamine in routine care: a case report",
+         ("CASE: A 34-year-old woman with treatment-resistant depression and no prior history "
+          "of bipolar disorder started esketamine nasal spray 56 mg twice weekly. OUTCOME: "
+          "Her mood improved within four weeks."), {"depression", "trd"}, {"bipolar"}),
         # a condition named only in the conclusion is an implication, not the study's
         ("Ketamine reduces amygdala reactivity to emotional faces in healthy volunteers",
          ("METHODS: Healthy volunteers received ketamine or placebo before fMRI. RESULTS: "
@@ -1123,6 +1132,10 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
           "intravenously."), {"intranasal"}, {"iv"}),
         ("Intravenous induction with ketamine for emergency intubation",
          "METHODS: Intravenous induction with ketamine 2 mg/kg was used.", {"iv"}, set()),
+        # a negated clause mutes only itself
+        ("Ketamine in a community clinic",
+         ("METHODS: Sixty adults with treatment-resistant depression without a history of "
+          "psychosis received six intravenous ketamine infusions."), {"iv"}, set()),
         # an infusion is intravenous unless ketamine was infused another way
         ("Ketamine for refractory cancer pain in palliative care",
          ("METHODS: Patients received a continuous subcutaneous ketamine infusion via a "
