@@ -144,6 +144,7 @@ def segment(record: Record, vocab: Vocabulary
                 for m in cues.finditer(doc, lower, a0, len(doc), index)}
 
     excluded, objective = hits(vocab.excluded_cues), hits(vocab.objective_cues)
+    secondary = hits(vocab.secondary_cues)
     # an unstructured abstract that opens with what was done: that sentence is no background
     opens_with_methods = bool(not structured and raw and vocab.methods_cues is not None
                               and vocab.methods_cues.finditer(doc, lower, raw[0][0], raw[0][1],
@@ -164,6 +165,8 @@ def segment(record: Record, vocab: Vocabulary
         elif k == "background" and i in objective:
             k = "objective"  # "BACKGROUND: ... We aimed to assess esketamine in ..."
         weight = w[k]
+        if i in secondary:
+            weight = min(weight, w["secondary"])
         if i in excluded:
             weight = min(weight, w["excluded"])
         sents.append(Sentence(s, e, k, weight))

@@ -123,6 +123,8 @@ class Vocabulary:
     #: cues of a negated clause ("no prior history of mania"): matches in the clause count
     #: ``weights.excluded``, the rest of the sentence as usual
     negation_cues: Matcher | None = None
+    #: cues of a sentence that lists secondary outcomes: it counts at most ``weights.secondary``
+    secondary_cues: Matcher | None = None
     macros: dict[str, str] = field(default_factory=dict)
     scanner: Scanner | None = field(default=None, compare=False, repr=False)
 
@@ -137,5 +139,6 @@ class Vocabulary:
         out += [m for _, m, _ in self.population_rules]
         out += [r.pattern for r in self.size_rules]
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
+                self.secondary_cues,
                 self.ketamine_model, self.ketamine_tool]
         return [m for m in out if m is not None]

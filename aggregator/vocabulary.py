@@ -250,15 +250,17 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
     strong_weight = float(scoring.get("strong_weight", 2.0))
 
     weights_in = ld.table(data.get("weights", {}), "weights",
-                          {k: float for k in (*SECTION_KINDS, "excluded", "mesh_weight")})
+                          {k: float for k in (*SECTION_KINDS, "excluded", "secondary",
+                                              "mesh_weight")})
     weights = {k: 1.0 for k in SECTION_KINDS}
     weights.update({"title": 3.0, "background": 0.5, "limitations": 0.0, "excluded": 0.0})
     weights.update({k: float(v) for k, v in weights_in.items()})
+    weights.setdefault("secondary", weights["methods"])
     mesh_weight = weights.pop("mesh_weight", 1.5)
 
     sec_allowed: dict[str, type] = {k: list for k in SECTION_KINDS}
     sec_allowed.update(objective_cues=list, methods_cues=list, excluded_cues=list,
-                       negation_cues=list)
+                       negation_cues=list, secondary_cues=list)
     sections = ld.table(data.get("sections", {}), "sections", sec_allowed)
     keywords: list[tuple[str, str]] = []
     for kind in SECTION_KINDS:
@@ -397,6 +399,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         objective_cues=cues("objective_cues"), methods_cues=cues("methods_cues"),
         excluded_cues=cues("excluded_cues"),
         negation_cues=cues("negation_cues"),
+        secondary_cues=cues("secondary_cues"),
         design_order=tuple(order),
         design_default=default,
         design_with_sample_size=with_size,

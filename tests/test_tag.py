@@ -899,6 +899,22 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
         # self-administration of ketamine
         ("Sex differences in ketamine self-administration and relapse-like behaviour in rats",
          "METHODS: Rats self-administered ketamine for 14 days.", {"substance_use"}, set()),
+        # a scale among the secondary outcomes is not what the study is about
+        ("Esketamine and postoperative delirium after spine surgery in older adults",
+         ("METHODS: Older adults undergoing spine surgery received esketamine or saline. The "
+          "primary outcome was postoperative delirium. Secondary outcomes were NRS pain "
+          "scores, sleep quality and length of stay. RESULTS: Pain scores at 24 h were "
+          "similar."), {"anesthesia"}, {"acute_pain"}),
+        # perioperative outcomes (delirium, sleep) are the anaesthetist's, beside another target
+        ("Esketamine for sleep and anxiety in patients undergoing hysteroscopy",
+         ("METHODS: Women received esketamine 0.3 mg/kg or saline. Outcomes were postoperative "
+          "sleep quality and anxiety scores. RESULTS: Anxiety and postoperative sleep "
+          "improved."), {"anesthesia", "anxiety"}, set()),
+        # "POD" is also a postoperative day
+        ("Esketamine and postpartum depression after caesarean section",
+         ("METHODS: Women received esketamine or saline after delivery. RESULTS: EPDS scores "
+          "on postoperative days (POD) 1 and 2 and on POD 3 were lower with esketamine."),
+         {"depression"}, {"anesthesia"}),
         # a negated clause mutes only itself, not the sentence it is in
         ("Ketamine in a community clinic",
          ("METHODS: Sixty adults with treatment-resistant depression without a history of "
