@@ -472,6 +472,22 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
         ("Emergency department visits related to ketamine misuse",
          "METHODS: We analysed a nationwide sample of emergency department visits.",
          "observational"),
+        # a Cochrane review's pooled results make it a meta-analysis
+        ("Ketamine for depression in bipolar disorder",
+         ("SEARCH METHODS: We searched CENTRAL, MEDLINE and Embase. MAIN RESULTS: We included "
+          "10 studies (647 participants). Ketamine reduced depression scores at 24 hours (MD "
+          "-11.81, 95% CI -20.01 to -3.61; 2 studies, 33 participants)."), "meta_analysis"),
+        # a review of animal work, or one that mentions case series, is a review
+        ("Ketamine and synaptic plasticity",
+         ("In this review, we summarise evidence from rodent models: in mice, ketamine restores "
+          "spine density within 24 hours."), "review"),
+        ("Psychosocial care for ketamine uropathy",
+         ("This narrative review describes the care of people with ketamine uropathy. Evidence "
+          "is limited to small case series."), "review"),
+        # an editorial about a study in the same issue
+        ("Ketamine clinics: promise and caution",
+         ("In this issue, a large observational study describes outcomes in more than 2,000 "
+          "patients treated in ketamine clinics."), "other"),
         # randomisation denied, emulated, hoped for or cited as past evidence
         ("Intravenous ketamine for suicidal ideation: an open-label pilot study",
          ("METHODS: Single-group, open-label pilot study of 16 adults. CONCLUSIONS: The results "
@@ -619,6 +635,8 @@ def test_tag_ketamine_as_the_anaesthetic_of_an_animal_experiment(vocab: Vocabula
      # the top of a range is no one's age
      ("METHODS: Patients 18\u201365-year-old received ketamine", set()),
      ("METHODS: Forty 18- to 70-year-old patients received ketamine", set()),
+     (("Women after caesarean delivery received esketamine; breastfed infants were not "
+      "assessed"), set()),
      # the mothers are the participants: their newborns are no child group
      (("Women undergoing cesarean delivery received esketamine after delivery of the infant; "
       "neonatal outcomes and Apgar scores were recorded"), set())],
@@ -1148,6 +1166,10 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
           "intravenously."), {"intranasal"}, {"iv"}),
         ("Intravenous induction with ketamine for emergency intubation",
          "METHODS: Intravenous induction with ketamine 2 mg/kg was used.", {"iv"}, set()),
+        # the anaesthetic technique after which something happened
+        ("Ketamine for prevention of postoperative shivering",
+         ("METHODS: We included trials of ketamine for shivering after general or neuraxial "
+          "anaesthesia."), set(), {"neuraxial"}),
         # a negated clause mutes only itself
         ("Ketamine in a community clinic",
          ("METHODS: Sixty adults with treatment-resistant depression without a history of "
@@ -1270,7 +1292,17 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         (("METHODS: We randomly assigned 822 patients to ketamine or placebo. RESULTS: Relapse "
           "occurred in 73 of 411 patients assigned to placebo."), 822),
         # a dose written like a thousands group ("R-107 120 mg") is no count
-        ("METHODS: After open-label R-107 120 mg, 168 responders were randomized.", 168),
+        ("METHODS: After open-label R-107 120 mg, 168 patients were randomized.", 168),
+        # Chinese-English: "cases" are the patients, and what they were is listed first
+        ("METHODS: Totally 90 cases were enrolled and randomly divided into three groups.", 90),
+        (("METHODS: 100 patients, female, aged 18-65 years, ASA I-II, scheduled for "
+          "hysterectomy were randomized."), 100),
+        ("METHODS: This pilot randomized study allocated 40 patients to esketamine or saline.",
+         40),
+        ("METHODS: A total of 160 primiparas were randomly assigned to two groups.", 160),
+        # the responders of a subgroup are no sample
+        (("METHODS: Resting-state EEG was recorded in 42 patients with TRD. RESULTS: "
+          "Responders (n = 19) and non-responders (n = 23) differed."), 42),
         ("METHODS: At nightlife venues, 1,204 attendees were surveyed.", 1204),
         # counts of infusions or events, not people
         ("METHODS: We analysed 2,314 infusions administered to 312 patients.", 312),
@@ -1308,7 +1340,13 @@ def test_tag_sample_size_totals(vocab: Vocabulary, abstract: str, n: int | None)
      ("RESULTS: Response rates were pooled (total N = 156).", 156),
      ("RESULTS: Data were pooled from 3,412 patients enrolled in 19 RCTs.", 3412),
      ("RESULTS: Data from 167 participants with suicidal ideation were analyzed.", 167),
-     ("RESULTS: The analysis set consisted of 1,708 participants (1,163 women).", 1708)],
+     ("RESULTS: The analysis set consisted of 1,708 participants (1,163 women).", 1708),
+     # the sizes of single trials are no pooled total
+     ("RESULTS: Two randomized controlled trials (n = 17 and n = 54) were included.", None),
+     ("RESULTS: Eight studies were included, comprising 5 RCTs with 346 patients.", 346),
+     # Cochrane's "k studies, N participants"
+     (("MAIN RESULTS: Ketamine reduced relapse (RR 0.35, 95% CI 0.26 to 0.47; 15 studies, "
+      "1,120 participants)."), 1120)],
 )
 def test_tag_sample_size_meta_analysis_studies_and_patients(vocab: Vocabulary, abstract: str,
                                                             n: int | None) -> None:
