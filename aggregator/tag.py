@@ -99,13 +99,22 @@ def _overlaps(span: tuple[int, int], vetoes: list[tuple[int, int]]) -> bool:
     return any(vs < e and s < ve for vs, ve in vetoes)
 
 
+# a range of numbers just before a match ("18-65 " before "years")
+_RANGE_BEFORE = re.compile(r"\b\d+(?:\s?[-\u2013~]\s?|\s(?:to|and)\s)\d+\s$")
+
+
 def _term(text: str, start: int, end: int) -> str:
     """The matched text, widened to its whole hyphenated word when the match starts after a
-    hyphen: the evidence for "year-old" in "a 72-year-old man" reads "72-year-old"."""
+    hyphen (the evidence for "year-old" in "a 72-year-old man" reads "72-year-old"), and to a
+    range of numbers just before it ("years" in "aged 18-65 years" reads "18-65 years")."""
     while start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
         start -= 1
         while start and text[start - 1].isalnum():
             start -= 1
+    if start >= 2 and text[start - 1] == " " and text[start - 2].isdigit():
+        m = _RANGE_BEFORE.search(text, max(0, start - 16), start)
+        if m is not None:
+            start = m.start()
     return text[start:end]
 
 

@@ -632,6 +632,11 @@ def test_tag_ketamine_as_the_anaesthetic_of_an_animal_experiment(vocab: Vocabula
      ("CASE: A 34-year-old woman with depression received ketamine infusions", {"adult"}),
      ("CASE: A 72-year-old man received oral ketamine for cancer pain", {"older_adult"}),
      ("CASE: A 15 year old received intranasal ketamine", {"child"}),
+     # ranges written without "aged", and durations that are no ages
+     ("METHODS: Patients (18-65 years, ASA I-II) received esketamine", {"adult"}),
+     ("METHODS: Patients aged between 18 and 60 years received esketamine", {"adult"}),
+     ("METHODS: Patients aged 65~80 years received esketamine", {"older_adult"}),
+     ("METHODS: Users reported 20-30 years of use of ketamine", set()),
      # the top of a range is no one's age
      ("METHODS: Patients 18\u201365-year-old received ketamine", set()),
      ("METHODS: Forty 18- to 70-year-old patients received ketamine", set()),
@@ -649,6 +654,12 @@ def test_tag_evidence_is_the_whole_hyphenated_word(vocab: Vocabulary) -> None:
     tags = tag_record(rec("Ketamine in a case", "CASE: A 72-year-old man received ketamine."),
                       vocab)
     assert [(t.label, t.term) for t in tags.age_groups] == [("older_adult", "72-year-old")]
+
+
+def test_tag_evidence_includes_the_range_before_it(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Esketamine in surgery", "METHODS: Patients (18-65 years) received "
+                          "esketamine."), vocab)
+    assert [(t.label, t.term) for t in tags.age_groups] == [("adult", "18-65 years")]
 
 
 # -- sample size -------------------------------------------------------------------------------
@@ -1157,6 +1168,14 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Analgesia after thoracotomy",
          "METHODS: Patients received epidural ropivacaine and intravenous ketamine.", {"iv"},
          {"neuraxial"}),
+        # esketamine in the epidural solution of labour analgesia; the pump's bolus is no iv
+        ("Esketamine in labour analgesia and postpartum depression",
+         ("METHODS: Parturients received esketamine-containing epidural analgesia (esketamine "
+          "0.5 mg/mL mixed with ropivacaine), delivered by programmed intermittent bolus."),
+         {"neuraxial"}, {"iv"}),
+        ("Epidural labour analgesia and postpartum depression",
+         ("METHODS: Women received epidural analgesia with ropivacaine and intravenous "
+          "esketamine."), {"iv"}, {"neuraxial"}),
         # the line and the anaesthetic technique, and a comparator's dose then route
         ("Intramuscular ketamine premedication in children",
          ("METHODS: Children received intramuscular ketamine; after sedation, IV access was "
