@@ -1314,6 +1314,9 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         ("METHODS: After open-label R-107 120 mg, 168 patients were randomized.", 168),
         # Chinese-English: "cases" are the patients, and what they were is listed first
         ("METHODS: Totally 90 cases were enrolled and randomly divided into three groups.", 90),
+        # a duration is no count ("26 months, no cases of ... were identified")
+        (("METHODS: Adults received esketamine. RESULTS: Over 26 months, no cases of drug "
+          "seeking were identified."), None),
         (("METHODS: 100 patients, female, aged 18-65 years, ASA I-II, scheduled for "
           "hysterectomy were randomized."), 100),
         ("METHODS: This pilot randomized study allocated 40 patients to esketamine or saline.",
