@@ -1193,6 +1193,12 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Ketamine in a community clinic",
          ("METHODS: Sixty adults with treatment-resistant depression without a history of "
           "psychosis received six intravenous ketamine infusions."), {"iv"}, set()),
+        # a case report that opens with the patient: that sentence is the case, no background
+        ("Esketamine-induced hypomania: a case report",
+         ("A 34-year-old woman with treatment-resistant depression and no prior history of "
+          "mania started esketamine nasal spray 56 mg twice weekly. After the fifth session "
+          "she became hypomanic. Esketamine was stopped. Clinicians should monitor mood."),
+         {"intranasal"}, set()),
         # an infusion is intravenous unless ketamine was infused another way
         ("Ketamine for refractory cancer pain in palliative care",
          ("METHODS: Patients received a continuous subcutaneous ketamine infusion via a "
