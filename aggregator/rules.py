@@ -139,6 +139,5 @@ class Vocabulary:
         out += [m for _, m, _ in self.population_rules]
         out += [r.pattern for r in self.size_rules]
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
-                self.secondary_cues,
-                self.ketamine_model, self.ketamine_tool]
+                self.secondary_cues, self.ketamine_model, self.ketamine_tool]
         return [m for m in out if m is not None]

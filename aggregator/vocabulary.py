@@ -187,8 +187,8 @@ class _Loader:
                 raise self.fail("generic_unless without generic patterns", section,
                                 "generic_unless", field=f"{section}.generic_unless")
             if not (patterns or strong or fallback or generic or uis or names):
-                raise self.fail("no mesh, patterns, strong or fallback: the label can never "
-                                "be tagged", section, field=section)
+                raise self.fail("no mesh, patterns, strong, fallback or generic: the label can "
+                                "never be tagged", section, field=section)
             rules.append(LabelRule(
                 label=label,
                 title=body.get("title", label),
