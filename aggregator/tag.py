@@ -316,6 +316,8 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
 # a number per arm, not the study's ("two groups of eight subjects each", "n = 8 per group")
 _PER_GROUP_AFTER = re.compile(r"\s*(?:each|per (?:group|arm)|in each (?:group|arm))\b")
+# ... or inside the phrase ("A total of 45 patients per group were enrolled")
+_PER_GROUP_IN = re.compile(r"\b(?:per|in each|for each) (?:group|arm)\b")
 _PER_GROUP_BEFORE = re.compile(
     r"\b(?:(?:groups|arms) of|(?:ketamine|esketamine|control|placebo|saline|intervention|"
     r"treatment|experimental|comparison|active|sham)\s+(?:group|arm)\s+(?:consisted\s+of|"
@@ -347,7 +349,7 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
             low = doc.lower
             at = m.start("n")
             if _PER_GROUP_AFTER.match(low, m.end()) or _PER_GROUP_BEFORE.search(
-                    low, max(0, at - 50), at):
+                    low, max(0, at - 50), at) or _PER_GROUP_IN.search(low, at, m.end()):
                 continue
             evidence = doc.text[m.start():m.end()].strip()
             if _YEAR.fullmatch(m.group("n")) and "=" not in evidence:

@@ -472,6 +472,14 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
         ("Emergency department visits related to ketamine misuse",
          "METHODS: We analysed a nationwide sample of emergency department visits.",
          "observational"),
+        # a quality-improvement study's guideline is no guideline design; a retrospective case
+        # series is a case series
+        ("Ketamine for agitation in the emergency department: a before-and-after study",
+         ("METHODS: We introduced a clinical guideline, order set and education for ketamine. "
+          "We compared 212 patients before with 240 patients after implementation of the "
+          "guideline."), "observational"),
+        ("Ketamine for refractory status epilepticus: a retrospective case series",
+         "We describe eight patients who received ketamine.", "case_report"),
         # a Cochrane review's pooled results make it a meta-analysis
         ("Ketamine for depression in bipolar disorder",
          ("SEARCH METHODS: We searched CENTRAL, MEDLINE and Embase. MAIN RESULTS: We included "
@@ -987,6 +995,26 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
          ("METHODS: Adults with severe alcohol withdrawal received ketamine. RESULTS: The need "
           "for intubation was 5% and 2 patients required intubation."), {"substance_use"},
          {"anesthesia"}),
+        # opioid use as painkiller consumption is no substance use
+        ("Ketamine infusion after spinal fusion",
+         ("METHODS: Adults were randomized to ketamine or saline. The primary outcome was opioid "
+          "use at 48 h. RESULTS: Ketamine was associated with reduced pain and opioid use."),
+         set(), {"substance_use"}),
+        # analgosedation is sedation; postoperative opiate consumption is acute pain
+        ("Ketamine-based analgosedation in the intensive care unit",
+         "METHODS: Ventilated adults received ketamine-based analgosedation or fentanyl.",
+         {"anesthesia"}, set()),
+        ("Ketamine in opioid-tolerant patients undergoing back surgery",
+         ("OBJECTIVE: To test ketamine in patients with chronic back pain. METHODS: Patients "
+          "received ketamine or placebo. RESULTS: Ketamine reduced postoperative opiate "
+          "consumption at 48 hours. CONCLUSIONS: Ketamine reduces postoperative opiate "
+          "consumption."),
+         {"chronic_pain", "acute_pain"}, set()),
+        # the surgery's anaesthesia is no ketamine anaesthesia
+        ("Epidural ketamine for analgesia after major abdominal surgery",
+         ("METHODS: Patients undergoing surgery under combined general and epidural anaesthesia "
+          "received epidural ketamine for 72 hours. RESULTS: Postoperative pain was lower."),
+         {"acute_pain"}, {"anesthesia"}),
         # cancer pain with words between; pain after cancer surgery is acute
         ("Oral ketamine for pain in patients with advanced cancer: an open-label study",
          ("METHODS: Forty patients with pain due to metastatic cancer received oral "
@@ -1215,6 +1243,10 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Sublingual buprenorphine after ketamine for opioid use disorder",
          ("METHODS: Patients received intravenous ketamine and were discharged on sublingual "
           "buprenorphine."), {"iv"}, {"sublingual"}),
+        # nebulised bronchodilators are no ketamine route
+        ("Ketamine infusion for status asthmaticus in children",
+         ("METHODS: Children not responding to three doses of nebulized salbutamol received a "
+          "ketamine infusion."), {"iv"}, {"inhaled"}),
         # "into each nostril" is intranasal
         ("Ketamine for renal colic in the emergency department",
          "METHODS: Ketamine 1 mg/kg was sprayed into each nostril with an atomiser.",
@@ -1320,6 +1352,11 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         ("METHODS: After open-label R-107 120 mg, 168 patients were randomized.", 168),
         # Chinese-English: "cases" are the patients, and what they were is listed first
         ("METHODS: Totally 90 cases were enrolled and randomly divided into three groups.", 90),
+        # the count of a retrospective study's sample; an eligible count before randomisation
+        # is none, nor a count per group
+        ("METHODS: Forty-four patients met inclusion criteria. Ketamine was given IV.", 44),
+        ("METHODS: 150 patients were eligible, and 120 were randomized to ketamine.", None),
+        ("METHODS: A total of 45 patients per group were enrolled.", None),
         # a duration is no count ("26 months, no cases of ... were identified")
         (("METHODS: Adults received esketamine. RESULTS: Over 26 months, no cases of drug "
           "seeking were identified."), None),
