@@ -1010,6 +1010,12 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
           "consumption at 48 hours. CONCLUSIONS: Ketamine reduces postoperative opiate "
           "consumption."),
          {"chronic_pain", "acute_pain"}, set()),
+        # shivering after anaesthesia is an anaesthesia topic; "PSD-95" is a synaptic protein
+        ("Efficacy of ketamine for prevention of postoperative shivering: a meta-analysis",
+         "We searched PubMed. Ketamine reduced shivering.", {"anesthesia"}, set()),
+        ("Ketamine restores synaptic proteins in chronically stressed mice",
+         ("METHODS: Mice received ketamine. RESULTS: Ketamine increased BDNF and PSD-95 "
+          "expression. PSD-95 levels correlated with behaviour."), set(), {"anesthesia"}),
         # the surgery's anaesthesia is no ketamine anaesthesia
         ("Epidural ketamine for analgesia after major abdominal surgery",
          ("METHODS: Patients undergoing surgery under combined general and epidural anaesthesia "
@@ -1357,6 +1363,13 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         ("METHODS: Forty-four patients met inclusion criteria. Ketamine was given IV.", 44),
         ("METHODS: 150 patients were eligible, and 120 were randomized to ketamine.", None),
         ("METHODS: A total of 45 patients per group were enrolled.", None),
+        # what the people were, without a comma or "aged" first
+        (("METHODS: Sixty elderly male patients above 65 years, ASA II-III, were enrolled in "
+          "this randomized study."), 60),
+        (("METHODS: 84 uncooperative children aged 1-6 years requiring CT imaging were "
+          "randomized to IM ketamine 4 mg/kg (n=42) or IM midazolam 0.2 mg/kg (n=42)."), 84),
+        # a percentage is no count
+        ("RESULTS: Sedation was adequate in 78 per cent of all patients.", None),
         # a duration is no count ("26 months, no cases of ... were identified")
         (("METHODS: Adults received esketamine. RESULTS: Over 26 months, no cases of drug "
           "seeking were identified."), None),
