@@ -42,11 +42,14 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+(?=[\"'(\[]?[A-Z0-9]))")
 
 
 # Where a negated clause ("no prior history of mania", "without a history of psychosis") ends:
-# at punctuation, or at the verb of the sentence ("... of mania started esketamine").
+# at punctuation, at the verb of the sentence ("... of mania started esketamine"), or where a
+# new item begins ("... of psychosis and with TRD", "... of bipolar disorder and a current
+# major depressive episode").
 _CLAUSE_END = re.compile(
     r"[,;:()]|\b(?:was|were|is|are|had|has|have|who|which|received|receiving|started|"
     r"starting|initiated|underwent|undergoing|treated|given|participated|completed|enrolled|"
-    r"presented|reported)\b")
+    r"presented|reported|but|(?:and|or) (?:with|a|an|the|current|active|who|had|have|has|"
+    r"were|was|are|is))\b")
 
 
 # A publisher's notice that ends some abstracts in PubMed: APA's "(PsycINFO Database Record (c)
@@ -89,10 +92,12 @@ def _section_kind(heading: str, vocab: Vocabulary) -> str | None:
 
 def segment(record: Record, vocab: Vocabulary
             ) -> tuple[str, str, TextIndex | frozenset[str], list[Sentence],
-                       list[tuple[int, int]]]:
+                       list[tuple[int, int, float]]]:
     """The record's text as one string (title, keywords, abstract), the same lower-cased, its
-    word-prefix index, its sentences, each with its section kind and weight, and the spans of
-    its negated clauses (``vocab.negation_cues`` up to the clause's end)."""
+    word-prefix index, its sentences, each with its section kind and weight, and the spans that
+    weigh less than their sentence, with their weight: negated clauses (``vocab.negation_cues``
+    up to the clause's end) and lists of secondary outcomes (``vocab.secondary_cues`` up to the
+    sentence's end)."""
     title = (record.title or "").strip()
     keywords = "; ".join(k for k in record.keywords if k)
     abstract = _without_notice((record.abstract or "").strip())
@@ -144,7 +149,6 @@ def segment(record: Record, vocab: Vocabulary
                 for m in cues.finditer(doc, lower, a0, len(doc), index)}
 
     excluded, objective = hits(vocab.excluded_cues), hits(vocab.objective_cues)
-    secondary = hits(vocab.secondary_cues)
     # an unstructured abstract that opens with what was done: that sentence is no background
     opens_with_methods = bool(not structured and raw and vocab.methods_cues is not None
                               and vocab.methods_cues.finditer(doc, lower, raw[0][0], raw[0][1],
@@ -165,18 +169,23 @@ def segment(record: Record, vocab: Vocabulary
         elif k == "background" and i in objective:
             k = "objective"  # "BACKGROUND: ... We aimed to assess esketamine in ..."
         weight = w[k]
-        if i in secondary:
-            weight = min(weight, w["secondary"])
         if i in excluded:
             weight = min(weight, w["excluded"])
         sents.append(Sentence(s, e, k, weight))
-    muted: list[tuple[int, int]] = []
-    if vocab.negation_cues is not None and raw:
+    muted: list[tuple[int, int, float]] = []
+    if raw and (vocab.negation_cues is not None or vocab.secondary_cues is not None):
         ends = [e for _, e, _ in raw]
-        for m in vocab.negation_cues.finditer(doc, lower, a0, len(doc), index):
-            end = ends[bisect_right(starts, m.start()) - 1]
-            stop = _CLAUSE_END.search(lower, m.end(), end)
-            muted.append((m.start(), stop.start() if stop else end))
+        if vocab.negation_cues is not None:
+            for m in vocab.negation_cues.finditer(doc, lower, a0, len(doc), index):
+                end = ends[bisect_right(starts, m.start()) - 1]
+                stop = _CLAUSE_END.search(lower, m.end(), end)
+                muted.append((m.start(), stop.start() if stop else end, w["excluded"]))
+        # the secondary outcomes, to the end of their sentence ("The primary outcome was pain
+        # intensity at 24 h, and secondary outcomes were ...": the primary one counts)
+        if vocab.secondary_cues is not None:
+            for m in vocab.secondary_cues.finditer(doc, lower, a0, len(doc), index):
+                end = ends[bisect_right(starts, m.start()) - 1]
+                muted.append((m.start(), end, w["secondary"]))
     return doc, lower, index, sents, muted
 
 
@@ -187,8 +196,6 @@ class Doc:
         self.text, self.lower, self.index, self.sentences, self.muted = segment(record, vocab)
         self.starts = [s.start for s in self.sentences]
         self.title_end = len(record.title or "")
-        #: what a match inside a negated clause (``muted``) counts
-        self.excluded_weight = vocab.weights["excluded"]
         #: the record's MeSH headings as (ui, lower-cased name, name, major), and the set of
         #: their UIs and lower-cased names: most labels have none of them (one set test)
         self.mesh = tuple((h.ui, h.name.lower(), h.name, h.is_major) for h in record.mesh)

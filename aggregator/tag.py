@@ -118,11 +118,12 @@ def _term(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    for s, e in spans:
-        if s <= pos < e:
-            return True
-    return False
+def _span_weight(pos: int, spans: list[tuple[int, int, float]], weight: float) -> float:
+    """``weight``, or less where ``pos`` falls in a span that weighs less (``Doc.muted``)."""
+    for s, e, w in spans:
+        if s <= pos < e and w < weight:
+            weight = w
+    return weight
 
 
 def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = True,
@@ -146,9 +147,10 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
             if vetoes and _overlaps(m.span(), vetoes):
                 continue
             i = doc.sentence_at(m.start())
-            value = doc.sentences[i].weight * factor
-            if doc.muted and _inside(m.start(), doc.muted):
-                value = min(value, doc.excluded_weight * factor)
+            weight = doc.sentences[i].weight
+            if doc.muted:
+                weight = _span_weight(m.start(), doc.muted, weight)
+            value = weight * factor
             if value > best_per_sentence.get(i, (-1.0, ""))[0]:
                 best_per_sentence[i] = (value, _term(doc.text, m.start(), m.end()))
     total = sum(v for v, _ in best_per_sentence.values())
@@ -196,8 +198,9 @@ def _plan(rules: tuple[LabelRule, ...]) -> tuple[tuple[LabelRule, ...], dict[str
 def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
                 vocab: Vocabulary, beyond_conclusion: bool = False) -> list[Tag]:
     """The labels of one topic. ``beyond_conclusion``: a label the text names only in the
-    conclusion is not tagged (conditions, routes: "relevant to its effects in mood disorders"
-    at the end of a healthy-volunteer study is an implication, not the study's condition)."""
+    conclusion is not tagged (conditions: "relevant to its effects in mood disorders" at the
+    end of a healthy-volunteer study is an implication, not the study's condition; a route
+    there is the study's own: "A single intravenous dose of esketamine reduced ...")."""
     tags: dict[str, Tag] = {}
     pending: list[LabelRule] = []
     decide, order = _plan(rules)
@@ -348,8 +351,12 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                 continue
             low = doc.lower
             at = m.start("n")
+            # "per group" in the phrase, before any parenthesis ("Ninety children (n = 45 per
+            # group) were randomly assigned" is 90)
+            paren = low.find("(", at, m.end())
             if _PER_GROUP_AFTER.match(low, m.end()) or _PER_GROUP_BEFORE.search(
-                    low, max(0, at - 50), at) or _PER_GROUP_IN.search(low, at, m.end()):
+                    low, max(0, at - 50), at) or _PER_GROUP_IN.search(
+                    low, at, m.end() if paren < 0 else paren):
                 continue
             evidence = doc.text[m.start():m.end()].strip()
             if _YEAR.fullmatch(m.group("n")) and "=" not in evidence:
@@ -381,7 +388,7 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     doc = Doc(record, vocab)
     population = _population(doc, vocab)
     conditions = _tag_labels(record, doc, vocab.conditions, vocab, beyond_conclusion=True)
-    routes = _tag_labels(record, doc, vocab.routes, vocab, beyond_conclusion=True)
+    routes = _tag_labels(record, doc, vocab.routes, vocab)
     ages = (_tag_labels(record, doc, vocab.age_groups, vocab)
             if population.label == "human" else [])
     design = _design(record, doc, vocab, population.label)

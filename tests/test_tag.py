@@ -480,6 +480,22 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
           "guideline."), "observational"),
         ("Ketamine for refractory status epilepticus: a retrospective case series",
          "We describe eight patients who received ketamine.", "case_report"),
+        # a title that names a trial as well is the trial's
+        ("Ketamine in a nationwide cohort of veterans: a double-blind placebo-controlled trial",
+         "METHODS: Veterans with TRD were randomized to ketamine or midazolam.", "rct"),
+        ("Dissociation and response: a retrospective analysis of the TRANSFORM-2 trial",
+         "METHODS: Patients had been randomized to esketamine or placebo.", "rct"),
+        # a case report that reviews the literature, or a study that reviews its experience
+        ("Ketamine-induced cholangiopathy",
+         "We report a case of a 25-year-old man. Here, we review the literature.", "case_report"),
+        ("Ketamine infusions in a community clinic",
+         ("This article reviews our experience with 64 patients whose records were "
+          "retrospectively reviewed."), "observational"),
+        # titles that mention guidelines without being one
+        ("Guideline-discordant ketamine dosing in emergency departments: a retrospective study",
+         "METHODS: We reviewed records of 512 patients.", "observational"),
+        (("Low-dose ketamine as recommended by current guidelines versus morphine: a randomized "
+         "trial"), "METHODS: Adults were randomized to ketamine or morphine.", "rct"),
         # a Cochrane review's pooled results make it a meta-analysis
         ("Ketamine for depression in bipolar disorder",
          ("SEARCH METHODS: We searched CENTRAL, MEDLINE and Embase. MAIN RESULTS: We included "
@@ -952,6 +968,26 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
          ("METHODS: Women received esketamine or saline after delivery. RESULTS: EPDS scores "
           "on postoperative days (POD) 1 and 2 and on POD 3 were lower with esketamine."),
          {"depression"}, {"anesthesia"}),
+        # a negated clause ends where a new item begins
+        ("Esketamine for suicidal ideation in adolescents",
+         ("METHODS: Adults without a history of psychosis and with treatment-resistant "
+          "depression were randomized. RESULTS: Treatment-resistant depression improved."),
+         {"trd", "depression"}, set()),
+        # the primary outcome stated before the secondary ones counts as usual
+        ("Esketamine and recovery after thoracoscopic surgery",
+         ("METHODS: The primary outcome was pain intensity at rest 24 h after surgery, and "
+          "secondary outcomes were sleep quality and depressive symptoms. RESULTS: Pain "
+          "intensity was lower with esketamine."), {"acute_pain"}, {"depression"}),
+        # "PND" is also postnatal depression, "PSD" post-stroke depression
+        ("Esketamine for post-stroke depression",
+         ("METHODS: Patients with PSD received esketamine or saline. RESULTS: PSD improved. "
+          "Depression scores fell."), {"depression"}, {"anesthesia"}),
+        # opioid consumption after surgery in chronic-pain patients is acute pain too
+        ("Intraoperative ketamine in opioid-tolerant patients undergoing lumbar fusion",
+         ("OBJECTIVE: To test ketamine in patients with chronic low back pain. RESULTS: "
+          "Cumulative morphine consumption at 48 h was lower with ketamine. CONCLUSIONS: "
+          "Ketamine reduces total opioid consumption after surgery."),
+         {"chronic_pain", "acute_pain"}, set()),
         # a negated clause mutes only itself, not the sentence it is in
         ("Ketamine in a community clinic",
          ("METHODS: Sixty adults with treatment-resistant depression without a history of "
@@ -1233,6 +1269,15 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
           "mania started esketamine nasal spray 56 mg twice weekly. After the fifth session "
           "she became hypomanic. Esketamine was stopped. Clinicians should monitor mood."),
          {"intranasal"}, set()),
+        # neuraxial labour analgesia and neuraxial morphine are no ketamine route
+        ("Esketamine after vaginal delivery and postpartum depression",
+         ("METHODS: Women who received neuraxial labour analgesia were given esketamine by "
+          "infusion over 40 min. CONCLUSIONS: Esketamine after delivery with neuraxial "
+          "morphine was safe."), {"iv"}, {"neuraxial"}),
+        # "a ketamine infusion of 0.25 mg/kg/h" beside a caudal block
+        ("Caudal block and ketamine infusion in children",
+         ("METHODS: Children received caudal bupivacaine plus a ketamine infusion of 0.25 "
+          "mg/kg/h."), {"iv", "neuraxial"}, set()),
         # an infusion is intravenous unless ketamine was infused another way
         ("Ketamine for refractory cancer pain in palliative care",
          ("METHODS: Patients received a continuous subcutaneous ketamine infusion via a "
@@ -1241,11 +1286,11 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Ketamine for refractory cancer pain",
          ("METHODS: Ketamine was given as an IV infusion for 24 hours, then as a "
           "subcutaneous infusion at home."), {"iv", "subcutaneous"}, set()),
-        # a route named only in the conclusion
-        ("Ketamine and BDNF in obsessive-compulsive disorder",
-         ("METHODS: Adults with OCD were genotyped. RESULTS: BDNF Val66Met was not associated "
-          "with response. CONCLUSIONS: BDNF variation was not associated with acute ketamine "
-          "response on the infusion day."), set(), {"iv"}),
+        # a route named only in the conclusion is the study's own
+        ("Esketamine at induction and postoperative delirium",
+         ("METHODS: Older adults received esketamine 0.25 mg/kg or saline at induction of "
+          "anaesthesia. RESULTS: Delirium was less frequent. CONCLUSIONS: A single intravenous "
+          "dose of esketamine reduced postoperative delirium."), {"iv"}, set()),
         ("Sublingual buprenorphine after ketamine for opioid use disorder",
          ("METHODS: Patients received intravenous ketamine and were discharged on sublingual "
           "buprenorphine."), {"iv"}, {"sublingual"}),
@@ -1361,7 +1406,17 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
         # the count of a retrospective study's sample; an eligible count before randomisation
         # is none, nor a count per group
         ("METHODS: Forty-four patients met inclusion criteria. Ketamine was given IV.", 44),
-        ("METHODS: 150 patients were eligible, and 120 were randomized to ketamine.", None),
+        ("METHODS: 150 patients were eligible, and 120 were randomized to ketamine.", 120),
+        ("METHODS: 236 patients met the inclusion criteria. 200 were randomized.", None),
+        (("METHODS: Ninety children (n = 45 per group) were randomly assigned to ketamine or "
+          "midazolam."), 90),
+        ("METHODS: 308 patients 65 years or older were randomized to esketamine or saline.", 308),
+        ("METHODS: 96 adults 18-60 years of age were enrolled.", 96),
+        (("METHODS: Of 1,245 children, 38 cases were identified as laryngospasm. Ketamine was "
+          "given IV."), 1245),
+        (("METHODS: In this multicentre randomised trial in 14 intensive care units, adults "
+          "aged 18 years or older undergoing tracheal intubation were randomly assigned."),
+         None),
         ("METHODS: A total of 45 patients per group were enrolled.", None),
         # what the people were, without a comma or "aged" first
         (("METHODS: Sixty elderly male patients above 65 years, ASA II-III, were enrolled in "
