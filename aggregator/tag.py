@@ -118,6 +118,9 @@ def _term(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+_NONE = (-1.0, 0, 0)
+
+
 def _span_weight(pos: int, spans: list[tuple[int, int, float]], weight: float) -> float:
     """``weight``, or less where ``pos`` falls in a span that weighs less (``Doc.muted``)."""
     for s, e, w in spans:
@@ -131,7 +134,8 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
     """(score, best term, best contribution) of one label over the sentences. With
     ``beyond_conclusion``, a label matched only in the conclusion scores 0."""
     vetoes: list[tuple[int, int]] | None = None  # computed only once something matched
-    best_per_sentence: dict[int, tuple[float, str]] = {}
+    #: sentence -> (best value, its match's start, end): the term is cut for the winner only
+    best_per_sentence: dict[int, tuple[float, int, int]] = {}
     groups: list[tuple[Matcher | None, float]] = [
         (rule.patterns, 1.0), (rule.strong, rule.strong_weight)]
     if fallback:
@@ -148,12 +152,12 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
                 continue
             i = doc.sentence_at(m.start())
             weight = doc.sentences[i].weight
-            if doc.muted:
+            if doc.muted_lo <= m.start() < doc.muted_hi:
                 weight = _span_weight(m.start(), doc.muted, weight)
             value = weight * factor
-            if value > best_per_sentence.get(i, (-1.0, ""))[0]:
-                best_per_sentence[i] = (value, _term(doc.text, m.start(), m.end()))
-    total = sum(v for v, _ in best_per_sentence.values())
+            if value > best_per_sentence.get(i, _NONE)[0]:
+                best_per_sentence[i] = (value, m.start(), m.end())
+    total = sum(v for v, _, _ in best_per_sentence.values())
     if not best_per_sentence:
         return 0.0, None, 0.0
     if beyond_conclusion:
@@ -163,8 +167,8 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
                 break
         else:
             return 0.0, None, 0.0
-    i, (value, term) = max(best_per_sentence.items(), key=lambda kv: (kv[1][0], -kv[0]))
-    return total, term, value
+    i, (value, start, end) = max(best_per_sentence.items(), key=lambda kv: (kv[1][0], -kv[0]))
+    return total, _term(doc.text, start, end), value
 
 
 def _mesh_hits(doc: Doc, rule: LabelRule) -> tuple[str | None, bool]:
