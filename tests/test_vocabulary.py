@@ -89,7 +89,7 @@ def test_load_vocabulary_small_file(tmp_path: Path) -> None:
         ('ui = "D003866"', 'ui = "3866"', 6, "conditions.depression.mesh[0]", "bad MeSH UI"),
         ("patterns = ['\\bdepress(?:ion|ive)\\b']", "patterns = 'depress'", 7,
          "conditions.depression.patterns", "expected list"),
-        # generic patterns yield only to labels of the topic decided before them
+        # generic_unless names a label of the same topic that does not yield itself
         ('title = "Depression"',
          'title = "Depression"\ngeneric = [\'\\bmood\\b\']\ngeneric_unless = ["anxiety"]', 7,
          "conditions.depression.generic_unless[0]", "expected a conditions label of this file"),
