@@ -194,6 +194,8 @@ def _plan(rules: tuple[LabelRule, ...]) -> tuple[tuple[LabelRule, ...], dict[str
     are listed in the vocabulary's order. Computed once per vocabulary."""
     plan = _PLANS.get(id(rules))
     if plan is None or plan[0] is not rules:
+        if len(_PLANS) > 64:  # vocabularies loaded and dropped (tests, re-tags after an edit)
+            _PLANS.clear()
         decide = tuple(sorted(rules, key=lambda r: bool(r.generic_unless)))
         plan = _PLANS[id(rules)] = (rules, decide, {r.label: i for i, r in enumerate(rules)})
     return plan[1], plan[2]
