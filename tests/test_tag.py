@@ -496,6 +496,22 @@ def test_tag_design_rct_needed_in_conclusion_is_not_an_rct(vocab: Vocabulary) ->
          "METHODS: We reviewed records of 512 patients.", "observational"),
         (("Low-dose ketamine as recommended by current guidelines versus morphine: a randomized "
          "trial"), "METHODS: Adults were randomized to ketamine or morphine.", "rct"),
+        # older phrasing: the design in the first sentence, "allocated randomly"
+        ("Low-dose ketamine does not improve analgesia after tonsillectomy in adults",
+         ("The study was of randomised, double-blind, placebo-controlled design. Fifty adults "
+          "received ketamine 0.2 mg/kg i.v. or saline. Pain scores were similar. Ketamine "
+          "offered no benefit."), "rct"),
+        ("Ketamine and postoperative pain after hernia repair",
+         ("Forty ASA I-II patients were allocated randomly to ketamine or saline. Pain scores "
+          "were recorded. Ketamine reduced pain."), "rct"),
+        # a data set split at random is no trial
+        ("Prediction of ketamine response from genome-wide data",
+         ("A total of 83 patients were divided randomly into training and validation sets. "
+          "The model predicted response."), "observational"),
+        # a review that did not pool
+        ("Ketamine for chronic pain: a systematic review",
+         "We searched MEDLINE. Owing to heterogeneity, no meta-analysis was performed.",
+         "systematic_review"),
         # a Cochrane review's pooled results make it a meta-analysis
         ("Ketamine for depression in bipolar disorder",
          ("SEARCH METHODS: We searched CENTRAL, MEDLINE and Embase. MAIN RESULTS: We included "
@@ -629,6 +645,21 @@ def test_tag_ketamine_sedating_animals_is_no_treatment(vocab: Vocabulary) -> Non
                           ("METHODS: Pigs were sedated with intramuscular ketamine and midazolam "
                            "before ventricular fibrillation was induced.")), vocab)
     assert tags.population.label == "animal" and tags.ketamine_treatment is False
+
+
+def test_tag_cell_lines_and_membranes_are_in_vitro(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Ketamine suppresses LPS-induced inflammation in BV2 microglial cells",
+                          ("METHODS: BV2 murine microglial cells were treated with ketamine. "
+                           "Radioligand binding used rat brain membranes.")), vocab)
+    assert tags.population.label == "in_vitro"
+
+
+def test_tag_ketamine_in_paediatric_anaesthesia_is_no_animal_anaesthetic(vocab: Vocabulary
+                                                                         ) -> None:
+    tags = tag_record(rec("Neonatal ketamine exposure and neurodegeneration in rats",
+                          ("METHODS: Neonatal rats received ketamine 20 mg/kg. CONCLUSIONS: The "
+                           "use of ketamine in pediatric anesthesia warrants caution.")), vocab)
+    assert tags.population.label == "animal" and tags.ketamine_treatment is True
 
 
 def test_tag_ketamine_as_the_anaesthetic_of_an_animal_experiment(vocab: Vocabulary) -> None:
@@ -1052,6 +1083,13 @@ def test_tag_sample_size_count_of_groups_is_not_people(vocab: Vocabulary, abstra
         ("Ketamine restores synaptic proteins in chronically stressed mice",
          ("METHODS: Mice received ketamine. RESULTS: Ketamine increased BDNF and PSD-95 "
           "expression. PSD-95 levels correlated with behaviour."), set(), {"anesthesia"}),
+        # premedication in older phrasing; breakthrough pain of labour is no cancer pain
+        ("Rectal ketamine for premedication in children",
+         ("One hundred children were premedicated with rectal ketamine before surgery. "
+          "Acceptance of the mask was better."), {"anesthesia"}, set()),
+        ("Epidural esketamine for labour analgesia",
+         ("METHODS: Parturients received epidural esketamine. RESULTS: Breakthrough pain was "
+          "less frequent. CONCLUSIONS: Breakthrough pain fell."), set(), {"chronic_pain"}),
         # the surgery's anaesthesia is no ketamine anaesthesia
         ("Epidural ketamine for analgesia after major abdominal surgery",
          ("METHODS: Patients undergoing surgery under combined general and epidural anaesthesia "
@@ -1294,6 +1332,11 @@ def test_tag_conditions_general_rules(vocab: Vocabulary, title: str, abstract: s
         ("Sublingual buprenorphine after ketamine for opioid use disorder",
          ("METHODS: Patients received intravenous ketamine and were discharged on sublingual "
           "buprenorphine."), {"iv"}, {"sublingual"}),
+        # infusions into the brain in animal work are no iv
+        ("Ketamine and the lateral habenula in depressed mice",
+         ("METHODS: Mice received ketamine 10 mg/kg i.p. Local infusion of the NMDA receptor "
+          "antagonist AP5 into the LHb blocked the effect. AAV was infused at 100 nl/min."),
+         set(), {"iv"}),
         # nebulised bronchodilators are no ketamine route
         ("Ketamine infusion for status asthmaticus in children",
          ("METHODS: Children not responding to three doses of nebulized salbutamol received a "
@@ -1425,6 +1468,10 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
           "randomized to IM ketamine 4 mg/kg (n=42) or IM midazolam 0.2 mg/kg (n=42)."), 84),
         # a percentage is no count
         ("RESULTS: Sedation was adequate in 78 per cent of all patients.", None),
+        # outcome counts are no sample
+        (("METHODS: Thirty patients with burns received ketamine. RESULTS: Pain was lower in "
+          "12 patients and improved in 8 patients."), 30),
+        ("METHODS: Heroin addicts (n = 70) were randomized to ketamine or placebo.", 70),
         # a duration is no count ("26 months, no cases of ... were identified")
         (("METHODS: Adults received esketamine. RESULTS: Over 26 months, no cases of drug "
           "seeking were identified."), None),
