@@ -195,8 +195,10 @@ class Doc:
     def __init__(self, record: Record, vocab: Vocabulary) -> None:
         self.text, self.lower, self.index, self.sentences, self.muted = segment(record, vocab)
         #: where the muted spans begin and end: most matches are outside (one comparison)
-        self.muted_lo = min((s for s, _, _ in self.muted), default=0)
-        self.muted_hi = max((e for _, e, _ in self.muted), default=0)
+        self.muted_lo = self.muted_hi = 0
+        if self.muted:
+            self.muted_lo = min(s for s, _, _ in self.muted)
+            self.muted_hi = max(e for _, e, _ in self.muted)
         self.starts = [s.start for s in self.sentences]
         self.title_end = len(record.title or "")
         #: the record's MeSH headings as (ui, lower-cased name, name, major), and the set of

@@ -29,6 +29,7 @@ Example::
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .document import Doc, segment
 from .models import Record, Registration, Tag, Tags
@@ -142,6 +143,8 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
         groups.append((rule.fallback, 1.0))
     if generic and rule.generic is not None:
         groups.append((rule.generic, rule.generic_weight))
+    # hot loop: the document's attributes as locals, the sentence lookup inlined
+    starts, sentences, lo, hi = doc.starts, doc.sentences, doc.muted_lo, doc.muted_hi
     for pattern, factor in groups:
         if pattern is None:
             continue
@@ -150,13 +153,16 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
                 vetoes = _spans(rule.exclude, doc)
             if vetoes and _overlaps(m.span(), vetoes):
                 continue
-            i = doc.sentence_at(m.start())
-            weight = doc.sentences[i].weight
-            if doc.muted_lo <= m.start() < doc.muted_hi:
-                weight = _span_weight(m.start(), doc.muted, weight)
+            start = m.start()
+            i = bisect_right(starts, start) - 1
+            if i < 0:  # noqa: PLR1730 (a comparison: max() is a call, in the hot loop)
+                i = 0
+            weight = sentences[i].weight
+            if lo <= start < hi:
+                weight = _span_weight(start, doc.muted, weight)
             value = weight * factor
             if value > best_per_sentence.get(i, _NONE)[0]:
-                best_per_sentence[i] = (value, m.start(), m.end())
+                best_per_sentence[i] = (value, start, m.end())
     total = sum(v for v, _, _ in best_per_sentence.values())
     if not best_per_sentence:
         return 0.0, None, 0.0
@@ -212,7 +218,7 @@ def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
     decide, order = _plan(rules)
     for rule in decide:
         generic = not rule.generic_unless or tags.keys().isdisjoint(rule.generic_unless)
-        score, term, _ = _score(doc, rule, generic=generic, beyond_conclusion=beyond_conclusion)
+        score, term, _ = _score(doc, rule, False, generic, beyond_conclusion)
         heading, major = _mesh_hits(doc, rule)
         if heading and major:
             tags[rule.label] = Tag(rule.label, "mesh", heading)
