@@ -167,7 +167,6 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
     if not best_per_sentence:
         return 0.0, None, 0.0
     if beyond_conclusion:
-        sentences = doc.sentences
         for i in best_per_sentence:  # a loop: all() over a generator costs more here
             if sentences[i].kind != "conclusion":
                 break
