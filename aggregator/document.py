@@ -142,11 +142,13 @@ def segment(record: Record, vocab: Vocabulary
              else word_prefixes(lower))
     starts = [s for s, _, _ in raw]
 
-    def hits(cues: Matcher | None) -> set[int]:
+    def matches(cues: Matcher | None) -> list[re.Match[str]]:
         if cues is None or not raw:
-            return set()
-        return {bisect_right(starts, m.start()) - 1
-                for m in cues.finditer(doc, lower, a0, len(doc), index)}
+            return []
+        return cues.finditer(doc, lower, a0, len(doc), index)
+
+    def hits(cues: Matcher | None) -> set[int]:
+        return {bisect_right(starts, m.start()) - 1 for m in matches(cues)}
 
     excluded, objective = hits(vocab.excluded_cues), hits(vocab.objective_cues)
     # an unstructured abstract that opens with what was done: that sentence is no background
@@ -172,20 +174,17 @@ def segment(record: Record, vocab: Vocabulary
         if i in excluded:
             weight = min(weight, w["excluded"])
         sents.append(Sentence(s, e, k, weight))
+    # spans that weigh less than their sentence, from the cue on: a negated clause to the
+    # clause's end, the secondary outcomes to the end of their sentence ("The primary outcome
+    # was pain intensity at 24 h, and secondary outcomes were ...": the primary one counts)
     muted: list[tuple[int, int, float]] = []
-    if raw and (vocab.negation_cues is not None or vocab.secondary_cues is not None):
-        ends = [e for _, e, _ in raw]
-        if vocab.negation_cues is not None:
-            for m in vocab.negation_cues.finditer(doc, lower, a0, len(doc), index):
-                end = ends[bisect_right(starts, m.start()) - 1]
-                stop = _CLAUSE_END.search(lower, m.end(), end)
-                muted.append((m.start(), stop.start() if stop else end, w["excluded"]))
-        # the secondary outcomes, to the end of their sentence ("The primary outcome was pain
-        # intensity at 24 h, and secondary outcomes were ...": the primary one counts)
-        if vocab.secondary_cues is not None:
-            for m in vocab.secondary_cues.finditer(doc, lower, a0, len(doc), index):
-                end = ends[bisect_right(starts, m.start()) - 1]
-                muted.append((m.start(), end, w["secondary"]))
+    ends = [e for _, e, _ in raw]
+    for cues, clause_end, weight in ((vocab.negation_cues, _CLAUSE_END, w["excluded"]),
+                                     (vocab.secondary_cues, None, w["secondary"])):
+        for m in matches(cues):
+            end = ends[bisect_right(starts, m.start()) - 1]
+            stop = clause_end.search(lower, m.end(), end) if clause_end is not None else None
+            muted.append((m.start(), stop.start() if stop else end, weight))
     return doc, lower, index, sents, muted
 
 
