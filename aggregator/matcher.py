@@ -68,7 +68,8 @@ class _Group:
         self.cased, self.boundary = cased, boundary
         self.full = re.compile("|".join(alts), flags)
         self.cache: dict[tuple[int, ...], re.Pattern[str]] = {}
-        #: set by :class:`Scanner`: this group is matched at the word starts it indexes
+        #: set by :class:`Scanner`: this group is matched at the word starts it indexes;
+        #: ``gid`` names its ``starts`` (groups with equal prefixes share their candidates)
         self.gid: int = -1
         self.owner: Scanner | None = None
         #: the literal word prefixes every match starts with (``keys``, or found by parsing)
@@ -268,7 +269,9 @@ class Scanner:
 
         #: ``words``: extra word prefixes to index (the tagger asks about trial registries)
         keys: set[str] = set(words)
-        gid = 0
+        #: groups with the same prefixes share one candidate list per text (their ``gid``);
+        #: each applies its own gate to it
+        gids: dict[tuple[frozenset[str], bool], int] = {}
         for matcher in matchers:
             indexed, word_starts = True, frozenset[str]()
             for group in matcher._groups:
@@ -280,8 +283,8 @@ class Scanner:
                     keys.update(group.keys)
                     indexed = False
                     continue
-                group.gid, group.owner, group.starts, group.find = gid, self, starts, find
-                gid += 1
+                group.gid = gids.setdefault((starts, find), len(gids))
+                group.owner, group.starts, group.find = self, starts, find
                 # mixed case: the indexed prefix is lower-cased, the literal is not
                 # (only a few literals: a gate that almost always passes costs more than
                 # the regex calls it might save)

@@ -76,40 +76,47 @@ class TextIndex:
         return key in self.positions
 
     def candidates(self, group: _Group) -> list[int]:
-        """Sorted word starts where one of ``group``'s prefixes starts a word."""
-        got = self._memo.get(group.gid)
-        if got is None and group.find:
-            found: set[int] = set()
-            low = self.lower
-            for sub in group.starts:
-                i = low.find(sub)
-                while i >= 0:
-                    found.add(i)
-                    i = low.find(sub, i + 1)
-            got = self._memo[group.gid] = self._gated(group, sorted(found))
-        elif got is None:
-            present = group.starts & self.keys
-            if not present:
-                got = []
-            elif len(present) == 1:
-                got = self.positions[next(iter(present))]
+        """Sorted word starts where one of ``group``'s prefixes starts a word (or, for a
+        ``find`` group, where one occurs), none when the group's gate fails."""
+        got = self._memo.get(group.gid)  # shared by the groups with the same prefixes
+        if got is None:
+            if group.find:
+                # finding substrings costs more than the gate's few tests: gate first
+                if group.gate is not None and not self._gate_ok(group):
+                    return []
+                found: set[int] = set()
+                low = self.lower
+                for sub in group.starts:
+                    i = low.find(sub)
+                    while i >= 0:
+                        found.add(i)
+                        i = low.find(sub, i + 1)
+                got = sorted(found)
             else:
-                pos = self.positions
-                got = sorted(set().union(*[pos[k] for k in present]))
-            got = self._memo[group.gid] = self._gated(group, got)
-        return got
+                present = group.starts & self.keys
+                if not present:
+                    got = []
+                elif len(present) == 1:
+                    got = self.positions[next(iter(present))]
+                else:
+                    pos = self.positions
+                    got = sorted(set().union(*[pos[k] for k in present]))
+            self._memo[group.gid] = got
+        # the gate is tested only when it saves several regex calls
+        if group.gate is None or len(got) < 3 or self._gate_ok(group):
+            return got
+        return []
 
-    def _gated(self, group: _Group, cands: list[int]) -> list[int]:
-        """``cands``, or none when the group's gate says no match can be there (tested only
-        when it saves several regex calls; memoised per gate: groups share them)."""
+    def _gate_ok(self, group: _Group) -> bool:
+        """Whether ``group``'s gate lets a match be in the text (memoised per gate: groups
+        share them)."""
         gate = group.gate
-        if gate is None or len(cands) < 3:
-            return cands
+        assert gate is not None
         subject = self.lower if not group.cased else self.text
         if subject is None:
-            return cands
+            return True
         key = id(gate) if not group.cased else -id(gate)
         ok = self._gates.get(key)
         if ok is None:
             ok = self._gates[key] = gate.test(subject)
-        return cands if ok else []
+        return ok
