@@ -157,10 +157,19 @@ class Matcher:
         sorted by position. Match offsets index both strings. ``index``: the text's
         :func:`word_prefixes`, to skip alternatives whose first word does not occur."""
         end = len(text) if end is None else end
-        if self.owner is not None and isinstance(index, TextIndex) \
-                and index.owner is self.owner and self.word_starts.isdisjoint(index.keys):
-            return []
         found: list[re.Match[str]] = []
+        if self.owner is not None and type(index) is TextIndex and index.owner is self.owner:
+            # the common case, kept short: every group is tried at the word starts it indexes
+            # (most matchers find none of theirs in a given text)
+            if self.word_starts.isdisjoint(index.keys):
+                return found
+            for group in self._groups:
+                cands = index.candidates(group)
+                if cands:
+                    _match_at(group, cands, text if group.cased else lower, start, end, found)
+            if len(found) > 1 and len(self._groups) > 1:
+                found.sort(key=lambda m: m.start())
+            return found
         for group in self._groups:
             if group.owner is not None and isinstance(index, TextIndex) \
                     and index.owner is group.owner:
@@ -286,11 +295,12 @@ class Scanner:
                 group.gid = gids.setdefault((starts, find), len(gids))
                 group.owner, group.starts, group.find = self, starts, find
                 # mixed case: the indexed prefix is lower-cased, the literal is not
-                # (only a few literals: a gate that almost always passes costs more than
-                # the regex calls it might save)
+                # (at most six literals, one regex pass, memoised per text: "randomi|
+                # assigned|allocated|received|given" spares a sample-size rule its tries at
+                # every number; more literals would almost always pass)
                 group.gate = _Gate.of(_required_literals(
                     "|".join(group.alts), group.flags,
-                    skip_lead=not group.flags & re.IGNORECASE, most=3))
+                    skip_lead=not group.flags & re.IGNORECASE, most=6))
                 if find:
                     indexed = False
                 else:

@@ -34,7 +34,7 @@ from bisect import bisect_right
 from .document import Doc, segment
 from .models import Record, Registration, Tag, Tags
 from .registrations import _REGISTRIES, find_registrations, normalise_registration
-from .vocabulary import LabelRule, Matcher, TextIndex, Vocabulary, parse_number
+from .vocabulary import LabelRule, Matcher, Scanner, TextIndex, Vocabulary, parse_number
 
 __all__ = ["TAG_FIELDS", "find_registrations", "normalise_registration", "segment", "tag_record"]
 
@@ -190,18 +190,37 @@ def _mesh_hits(doc: Doc, rule: LabelRule) -> tuple[str | None, bool]:
     return found, False
 
 
+#: a rule and the word prefixes one of which its text patterns need (see :func:`_starts`)
+_Step = tuple[LabelRule, Scanner | None, frozenset[str]]
 # per topic's rule tuple: (the tuple, the rules in the order they are decided, label -> rank)
-_PLANS: dict[int, tuple[tuple[LabelRule, ...], tuple[LabelRule, ...], dict[str, int]]] = {}
+_PLANS: dict[int, tuple[tuple[LabelRule, ...], tuple[_Step, ...], dict[str, int]]] = {}
 
 
-def _plan(rules: tuple[LabelRule, ...]) -> tuple[tuple[LabelRule, ...], dict[str, int]]:
+def _starts(rule: LabelRule) -> tuple[Scanner | None, frozenset[str]]:
+    """The scanner that indexes every word a text match of ``rule`` (its patterns, strong
+    and generic patterns) can start at, and those words' prefixes: a text whose index holds
+    none of them scores 0 without trying a pattern. (None, ...) when some pattern is not
+    indexed."""
+    owner: Scanner | None = None
+    starts: set[str] = set()
+    for matcher in (rule.patterns, rule.strong, rule.generic):
+        if matcher is None:
+            continue
+        if matcher.owner is None or (owner is not None and matcher.owner is not owner):
+            return None, frozenset()
+        owner = matcher.owner
+        starts |= matcher.word_starts
+    return owner, frozenset(starts)
+
+
+def _plan(rules: tuple[LabelRule, ...]) -> tuple[tuple[_Step, ...], dict[str, int]]:
     """Labels whose generic patterns yield to others are decided after all the others; tags
     are listed in the vocabulary's order. Computed once per vocabulary."""
     plan = _PLANS.get(id(rules))
     if plan is None or plan[0] is not rules:
         if len(_PLANS) > 64:  # vocabularies loaded and dropped (tests, re-tags after an edit)
             _PLANS.clear()
-        decide = tuple(sorted(rules, key=lambda r: bool(r.generic_unless)))
+        decide = tuple((r, *_starts(r)) for r in sorted(rules, key=lambda r: bool(r.generic_unless)))
         plan = _PLANS[id(rules)] = (rules, decide, {r.label: i for i, r in enumerate(rules)})
     return plan[1], plan[2]
 
@@ -215,9 +234,14 @@ def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
     tags: dict[str, Tag] = {}
     pending: list[LabelRule] = []
     decide, order = _plan(rules)
-    for rule in decide:
-        generic = not rule.generic_unless or tags.keys().isdisjoint(rule.generic_unless)
-        score, term, _ = _score(doc, rule, False, generic, beyond_conclusion)
+    index = doc.index
+    for rule, owner, starts in decide:
+        if owner is not None and type(index) is TextIndex and index.owner is owner \
+                and starts.isdisjoint(index.keys):
+            score, term = 0.0, None  # none of its patterns can match: most labels, most texts
+        else:
+            generic = not rule.generic_unless or tags.keys().isdisjoint(rule.generic_unless)
+            score, term, _ = _score(doc, rule, False, generic, beyond_conclusion)
         heading, major = _mesh_hits(doc, rule)
         if heading and major:
             tags[rule.label] = Tag(rule.label, "mesh", heading)
