@@ -155,3 +155,27 @@ def test_matcher_same_matches_as_plain_ignorecase_regex() -> None:
     # what one joined case-insensitive regex finds, and nothing no pattern would find
     assert joined <= got <= each
     assert (32, 34) in got and (37, 39) not in got  # (?-i:IM) stays case-sensitive
+
+
+@pytest.mark.parametrize("text", [
+    "In 12 patients, 40 mg esketamine; 30 patients were randomized; 5 ml ketamine given epidurally.",
+    "In 12 adults, 40 mg esketamine, 30 adults and 5 ml of ketamine in 7 days.",  # gates fail
+])
+def test_scanner_groups_sharing_prefixes_keep_their_own_gates(text: str) -> None:
+    import re
+
+    from aggregator.matcher import Scanner, lower_text
+
+    # the first two index the same word starts (the digits) and need different words after
+    # them; the third is found by substring ("esketamine" holds "ketamine"), behind its gate
+    sources = [r"\b\d+\s+patients\s+were\s+randomi[sz]ed\b", r"\b\d+\s+(?:mg|ml)\b",
+               r"ketamine\s+(?:\w+\s+){0,2}?epidurally\b"]
+    matchers = [Matcher([s]) for s in sources]
+    scanner = Scanner(matchers)
+    lower = lower_text(text)
+    index = scanner.index(lower, text)
+    for matcher, src in zip(matchers, sources, strict=True):
+        got = [m.group() for m in matcher.finditer(text, lower, index=index)]
+        assert got == [m.group() for m in re.finditer(src, text, re.IGNORECASE)], src
+    assert [m.group() for m in matchers[1].finditer(text, lower, index=index)] == ["40 mg",
+                                                                                  "5 ml"]
