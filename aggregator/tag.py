@@ -190,8 +190,9 @@ def _mesh_hits(doc: Doc, rule: LabelRule) -> tuple[str | None, bool]:
     return found, False
 
 
-#: a rule and the word prefixes one of which its text patterns need (see :func:`_starts`)
-_Step = tuple[LabelRule, Scanner | None, frozenset[str]]
+#: a rule, the scanner and word prefixes one of which its text patterns need (see
+#: :func:`_starts`), and its MeSH UIs and lower-cased names together
+_Step = tuple[LabelRule, Scanner | None, frozenset[str], frozenset[str]]
 # per topic's rule tuple: (the tuple, the rules in the order they are decided, label -> rank)
 _PLANS: dict[int, tuple[tuple[LabelRule, ...], tuple[_Step, ...], dict[str, int]]] = {}
 
@@ -220,7 +221,8 @@ def _plan(rules: tuple[LabelRule, ...]) -> tuple[tuple[_Step, ...], dict[str, in
     if plan is None or plan[0] is not rules:
         if len(_PLANS) > 64:  # vocabularies loaded and dropped (tests, re-tags after an edit)
             _PLANS.clear()
-        decide = tuple((r, *_starts(r)) for r in sorted(rules, key=lambda r: bool(r.generic_unless)))
+        decide = tuple((r, *_starts(r), r.mesh_uis | r.mesh_names)
+                       for r in sorted(rules, key=lambda r: bool(r.generic_unless)))
         plan = _PLANS[id(rules)] = (rules, decide, {r.label: i for i, r in enumerate(rules)})
     return plan[1], plan[2]
 
@@ -234,15 +236,15 @@ def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
     tags: dict[str, Tag] = {}
     pending: list[LabelRule] = []
     decide, order = _plan(rules)
-    index = doc.index
-    for rule, owner, starts in decide:
-        if owner is not None and type(index) is TextIndex and index.owner is owner \
-                and starts.isdisjoint(index.keys):
+    index, mesh_keys = doc.index, doc.mesh_keys
+    scanner, keys = (index.owner, index.keys) if type(index) is TextIndex else (None, set())
+    for rule, owner, starts, mesh in decide:
+        if owner is not None and owner is scanner and starts.isdisjoint(keys):
             score, term = 0.0, None  # none of its patterns can match: most labels, most texts
         else:
             generic = not rule.generic_unless or tags.keys().isdisjoint(rule.generic_unless)
             score, term, _ = _score(doc, rule, False, generic, beyond_conclusion)
-        heading, major = _mesh_hits(doc, rule)
+        heading, major = (None, False) if mesh.isdisjoint(mesh_keys) else _mesh_hits(doc, rule)
         if heading and major:
             tags[rule.label] = Tag(rule.label, "mesh", heading)
         elif score >= rule.min_score and term:
