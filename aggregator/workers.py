@@ -53,8 +53,24 @@ def _row_and_record(record: Record, raw: bytes, format: str) -> tuple[PreparedRe
     return prepare(record, raw, format), record
 
 
+#: records parsed (or decoded), then tagged, in runs of this many: one stage at a time keeps
+#: its code and data in the CPU's caches (process_efetch 331 instead of 375 us per record, on
+#: 3,000 FakeEutils records; tag_rows ~2% faster); the run bounds the records held at once
+_RUN = 128
+
+
+def _tag_run(rows: list[PreparedRecord], records: list[Record], vocab: Vocabulary
+             ) -> list[tuple[str, str]]:
+    """Tags of ``records`` (the last ``len(records)`` of ``rows``); empties ``records``."""
+    out = [(row.pmid, tags_json(tag_record(record, vocab)))
+           for row, record in zip(rows[len(rows) - len(records):], records, strict=True)]
+    records.clear()
+    return out
+
+
 def process_efetch(xml: bytes, source: str, vocab: Vocabulary) -> EfetchResult:
-    """Parse, prepare and tag one efetch answer.
+    """Parse, prepare and tag one efetch answer (parsed and tagged in runs of :data:`_RUN`
+    records).
 
     :raises ParseError: malformed or truncated XML.
     """
@@ -62,13 +78,17 @@ def process_efetch(xml: bytes, source: str, vocab: Vocabulary) -> EfetchResult:
     tags: list[tuple[str, str]] = []
     deleted: list[str] = []
     items: Iterator[Any] = parse.iter_xml(io.BytesIO(xml), source=source, rows=_row_and_record)
+    records: list[Record] = []
     for item in items:
         if isinstance(item, Deletion):
             deleted.extend(item.pmids)
             continue
         row, record = item
         rows.append(row)
-        tags.append((row.pmid, tags_json(tag_record(record, vocab))))
+        records.append(record)
+        if len(records) == _RUN:
+            tags.extend(_tag_run(rows, records, vocab))
+    tags.extend(_tag_run(rows, records, vocab))
     return EfetchResult(rows, tags, deleted)
 
 
@@ -76,13 +96,16 @@ def tag_rows(items: Sequence[tuple[str, Any]], vocab: Vocabulary) -> list[tuple[
     """``(pmid, tags JSON)`` of stored records given as ``(pmid, record JSON)`` (the stored
     ``records.data``) or ``(pmid, (format, raw_z))`` (their original text, re-parsed)."""
     out: list[tuple[str, str]] = []
-    for pmid, payload in items:
-        if isinstance(payload, str):
-            record = Record.from_dict(json.loads(payload), only=TAG_FIELDS)
-        else:
-            fmt, raw_z = payload
-            record = parse.parse_record_bytes(decompress_raw(raw_z), fmt)
-        out.append((pmid, tags_json(tag_record(record, vocab))))
+    for start in range(0, len(items), _RUN):  # decoded, then tagged, a run at a time
+        records: list[tuple[str, Record]] = []
+        for pmid, payload in items[start:start + _RUN]:
+            if isinstance(payload, str):
+                record = Record.from_dict(json.loads(payload), only=TAG_FIELDS)
+            else:
+                fmt, raw_z = payload
+                record = parse.parse_record_bytes(decompress_raw(raw_z), fmt)
+            records.append((pmid, record))
+        out.extend((pmid, tags_json(tag_record(record, vocab))) for pmid, record in records)
     return out
 
 

@@ -214,3 +214,27 @@ def test_fetch_end_to_end_with_the_pool_forced(
         stored[forced] = (result.counts, contents(db))
     assert stored[False] == stored[True]
     assert stored[True][0]["fetched"] == len(server.ids(QUERIES.topic_term))
+
+
+def test_process_efetch_in_runs_tags_each_record_as_alone() -> None:
+    """Records are parsed, then tagged, in runs of ``_RUN``: across run boundaries and a
+    DeleteCitation in the middle, each row keeps its own record's tags, in order."""
+    from aggregator import workers
+    from aggregator.parse import parse_articles
+    from aggregator.store import tags_json
+    from aggregator.tag import tag_record
+
+    server = FakeEutils()
+    server.add_records(2 * workers._RUN + 7, crdt_start=date(2015, 1, 1),
+                       crdt_end=date(2024, 12, 31), spread="recent", seed=5)
+    ids = server.ids()
+    body = server.article_xml(ids)
+    half = body.index(b"<PubmedArticle>", len(body) // 2)
+    body = (body[:half] + b"<DeleteCitation><PMID Version=\"1\">123</PMID></DeleteCitation>\n"
+            + body[half:])
+    result = workers.process_efetch(body, "efetch batch 1/1", VOCAB)
+    assert result.deleted == ["123"]
+    assert [row.pmid for row in result.rows] == [p for p, _ in result.tags]
+    alone = {r.pmid: tags_json(tag_record(r, VOCAB)) for r in parse_articles(body)}
+    assert len(alone) == len(ids) == len(result.rows)
+    assert dict(result.tags) == alone
