@@ -61,6 +61,9 @@ _NOTICE = re.compile(
     r"|(?:copyright\s*)?\u00a9[^\n]*|copyright\s+(?:\(c\)\s*)?(?:\d{4}|by)\b[^\n]*)$",
     re.IGNORECASE)
 _NOTICE_TAIL = 400  # characters searched, from the end
+#: how far past a sentence an objective cue that starts in it may reach (its longest form, six
+#: design words + 80 characters + a verb, is ~250 characters)
+_CUE_REACH = 300
 
 
 def _without_notice(abstract: str) -> str:
@@ -82,12 +85,26 @@ def _split(text: str, offset: int) -> Iterable[tuple[int, int]]:
         yield offset + pos, offset + len(text)
 
 
+# heading -> kind, for the vocabulary's section keywords it was computed with: abstracts
+# repeat a few dozen headings ("BACKGROUND", "METHODS"), each looked up in ~40 keywords
+_KINDS: tuple[tuple[tuple[str, str], ...], dict[str, str | None]] = ((), {})
+
+
 def _section_kind(heading: str, vocab: Vocabulary) -> str | None:
+    global _KINDS
+    keywords, known = _KINDS
+    if keywords is not vocab.section_keywords or len(known) > 4096:
+        keywords, known = _KINDS = (vocab.section_keywords, {})
+    if heading in known:
+        return known[heading]
     head = heading.upper()
-    for word, kind in vocab.section_keywords:
+    found = None
+    for word, kind in keywords:
         if word in head:
-            return kind
-    return None
+            found = kind
+            break
+    known[heading] = found
+    return found
 
 
 def segment(record: Record, vocab: Vocabulary
@@ -142,15 +159,24 @@ def segment(record: Record, vocab: Vocabulary
              else word_prefixes(lower))
     starts = [s for s, _, _ in raw]
 
-    def matches(cues: Matcher | None) -> list[re.Match[str]]:
+    def matches(cues: Matcher | None, end: int | None = None) -> list[re.Match[str]]:
         if cues is None or not raw:
             return []
-        return cues.finditer(doc, lower, a0, len(doc), index)
+        return cues.finditer(doc, lower, a0, len(doc) if end is None else end, index)
 
-    def hits(cues: Matcher | None) -> set[int]:
-        return {bisect_right(starts, m.start()) - 1 for m in matches(cues)}
+    def hits(cues: Matcher | None, end: int | None = None) -> set[int]:
+        return {bisect_right(starts, m.start()) - 1 for m in matches(cues, end)}
 
-    excluded, objective = hits(vocab.excluded_cues), hits(vocab.objective_cues)
+    excluded = hits(vocab.excluded_cues)
+    # objective cues count in an unstructured abstract's sentences and in background sections:
+    # in a structured abstract, only up to its last background sentence (a cue is at most
+    # ~250 characters long: one starting there ends within _CUE_REACH)
+    objective: set[int] = set()
+    if not structured:
+        objective = hits(vocab.objective_cues)
+    elif any(k == "background" for _, _, k in raw):
+        last = max(e for _, e, k in raw if k == "background")
+        objective = hits(vocab.objective_cues, min(len(doc), last + _CUE_REACH))
     # an unstructured abstract that opens with what was done: that sentence is no background
     opens_with_methods = bool(not structured and raw and vocab.methods_cues is not None
                               and vocab.methods_cues.finditer(doc, lower, raw[0][0], raw[0][1],

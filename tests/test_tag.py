@@ -358,6 +358,12 @@ def test_section_headings_in_mixed_case_and_aims_in_the_background(vocab: Vocabu
     assert kinds("BACKGROUND: Ketamine is used widely. We aimed to assess esketamine nasal "
                  "spray in bipolar depression.\nMETHODS: Ten adults were treated.") == [
         "background", "objective", "methods"]
+    # only background sections look for aims (a cue may run on past the section's end)
+    assert kinds("OBJECTIVE: To test esketamine.\nMETHODS: We aimed to treat ten adults."
+                 "\nRESULTS: All improved.") == ["objective", "methods", "results"]
+    assert kinds("METHODS: Ten adults were treated.\nBACKGROUND: Ketamine is used widely. "
+                 "Here, in a pilot, we\nRESULTS: assessed esketamine in 10 adults.") == [
+        "methods", "background", "objective", "results"]
 
 
 @pytest.mark.parametrize("abstract", [
