@@ -77,7 +77,8 @@ class TextIndex:
 
     def candidates(self, group: _Group) -> list[int]:
         """Sorted word starts where one of ``group``'s prefixes starts a word (or, for a
-        ``find`` group, where one occurs), none when the group's gate fails."""
+        ``find`` group, where one occurs); none when the group's gate fails (tested when it
+        can spare a substring search or several regex calls)."""
         got = self._memo.get(group.gid)  # shared by the groups with the same prefixes
         if got is None:
             if group.find:
