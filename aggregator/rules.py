@@ -125,6 +125,8 @@ class Vocabulary:
     negation_cues: Matcher | None = None
     #: cues of a sentence that lists secondary outcomes: it counts at most ``weights.secondary``
     secondary_cues: Matcher | None = None
+    #: cues of a record with no participants of its own (a decision model): no sample size
+    no_sample_cues: Matcher | None = None
     macros: dict[str, str] = field(default_factory=dict)
     scanner: Scanner | None = field(default=None, compare=False, repr=False)
 
@@ -139,5 +141,6 @@ class Vocabulary:
         out += [m for _, m, _ in self.population_rules]
         out += [r.pattern for r in self.size_rules]
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
-                self.secondary_cues, self.ketamine_model, self.ketamine_tool]
+                self.secondary_cues, self.no_sample_cues, self.ketamine_model,
+                self.ketamine_tool]
         return [m for m in out if m is not None]

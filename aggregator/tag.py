@@ -366,8 +366,13 @@ _PER_GROUP_BEFORE = re.compile(
 
 def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                  ) -> tuple[int | None, str | None]:
-    """The first number a sample-size rule finds in a usable sentence (rules in order)."""
+    """The first number a sample-size rule finds in a usable sentence (rules in order); none
+    for a record that says it has no participants of its own (``vocab.no_sample_cues``)."""
     skip = ("background", "limitations", "keywords")
+    if vocab.no_sample_cues is not None:
+        for m in vocab.no_sample_cues.finditer(doc.text, doc.lower, index=doc.index):
+            if doc.sentences[doc.sentence_at(m.start())].kind not in skip:
+                return None, None
     for rule in vocab.size_rules:
         if rule.designs and design not in rule.designs:
             continue

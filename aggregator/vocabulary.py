@@ -359,7 +359,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
 
     # -- sample size --------------------------------------------------------------------------
     size_rules = []
-    ss = ld.table(data.get("sample_size", {}), "sample_size", {"rule": list})
+    ss = ld.table(data.get("sample_size", {}), "sample_size",
+                  {"rule": list, "no_sample_cues": list})
     for i, rule in enumerate(ss.get("rule", [])):
         where = f"sample_size.rule[{i}]"
         ld.table(rule, "sample_size.rule", {"pattern": str, "designs": list,
@@ -408,6 +409,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         population_default=pop_default,
         population_rules=tuple(pop_rules),
         size_rules=tuple(size_rules),
+        no_sample_cues=ld.regex(ss.get("no_sample_cues", []), "sample_size", "no_sample_cues"),
         ketamine_model=ld.regex(ket.get("model", []), "ketamine", "model"),
         ketamine_tool=ld.regex(ket.get("anaesthetic_tool", []), "ketamine", "anaesthetic_tool"),
         macros=dict(ld.macros),

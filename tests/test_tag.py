@@ -1588,3 +1588,86 @@ def test_tags_from_a_partly_loaded_record_are_the_same(vocab: Vocabulary) -> Non
         assert not slim.authors and slim.title == record.title
         assert tag_record(slim, vocab) == tag_record(Record.from_dict(data), vocab), record.pmid
     assert Record.from_dict(json.loads(json.dumps(records[0].to_dict()))) == records[0]
+
+
+# -- non-trial genres: economic models, surveys, recreational use, veterinary, letters ------------
+@pytest.mark.parametrize(("title", "abstract", "n"), [
+    # a decision model has no participants: neither its hypothetical cohort nor its inputs
+    ("Cost-effectiveness of esketamine nasal spray for treatment-resistant depression",
+     ("METHODS: A Markov model simulated a hypothetical cohort of 1,000 patients over 5 years, "
+     "with inputs from a network meta-analysis including 6,231 patients.\nRESULTS: The ICER "
+     "was $78,000 per QALY."), None),
+    ("Intravenous ketamine versus esketamine nasal spray: a cost-utility analysis",
+     ("METHODS: We compared three strategies for adults with treatment-resistant depression "
+     "using 10,000 simulated patients.\nRESULTS: Ketamine dominated."), None),
+    # a survey's respondents
+    ("Ketamine use by palliative care physicians: an international survey",
+     ("METHODS: An online questionnaire was distributed through two societies.\nRESULTS: "
+     "Ninety-six physicians from 17 countries completed the survey."), 96),
+    ("Barriers to esketamine access: a survey of psychiatrists",
+     "RESULTS: Of 1,540 invited psychiatrists, 388 completed the survey (25.2%).", 388),
+    ("Anaesthetists' views on ketamine: a national survey",
+     ("METHODS: An anonymous online survey was sent to 5,310 members in 2021, and 687 "
+     "responded (12.9%)."), 687),
+    ("Clarithromycin and oral ketamine: a pharmacokinetic interaction study",
+     ("METHODS: In a randomized crossover study, 10 healthy volunteers ingested clarithromycin "
+     "or placebo before 0.3 mg/kg oral ketamine."), 10),
+])
+def test_sample_size_in_economic_models_and_surveys(vocab: Vocabulary, title: str, abstract: str,
+                                                    n: int | None) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert tags.sample_size == n, tags.sample_size_evidence
+
+
+@pytest.mark.parametrize(("title", "abstract", "label", "tagged"), [
+    ("Ketamine adulterants found by community drug checking, 2019-2023",
+     ("METHODS: We analysed samples sold as ketamine at harm reduction services. RESULTS: Of "
+     "412 samples, 9% contained other drugs."), "substance_use", True),
+    ("Ketamine-associated cholangiopathy: a case series",
+     ("Five patients with ketamine-associated cholangiopathy presented with abdominal pain and "
+     "dilated bile ducts."), "substance_use", True),
+    ("Ketamine use by palliative care physicians for refractory pain: a survey",
+     ("We describe ketamine use among palliative care physicians in 17 countries. Most used it "
+     "for refractory pain."), "substance_use", False),
+    ("Public views on ketamine for depression: a survey",
+     ("RESULTS: Most respondents would accept ketamine; their main concerns were addiction "
+     "(64%) and side effects."), "substance_use", False),
+    ("Ketamine-medetomidine immobilisation of captive African lions",
+     ("Thirty lions were darted with ketamine and medetomidine for chemical restraint; induction "
+     "took 8 minutes."), "anesthesia", True),
+])
+def test_conditions_in_recreational_survey_and_veterinary_records(
+        vocab: Vocabulary, title: str, abstract: str, label: str, tagged: bool) -> None:
+    assert (label in tag_record(rec(title, abstract), vocab).labels("conditions")) is tagged
+
+
+@pytest.mark.parametrize(("title", "abstract", "route"), [
+    # another drug's dose and route
+    ("Ketamine constant rate infusion in dogs undergoing orthopaedic surgery",
+     ("Dogs received premedication with methadone (0.2 mg/kg IM) and a ketamine infusion of "
+     "10 ug/kg/min intravenously during surgery."), "im"),
+    # how a nasal dose is absorbed, and others' data compared with
+    ("Population pharmacokinetics of esketamine nasal spray",
+     ("Esketamine nasal spray was given to 30 healthy subjects; a fraction of the dose was "
+     "swallowed and absorbed orally."), "oral"),
+    ("Pharmacokinetics of subcutaneous esketamine",
+     ("Twelve patients received subcutaneous esketamine 0.5 mg/kg. Bioavailability was high "
+     "compared with published intravenous data."), "iv"),
+])
+def test_route_of_another_drug_or_of_absorption_is_not_tagged(vocab: Vocabulary, title: str,
+                                                               abstract: str, route: str) -> None:
+    assert route not in tag_record(rec(title, abstract), vocab).labels("routes")
+
+
+@pytest.mark.parametrize(("title", "abstract"), [
+    ("Esketamine after caesarean delivery: authors' reply",
+     ("We thank the correspondents. In our multicentre trial, 308 parturients were randomized "
+     "to esketamine or saline.")),
+    ("Police and paramedics on ketamine sedation: a qualitative study",
+     ("METHODS: Four focus groups with paramedics and law enforcement officers were analysed "
+     "by thematic analysis.")),
+])
+def test_replies_and_qualitative_studies_are_other(vocab: Vocabulary, title: str,
+                                                    abstract: str) -> None:
+    design = tag_record(rec(title, abstract), vocab).design
+    assert design is not None and design.label == "other", design

@@ -179,3 +179,12 @@ def test_scanner_groups_sharing_prefixes_keep_their_own_gates(text: str) -> None
         assert got == [m.group() for m in re.finditer(src, text, re.IGNORECASE)], src
     assert [m.group() for m in matchers[1].finditer(text, lower, index=index)] == ["40 mg",
                                                                                   "5 ml"]
+
+
+def test_load_vocabulary_no_sample_cues(tmp_path: Path) -> None:
+    text = SMALL + "\n[sample_size]\nno_sample_cues = ['\\\\bmarkov models?\\\\b']\n"
+    vocab = load_vocabulary(write(tmp_path, text))
+    assert vocab.no_sample_cues is not None
+    assert vocab.no_sample_cues in vocab.matchers()
+    with pytest.raises(VocabularyError, match=r"sample_size.*no_sample_cues"):
+        load_vocabulary(write(tmp_path, text.replace("models?", "models(")))
