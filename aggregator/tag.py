@@ -383,12 +383,13 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
             if sent.kind in skip or m.end() > sent.end:
                 continue
             n = parse_number(m.group("n"))
-            second = m.groupdict().get("n2")
-            if n is not None and second and not _YEAR.fullmatch(second):
-                # "336 patients were randomised to A and 340 to B": the arms add up ("62
-                # patients ... between 2016 and 2021 were reviewed": a year is no arm)
-                add = parse_number(second)
-                n = n + add if add is not None else None
+            found = m.groupdict()
+            for more in (found.get("n2"), found.get("n3")):
+                if n is not None and more and not _YEAR.fullmatch(more):
+                    # "336 patients were randomised to A and 340 to B": the arms add up ("62
+                    # patients ... between 2016 and 2021 were reviewed": a year is no arm)
+                    add = parse_number(more)
+                    n = n + add if add is not None else None
             if n is None or n < 2 or n > 5_000_000:
                 continue
             low = doc.lower

@@ -1671,3 +1671,21 @@ def test_replies_and_qualitative_studies_are_other(vocab: Vocabulary, title: str
                                                     abstract: str) -> None:
     design = tag_record(rec(title, abstract), vocab).design
     assert design is not None and design.label == "other", design
+
+
+@pytest.mark.parametrize(("abstract", "n"), [
+    (("Methods: Twenty unmedicated patients with major depressive disorder and 20 matched "
+     "healthy controls underwent 7T MRS before and during a ketamine infusion."), 40),
+    (("In this open-label study, 16 healthy elderly subjects aged 65 to 80 years and 8 healthy "
+     "young adults aged 18 to 40 years received 28 mg of esketamine nasal spray."), 24),
+    (("Methods: Twenty-nine medication-free patients with MDD and 25 healthy comparison "
+     "subjects received a 40-minute intravenous infusion of ketamine."), 54),
+    (("Method: Fifty-one current ketamine users, 49 ex-ketamine users, and 100 healthy controls "
+     "were recruited from counseling centers in this cross-sectional study."), 200),
+    # arms of one trial, as before
+    ("METHODS: 12 patients received ketamine and 8 patients received placebo.", 20),
+])
+def test_sample_size_adds_up_the_groups_of_one_study(vocab: Vocabulary, abstract: str,
+                                                     n: int) -> None:
+    tags = tag_record(rec("Ketamine in depression", abstract), vocab)
+    assert tags.sample_size == n, tags.sample_size_evidence
