@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from .markup import strip_inline
 from .models import Record
 from .vocabulary import Matcher, TextIndex, Vocabulary, lower_text, word_prefixes
 
@@ -115,9 +116,10 @@ def segment(record: Record, vocab: Vocabulary
     weigh less than their sentence, with their weight: negated clauses (``vocab.negation_cues``
     up to the clause's end) and lists of secondary outcomes (``vocab.secondary_cues`` up to the
     sentence's end)."""
-    title = (record.title or "").strip()
-    keywords = "; ".join(k for k in record.keywords if k)
-    abstract = _without_notice((record.abstract or "").strip())
+    # inline tags kept as text (publishers' escaped markup) would split words and numbers
+    title = strip_inline((record.title or "").strip())
+    keywords = strip_inline("; ".join(k for k in record.keywords if k))
+    abstract = _without_notice(strip_inline((record.abstract or "").strip()))
     doc = f"{title}\n{keywords}\n{abstract}"
     w = vocab.weights
     sents: list[Sentence] = []
@@ -144,10 +146,12 @@ def segment(record: Record, vocab: Vocabulary
     heads.sort()
     parts: list[tuple[int, int, str | None]] = []
     last, kind = 0, None
-    for start, end, k, _ in heads:
+    for start, _end, k, _ in heads:
         if start > last:
             parts.append((last, start, kind))
-        last, kind = end, k
+        # the heading opens its section's first sentence: its words count there ("PURPOSE OF
+        # REVIEW: ..." says what the article is)
+        last, kind = start, k
     parts.append((last, len(abstract), kind))
     structured = any(k is not None for _, _, k in parts)
     raw: list[tuple[int, int, str | None]] = []
@@ -225,7 +229,7 @@ class Doc:
             self.muted_lo = min(s for s, _, _ in self.muted)
             self.muted_hi = max(e for _, e, _ in self.muted)
         self.starts = [s.start for s in self.sentences]
-        self.title_end = len(record.title or "")
+        self.title_end = self.text.find("\n")  # the text is "title\nkeywords\nabstract"
         #: the record's MeSH headings as (ui, lower-cased name, name, major), and the set of
         #: their UIs and lower-cased names: most labels have none of them (one set test)
         self.mesh = tuple((h.ui, h.name.lower(), h.name, h.is_major) for h in record.mesh)

@@ -11,6 +11,8 @@ filters (:func:`aggregator.digest.environment`, :func:`aggregator.report.environ
   leave a tag open or close one it did not open: what is not given back stays escaped text.
 - :func:`plain` (filter ``plain``), for text/plain: the inline tags dropped.
 
+:func:`strip_inline` drops the tags and nothing else, for the tagger.
+
 Example::
 
     >>> inline_markup("Ca<sup>2+</sup> and <script>x</script>")
@@ -59,6 +61,12 @@ def inline_markup(text: str | None) -> Markup:
             last = m.end()
     parts.append(escaped[last:])
     return Markup("".join(parts))
+
+
+def strip_inline(text: str) -> str:
+    """``text`` without PubMed's inline tags, nothing else changed: ``(<i>N</i> = 120)`` reads
+    ``(N = 120)`` and ``mg kg<sup>-1</sup>`` ``mg kg-1`` (for the tagger, which reads words)."""
+    return _ANY_INLINE_TAG.sub("", text) if "</" in text else text
 
 
 def plain(text: str | None) -> str:

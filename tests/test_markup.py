@@ -79,3 +79,12 @@ def test_inline_markup_never_leaks(pieces: list[str]) -> None:
         else:
             stack.append(tag)
     assert stack == [], out
+
+
+def test_strip_inline_drops_only_the_inline_tags() -> None:
+    from aggregator.markup import strip_inline
+
+    assert strip_inline("(<i>N</i> = 120), mg kg<SUP>-1</SUP>, p < 0.05 and a<b") == (
+        "(N = 120), mg kg-1, p < 0.05 and a<b")
+    text = "p < 0.05, no tags"
+    assert strip_inline(text) is text  # nothing to do: the same string

@@ -1689,3 +1689,80 @@ def test_sample_size_adds_up_the_groups_of_one_study(vocab: Vocabulary, abstract
                                                      n: int) -> None:
     tags = tag_record(rec("Ketamine in depression", abstract), vocab)
     assert tags.sample_size == n, tags.sample_size_evidence
+
+
+# -- formats and wording from two more probe rounds (PubMed format quirks; ketamine clinics) ----
+def test_purpose_of_review_heading_makes_a_review(vocab: Vocabulary) -> None:
+    """A heading's words count in its section ("PURPOSE OF REVIEW" is Current Opinion's
+    first heading); the trials the review discusses are not its design."""
+    tags = tag_record(rec("Ketamine for depression: where are we now?",
+                          "PURPOSE OF REVIEW: Ketamine is increasingly used for depression.\n"
+                          "RECENT FINDINGS: Randomized trials showed rapid effects of "
+                          "intravenous ketamine.\nSUMMARY: More trials are needed."), vocab)
+    assert tags.design is not None and tags.design.label == "review", tags.design
+
+
+@pytest.mark.parametrize(("abstract", "n"), [
+    # publishers' inline tags kept as text
+    ("METHODS: Adults with TRD (<i>N</i> = 120) were randomized to ketamine or midazolam.", 120),
+    (("RESULTS: 1,560 patients were screened and 482 were randomised to esketamine or "
+     "placebo."), 482),
+    ("RESULTS: 1,482 psychiatrists were invited and 614 responded.", 614),
+    # an outcome's count is no enrolment
+    (("METHODS: We analysed data from 160 outpatients treated with ketamine infusions. "
+     "RESULTS: Suicidal ideation fell; three patients were referred for inpatient care."), 160),
+    (("METHODS: Twelve participants (mean age 41 years) enrolled and all completed six "
+     "sessions of ketamine-assisted psychotherapy."), 12),
+    (("METHODS: In three EDs, adults aged 18-64 years with suicidal ideation were assigned to "
+     "ketamine or placebo. RESULTS: Eighty-four patients were randomized."), 84),
+])
+def test_sample_size_wordings_from_format_and_clinic_rounds(vocab: Vocabulary, abstract: str,
+                                                           n: int) -> None:
+    tags = tag_record(rec("Ketamine for depression", abstract), vocab)
+    assert tags.sample_size == n, tags.sample_size_evidence
+
+
+@pytest.mark.parametrize(("title", "abstract", "topic", "label", "tagged"), [
+    ("Oral ketamine for chronic pain: a case series",
+     "Five patients took oral ketamine 0.5 mg/kg daily. LEVEL OF EVIDENCE: IV.",
+     "routes", "iv", False),
+    ("Ketamine infusion in major depression",
+     "METHODS: Patients received ketamine 0.5 mg·kg<sup>−1</sup>·h<sup>−1</sup> for 40 min.",
+     "routes", "iv", True),
+    ("Ketamine premedication in children",
+     "Children received intranasal ketamine or midazolam 30 mg oral solution before surgery.",
+     "routes", "oral", False),
+    ("Intramuscular ketamine for depression in a community practice",
+     ("Intramuscular ketamine is an inexpensive alternative to intravenous infusion. Forty "
+     "patients received intramuscular ketamine 0.5 mg/kg."), "routes", "iv", False),
+    ("Esketamine for postpartum depression after caesarean delivery: a randomized trial",
+     ("METHODS: Women received esketamine 0.2 mg/kg or saline after anesthesia induction. The "
+     "primary outcome was depression at 42 days."), "conditions", "anesthesia", False),
+    ("Ketamine and postoperative pain after spine surgery",
+     ("Randomisation was stratified by centre and preoperative opioid use. Pain did not differ "
+     "by preoperative opioid use."), "conditions", "substance_use", False),
+    ("Ketamine for depression in a psychiatric clinic",
+     ("Adults (mean age 46 years, range 19-74) received intramuscular ketamine for "
+     "depression."), "age_groups", "adult", True),
+    ("Ketamine for postpartum depression",
+     ("Women with postpartum depression received ketamine infusions; no adverse effects were "
+     "seen in their infants."), "age_groups", "child", False),
+])
+def test_labels_from_format_and_clinic_rounds(vocab: Vocabulary, title: str, abstract: str,
+                                              topic: str, label: str, tagged: bool) -> None:
+    assert (label in tag_record(rec(title, abstract), vocab).labels(topic)) is tagged
+
+
+@pytest.mark.parametrize(("title", "abstract", "design"), [
+    ("Ketamine for depression with suicidal ideation: an open-label pilot study",
+     ("DESIGN: Open-label, single-arm study of 20 adults given six ketamine infusions. "
+     "SIGNIFICANCE: The results justify supporting a randomised controlled trial."),
+     "nonrandomized_trial"),
+    ("Safety of oral ketamine prescribed through a telehealth platform",
+     ("A total of 4,541 patients were treated in this retrospective cohort. Eight cases of "
+     "suspected misuse were identified."), "observational"),
+])
+def test_design_from_format_and_clinic_rounds(vocab: Vocabulary, title: str, abstract: str,
+                                              design: str) -> None:
+    got = tag_record(rec(title, abstract), vocab).design
+    assert got is not None and got.label == design, got
