@@ -45,8 +45,10 @@ registrations            tuple                trial registrations (``NCT01234567
 retracted                bool                 retracted (``RetractionIn`` link or publication type)
 erratum                  bool                 an erratum was published (``ErratumIn``)
 expression_of_concern    bool                 an expression of concern was published
-ketamine_treatment       boolean (NA)         ketamine studied as a treatment (False: anaesthetic tool
-                                              or "ketamine-induced" model); NA when untagged
+ketamine_treatment       boolean (NA)         ketamine studied as a treatment (False: anaesthetic tool,
+                                              "ketamine-induced" model, or named only aside: in the
+                                              background, conclusion or exclusion criteria); NA when
+                                              untagged
 tagged                   bool                 tags are stored for the record
 mesh                     tuple                MeSH descriptor names
 keywords                 tuple                author keywords

@@ -408,7 +408,15 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
     return None, None
 
 
+# sections that may name ketamine without studying it
+_ASIDE = frozenset({"background", "limitations", "conclusion"})
+
+
 def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool:
+    """False when ketamine only makes a model, is an animal experiment's anaesthetic, or is
+    named only aside: in the background, limitations or conclusion, an exclusion criterion or
+    a negated clause (a psilocybin trial, a lidocaine trial whose exclusions name ketamine). A
+    text that never names it (a title-only record found through its MeSH) stays True."""
     lead = {"title", "objective"}
     if vocab.ketamine_model is not None:
         for m in vocab.ketamine_model.finditer(doc.text, doc.lower, index=doc.index):
@@ -417,6 +425,17 @@ def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool:
                 return False
     if population != "human" and vocab.ketamine_tool is not None:
         return vocab.ketamine_tool.search(doc.text, doc.lower, index=doc.index) is None
+    if vocab.ketamine_named is not None:
+        # most titles name it: the title alone is searched first
+        if vocab.ketamine_named.search(doc.text, doc.lower, 0, doc.title_end, doc.index):
+            return True
+        named = vocab.ketamine_named.finditer(doc.text, doc.lower, index=doc.index)
+        for m in named:
+            pos = m.start()
+            sent = doc.sentences[doc.sentence_at(pos)]
+            if sent.kind not in _ASIDE and _span_weight(pos, doc.muted, sent.weight) > 0:
+                return True
+        return not named
     return True
 
 

@@ -382,7 +382,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                                    tuple(rule.get("not_designs", ()))))
 
     ket = ld.table(data.get("ketamine", {}), "ketamine",
-                   {"model": list, "anaesthetic_tool": list})
+                   {"model": list, "anaesthetic_tool": list, "named": list})
 
     def cues(name: str) -> Matcher | None:
         return ld.regex(sections.get(name, []), "sections", name)
@@ -412,6 +412,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         no_sample_cues=ld.regex(ss.get("no_sample_cues", []), "sample_size", "no_sample_cues"),
         ketamine_model=ld.regex(ket.get("model", []), "ketamine", "model"),
         ketamine_tool=ld.regex(ket.get("anaesthetic_tool", []), "ketamine", "anaesthetic_tool"),
+        ketamine_named=ld.regex(ket.get("named", []), "ketamine", "named"),
         macros=dict(ld.macros),
     )
     object.__setattr__(vocab, "scanner", Scanner(vocab.matchers(), INDEX_WORDS))

@@ -1766,3 +1766,40 @@ def test_design_from_format_and_clinic_rounds(vocab: Vocabulary, title: str, abs
                                               design: str) -> None:
     got = tag_record(rec(title, abstract), vocab).design
     assert got is not None and got.label == design, got
+
+
+def test_trial_journal_dosing_and_a_planned_trial(vocab: Vocabulary) -> None:
+    """From a representative mixed probe round: NEJM's "mg per kilogram of body weight over 40
+    minutes" is an infusion; "a randomized trial is planned" is no rct of its own."""
+    tags = tag_record(rec("Ketamine versus ECT for depression",
+                          "METHODS: Patients received ketamine (0.5 mg per kilogram of body "
+                          "weight over 40 minutes) three times weekly."), vocab)
+    assert "iv" in tags.labels("routes"), tags.routes
+    tags = tag_record(rec("Ketamine for OCD: an open-label pilot study",
+                          "We conducted an open-label pilot study of ketamine in 10 adults "
+                          "with OCD. A randomized trial is planned."), vocab)
+    assert tags.design is not None and tags.design.label == "nonrandomized_trial", tags.design
+
+
+@pytest.mark.parametrize(("title", "abstract", "treatment"), [
+    # named only aside: in the background, or as an exclusion
+    ("Single-dose psilocybin for treatment-resistant depression: a randomized trial",
+     ("BACKGROUND: Ketamine and esketamine act rapidly, but other options are needed.\nMETHODS: "
+     "We randomized 233 adults to psilocybin 25 mg, 10 mg or 1 mg.\nRESULTS: Depression scores "
+     "fell more with 25 mg."), False),
+    ("Intravenous lidocaine and quality of recovery after colorectal surgery",
+     ("METHODS: Adults were randomized to lidocaine or saline infusion. Patients with planned "
+     "intraoperative ketamine were excluded.\nRESULTS: QoR-15 scores were higher with "
+     "lidocaine."), False),
+    # studied: named in the title or methods
+    ("Ketamine for treatment-resistant depression: a randomized trial",
+     "METHODS: Adults received six infusions.\nRESULTS: Response was 50%.", True),
+    ("A randomized trial in treatment-resistant depression",
+     "METHODS: Adults received ketamine 0.5 mg/kg or midazolam.\nRESULTS: Response was 50%.",
+     True),
+    # never named in the text (found through its MeSH): not set aside
+    ("Rapid-acting antidepressants in the emergency department", "", True),
+])
+def test_ketamine_named_only_aside_is_no_treatment_study(vocab: Vocabulary, title: str,
+                                                         abstract: str, treatment: bool) -> None:
+    assert tag_record(rec(title, abstract), vocab).ketamine_treatment is treatment
