@@ -59,12 +59,10 @@ def _row_and_record(record: Record, raw: bytes, format: str) -> tuple[PreparedRe
 _RUN = 128
 
 
-def _tag_run(rows: list[PreparedRecord], records: list[Record], vocab: Vocabulary
-             ) -> list[tuple[str, str]]:
-    """Tags of ``records`` (the last ``len(records)`` of ``rows``); empties ``records``."""
-    out = [(row.pmid, tags_json(tag_record(record, vocab)))
-           for row, record in zip(rows[len(rows) - len(records):], records, strict=True)]
-    records.clear()
+def _tag_run(run: list[tuple[str, Record]], vocab: Vocabulary) -> list[tuple[str, str]]:
+    """``(pmid, tags JSON)`` of a run of parsed records; empties ``run``."""
+    out = [(pmid, tags_json(tag_record(record, vocab))) for pmid, record in run]
+    run.clear()
     return out
 
 
@@ -78,17 +76,17 @@ def process_efetch(xml: bytes, source: str, vocab: Vocabulary) -> EfetchResult:
     tags: list[tuple[str, str]] = []
     deleted: list[str] = []
     items: Iterator[Any] = parse.iter_xml(io.BytesIO(xml), source=source, rows=_row_and_record)
-    records: list[Record] = []
+    run: list[tuple[str, Record]] = []
     for item in items:
         if isinstance(item, Deletion):
             deleted.extend(item.pmids)
             continue
         row, record = item
         rows.append(row)
-        records.append(record)
-        if len(records) == _RUN:
-            tags.extend(_tag_run(rows, records, vocab))
-    tags.extend(_tag_run(rows, records, vocab))
+        run.append((row.pmid, record))
+        if len(run) == _RUN:
+            tags.extend(_tag_run(run, vocab))
+    tags.extend(_tag_run(run, vocab))
     return EfetchResult(rows, tags, deleted)
 
 
@@ -96,16 +94,17 @@ def tag_rows(items: Sequence[tuple[str, Any]], vocab: Vocabulary) -> list[tuple[
     """``(pmid, tags JSON)`` of stored records given as ``(pmid, record JSON)`` (the stored
     ``records.data``) or ``(pmid, (format, raw_z))`` (their original text, re-parsed)."""
     out: list[tuple[str, str]] = []
-    for start in range(0, len(items), _RUN):  # decoded, then tagged, a run at a time
-        records: list[tuple[str, Record]] = []
-        for pmid, payload in items[start:start + _RUN]:
-            if isinstance(payload, str):
-                record = Record.from_dict(json.loads(payload), only=TAG_FIELDS)
-            else:
-                fmt, raw_z = payload
-                record = parse.parse_record_bytes(decompress_raw(raw_z), fmt)
-            records.append((pmid, record))
-        out.extend((pmid, tags_json(tag_record(record, vocab))) for pmid, record in records)
+    run: list[tuple[str, Record]] = []
+    for pmid, payload in items:  # decoded, then tagged, a run at a time
+        if isinstance(payload, str):
+            record = Record.from_dict(json.loads(payload), only=TAG_FIELDS)
+        else:
+            fmt, raw_z = payload
+            record = parse.parse_record_bytes(decompress_raw(raw_z), fmt)
+        run.append((pmid, record))
+        if len(run) == _RUN:
+            out.extend(_tag_run(run, vocab))
+    out.extend(_tag_run(run, vocab))
     return out
 
 
