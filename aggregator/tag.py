@@ -369,10 +369,6 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
     """The first number a sample-size rule finds in a usable sentence (rules in order); none
     for a record that says it has no participants of its own (``vocab.no_sample_cues``)."""
     skip = ("background", "limitations", "keywords")
-    if vocab.no_sample_cues is not None:
-        for m in vocab.no_sample_cues.finditer(doc.text, doc.lower, index=doc.index):
-            if doc.sentences[doc.sentence_at(m.start())].kind not in skip:
-                return None, None
     for rule in vocab.size_rules:
         if rule.designs and design not in rule.designs:
             continue
@@ -404,6 +400,12 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
             evidence = doc.text[m.start():m.end()].strip()
             if _YEAR.fullmatch(m.group("n")) and "=" not in evidence:
                 continue  # "in 2019 to treat adults" is a year, not a sample
+            # asked only once a number is found: most records that find none need not ask
+            if vocab.no_sample_cues is not None and any(
+                    doc.sentences[doc.sentence_at(c.start())].kind not in skip
+                    for c in vocab.no_sample_cues.finditer(doc.text, doc.lower,
+                                                           index=doc.index)):
+                return None, None
             return n, evidence
     return None, None
 
