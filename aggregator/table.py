@@ -37,7 +37,8 @@ publication_types        tuple                PubMed publication types
 design                   ordered category     design label, strongest first (``meta_analysis`` < ... <
                                               ``other``); NA when untagged
 conditions               tuple                condition label ids (``trd``, ``ptsd``...)
-routes                   tuple                route label ids (``iv``, ``intranasal``...)
+routes                   tuple                route label ids (``iv``, ``intranasal``...); none when
+                                              ketamine is named only aside
 population               category             ``human``, ``animal``, ``in_vitro``; NA when unknown
 age_groups               tuple                ``child``, ``adult``, ``older_adult``
 sample_size              Int64                number of participants found in the abstract

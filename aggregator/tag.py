@@ -414,11 +414,13 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
 _ASIDE = frozenset({"background", "limitations", "conclusion"})
 
 
-def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool:
-    """False when ketamine only makes a model, is an animal experiment's anaesthetic, or is
-    named only aside: in the background, limitations or conclusion, an exclusion criterion or
-    a negated clause (a psilocybin trial, a lidocaine trial whose exclusions name ketamine). A
-    text that never names it (a title-only record found through its MeSH) stays True."""
+def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool | None:
+    """True when ketamine is studied as a treatment. False when ketamine only makes a model or
+    is an animal experiment's anaesthetic; None (also not a treatment) when it is named only
+    aside: in the background, limitations or conclusion, an exclusion criterion or a negated
+    clause (a psilocybin trial, a lidocaine trial whose exclusions name ketamine): then no
+    route in the text is ketamine's. A text that never names it (a title-only record found
+    through its MeSH) stays True."""
     lead = {"title", "objective"}
     if vocab.ketamine_model is not None:
         for m in vocab.ketamine_model.finditer(doc.text, doc.lower, index=doc.index):
@@ -437,7 +439,7 @@ def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool:
             sent = doc.sentences[doc.sentence_at(pos)]
             if sent.kind not in _ASIDE and _span_weight(pos, doc.muted, sent.weight) > 0:
                 return True
-        return not named
+        return True if not named else None
     return True
 
 
@@ -464,6 +466,11 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
             design = Tag(vocab.design_default, "text", "")
     if design.label == "preclinical" and population.label == "human":
         population = Tag("animal", "text", design.term)
+    treatment = _ketamine_treatment(doc, vocab, population.label)
+    if treatment is None:
+        # ketamine named only aside: the routes the text gives are another drug's (a
+        # psilocybin trial's "orally", the comparator's "intravenous" bolus)
+        routes = []
     ptypes = {p.name for p in record.publication_types}
     refs = {c.ref_type for c in record.corrections}
     return Tags(
@@ -479,5 +486,5 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
         erratum="ErratumIn" in refs or "Published Erratum" in ptypes,
         expression_of_concern=("ExpressionOfConcernIn" in refs
                                or "Expression of Concern" in ptypes),
-        ketamine_treatment=_ketamine_treatment(doc, vocab, population.label),
+        ketamine_treatment=bool(treatment),
     )

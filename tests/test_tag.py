@@ -1803,3 +1803,24 @@ def test_trial_journal_dosing_and_a_planned_trial(vocab: Vocabulary) -> None:
 def test_ketamine_named_only_aside_is_no_treatment_study(vocab: Vocabulary, title: str,
                                                          abstract: str, treatment: bool) -> None:
     assert tag_record(rec(title, abstract), vocab).ketamine_treatment is treatment
+
+
+@pytest.mark.parametrize(("title", "abstract", "routes"), [
+    # ketamine named only aside: the routes are the study drug's
+    ("Intravenous lidocaine and quality of recovery after colorectal surgery",
+     ("METHODS: Adults were randomized to lidocaine or saline infusion. Patients with planned "
+      "intraoperative ketamine were excluded.\nRESULTS: QoR-15 scores were higher with "
+      "lidocaine."), []),
+    ("Oral psilocybin for treatment-resistant depression: a randomized trial",
+     ("BACKGROUND: Intravenous ketamine acts rapidly, but other options are needed.\nMETHODS: "
+      "We randomized 233 adults to psilocybin 25 mg or 1 mg, taken orally.\nRESULTS: "
+      "Depression scores fell more with 25 mg."), []),
+    # ketamine studied: its routes stay
+    ("A randomized trial in treatment-resistant depression",
+     ("METHODS: Adults received intravenous ketamine 0.5 mg/kg or midazolam.\nRESULTS: "
+      "Response was 50%."), ["iv"]),
+])
+def test_no_route_when_ketamine_is_named_only_aside(vocab: Vocabulary, title: str,
+                                                     abstract: str, routes: list[str]) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert tags.labels("routes") == routes, tags.routes
