@@ -122,6 +122,9 @@ class Vocabulary:
     ketamine_tool: Matcher | None = None
     #: ketamine by name: where a human study names it says whether it studies it
     ketamine_named: Matcher | None = None
+    #: mentions that are aside wherever they stand (rescue medication, a regimen all got,
+    #: treatment history), in a study whose title does not name ketamine
+    ketamine_aside: Matcher | None = None
     #: cues of a negated clause ("no prior history of mania"): matches in the clause count
     #: ``weights.excluded``, the rest of the sentence as usual
     negation_cues: Matcher | None = None
@@ -144,5 +147,5 @@ class Vocabulary:
         out += [r.pattern for r in self.size_rules]
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
                 self.secondary_cues, self.no_sample_cues, self.ketamine_model,
-                self.ketamine_tool, self.ketamine_named]
+                self.ketamine_tool, self.ketamine_named, self.ketamine_aside]
         return [m for m in out if m is not None]

@@ -417,9 +417,10 @@ _ASIDE = frozenset({"background", "limitations", "conclusion"})
 def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool | None:
     """True when ketamine is studied as a treatment. False when ketamine only makes a model or
     is an animal experiment's anaesthetic; None (also not a treatment) when it is named only
-    aside: in the background, limitations or conclusion, an exclusion criterion or a negated
-    clause (a psilocybin trial, a lidocaine trial whose exclusions name ketamine): then no
-    route in the text is ketamine's. A text that never names it (a title-only record found
+    aside: in the background, limitations or conclusion, an exclusion criterion, a negated
+    clause (a psilocybin trial, a lidocaine trial whose exclusions name ketamine) or a phrase
+    of ``vocab.ketamine_aside`` (rescue medication, a regimen all patients got, treatment
+    history): then no route in the text is ketamine's. A text that never names it (a title-only record found
     through its MeSH) stays True."""
     lead = {"title", "objective"}
     if vocab.ketamine_model is not None:
@@ -434,10 +435,15 @@ def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool | 
         if vocab.ketamine_named.search(doc.text, doc.lower, 0, doc.title_end, doc.index):
             return True
         named = vocab.ketamine_named.finditer(doc.text, doc.lower, index=doc.index)
+        aside: list[tuple[int, int]] | None = None
         for m in named:
             pos = m.start()
             sent = doc.sentences[doc.sentence_at(pos)]
-            if sent.kind not in _ASIDE and _span_weight(pos, doc.muted, sent.weight) > 0:
+            if sent.kind in _ASIDE or _span_weight(pos, doc.muted, sent.weight) <= 0:
+                continue
+            if aside is None:
+                aside = _spans(vocab.ketamine_aside, doc)
+            if not any(s <= pos < e for s, e in aside):
                 return True
         return True if not named else None
     return True

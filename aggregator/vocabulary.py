@@ -382,7 +382,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                                    tuple(rule.get("not_designs", ()))))
 
     ket = ld.table(data.get("ketamine", {}), "ketamine",
-                   {"model": list, "anaesthetic_tool": list, "named": list})
+                   {"model": list, "anaesthetic_tool": list, "named": list, "aside": list})
 
     def cues(name: str) -> Matcher | None:
         return ld.regex(sections.get(name, []), "sections", name)
@@ -413,6 +413,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         ketamine_model=ld.regex(ket.get("model", []), "ketamine", "model"),
         ketamine_tool=ld.regex(ket.get("anaesthetic_tool", []), "ketamine", "anaesthetic_tool"),
         ketamine_named=ld.regex(ket.get("named", []), "ketamine", "named"),
+        ketamine_aside=ld.regex(ket.get("aside", []), "ketamine", "aside"),
         macros=dict(ld.macros),
     )
     object.__setattr__(vocab, "scanner", Scanner(vocab.matchers(), INDEX_WORDS))

@@ -1799,6 +1799,24 @@ def test_trial_journal_dosing_and_a_planned_trial(vocab: Vocabulary) -> None:
      True),
     # never named in the text (found through its MeSH): not set aside
     ("Rapid-acting antidepressants in the emergency department", "", True),
+    # named where it is no study drug: rescue, a regimen all got, treatment history, a comparison
+    ("Magnesium sulfate for analgesia after lumbar fusion: a randomized trial",
+     ("METHODS: Patients were randomized to magnesium or saline. Patients with pain despite PCA "
+      "received rescue intravenous ketamine 0.15 mg/kg.\nRESULTS: Rescue ketamine was required "
+      "in 4 of 45 patients with magnesium."), False),
+    ("Intraoperative methadone versus morphine after spine fusion",
+     ("METHODS: As per institutional protocol, all patients received a ketamine bolus of 0.5 "
+      "mg/kg.\nRESULTS: Opioid use was lower with methadone."), False),
+    ("Accelerated theta-burst stimulation for treatment-resistant depression",
+     ("METHODS: We randomized 60 adults. Twenty percent had previously received ketamine "
+      "without sustained benefit.\nRESULTS: Remission was 40%."), False),
+    ("Inhaled nitrous oxide for major depression: a crossover trial",
+     ("Nitrous oxide may act rapidly. Unlike ketamine, it needs no intravenous access. We "
+      "randomized 24 patients to 25% nitrous oxide or placebo. Depression improved."), False),
+    # studied, where the same words stand elsewhere
+    ("A randomized trial in treatment-resistant depression",
+     ("METHODS: Adults were randomized to ketamine 0.5 mg/kg or midazolam; lorazepam was the "
+      "rescue medication.\nRESULTS: Response was 50%."), True),
 ])
 def test_ketamine_named_only_aside_is_no_treatment_study(vocab: Vocabulary, title: str,
                                                          abstract: str, treatment: bool) -> None:
