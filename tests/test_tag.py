@@ -1813,6 +1813,17 @@ def test_trial_journal_dosing_and_a_planned_trial(vocab: Vocabulary) -> None:
     ("Inhaled nitrous oxide for major depression: a crossover trial",
      ("Nitrous oxide may act rapidly. Unlike ketamine, it needs no intravenous access. We "
       "randomized 24 patients to 25% nitrous oxide or placebo. Depression improved."), False),
+    ("Perioperative melatonin and delirium after cardiac surgery",
+     ("METHODS: Anaesthesia was standardised for all patients: induction with midazolam 0.05 "
+      "mg/kg, sufentanil 1 ug/kg, ketamine 1 mg/kg and rocuronium.\nRESULTS: Delirium was "
+      "less frequent with melatonin."), False),
+    ("Theta-burst stimulation for treatment-resistant depression: an open-label study",
+     ("METHODS: Fourteen participants had previously received ketamine infusions or esketamine "
+      "nasal spray.\nRESULTS: Outcomes did not differ with prior ketamine or esketamine "
+      "exposure."), False),
+    ("Isoflurane versus propofol for sedation of ventilated adults",
+     ("METHODS: Analgesia could include opioid, ketamine or clonidine infusions at the "
+      "clinician's discretion.\nRESULTS: Sedation targets were met more often."), False),
     # studied, where the same words stand elsewhere
     ("A randomized trial in treatment-resistant depression",
      ("METHODS: Adults were randomized to ketamine 0.5 mg/kg or midazolam; lorazepam was the "
