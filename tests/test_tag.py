@@ -1853,3 +1853,49 @@ def test_no_route_when_ketamine_is_named_only_aside(vocab: Vocabulary, title: st
                                                      abstract: str, routes: list[str]) -> None:
     tags = tag_record(rec(title, abstract), vocab)
     assert tags.labels("routes") == routes, tags.routes
+
+
+@pytest.mark.parametrize(("abstract", "n", "routes"), [
+    # a time point before "in patients" is no count
+    (("OBJECTIVE: To assess response at day 28 in patients with treatment-resistant depression."
+     "\nMETHODS: Adults with TRD (n = 223) were randomized to esketamine nasal spray."),
+     223, ["intranasal"]),
+    # a count of people excluded is the study's flow, no exclusion criterion
+    (("METHODS: 150 patients were assessed for eligibility, 12 were excluded, and 138 were "
+     "randomized to receive esketamine 0.5 mg/kg intravenously."), 138, ["iv"]),
+    ("METHODS: Of 150 patients, 12 were excluded and 138 were randomized to ketamine.", 138, []),
+    # a heading's count with no verb, with or without its colon
+    ("PARTICIPANTS: Thirty-six adult daily smokers (>= 10 cigarettes per day) motivated to quit.",
+     36, []),
+    (("Setting Smoking cessation clinic.\nParticipants Thirty-six adult daily smokers motivated "
+     "to quit."), 36, []),
+    # a long description with a duration between the count and its verb
+    (("METHODS: 301 adults requiring invasive ventilation with an anticipated need for sedation "
+     "of more than 12 h were randomised 2:1 to isoflurane or propofol."), 301, []),
+    # an infusion rate after a bolus "at induction,"
+    (("METHODS: 64 patients were randomised to esketamine (0.3 mg/kg at induction, then 0.15 "
+     "mg/kg/h for 120 min) or saline."), 64, ["iv"]),
+])
+def test_size_and_route_wordings_from_a_world_formats_round(vocab: Vocabulary, abstract: str,
+                                                           n: int | None,
+                                                           routes: list[str]) -> None:
+    tags = tag_record(rec("Esketamine in adults", abstract), vocab)
+    assert tags.sample_size == n, tags.sample_size_evidence
+    assert tags.labels("routes") == routes, tags.routes
+
+
+@pytest.mark.parametrize(("abstract", "ages"), [
+    ("We report two men in their forties treated with ketamine.", ["adult"]),
+    ("A woman in her eighties received ketamine for depression.", ["older_adult"]),
+    ("In the nineties ketamine was used as a club drug.", []),
+])
+def test_age_from_decades_of_life(vocab: Vocabulary, abstract: str, ages: list[str]) -> None:
+    assert tag_record(rec("Ketamine", abstract), vocab).labels("age_groups") == ages
+
+
+def test_intubation_as_an_outcome_is_no_anaesthesia(vocab: Vocabulary) -> None:
+    tags = tag_record(rec(
+        "Ketamine for severe alcohol withdrawal syndrome in the intensive care unit",
+        "BACKGROUND: Refractory alcohol withdrawal is associated with intubation.\nRESULTS: "
+        "Ketamine was associated with a lower rate of intubation."), vocab)
+    assert "anesthesia" not in tags.labels("conditions"), tags.conditions
