@@ -420,8 +420,8 @@ def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool | 
     aside: in the background, limitations or conclusion, an exclusion criterion, a negated
     clause (a psilocybin trial, a lidocaine trial whose exclusions name ketamine) or a phrase
     of ``vocab.ketamine_aside`` (rescue medication, a regimen all patients got, treatment
-    history): then no route in the text is ketamine's. A text that never names it (a title-only record found
-    through its MeSH) stays True."""
+    history): then no route in the text is ketamine's. A text that never names it (a
+    title-only record found through its MeSH) stays True."""
     lead = {"title", "objective"}
     if vocab.ketamine_model is not None:
         for m in vocab.ketamine_model.finditer(doc.text, doc.lower, index=doc.index):
