@@ -354,8 +354,10 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
 
 
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
-# a number per arm, not the study's ("two groups of eight subjects each", "n = 8 per group")
-_PER_GROUP_AFTER = re.compile(r"\s*(?:each|per (?:group|arm)|in each (?:group|arm))\b")
+# a number per arm, not the study's ("two groups of eight subjects each", "n = 8 per group",
+# "45 patients were randomized to each arm")
+_PER_GROUP_AFTER = re.compile(
+    r"\s*(?:(?:to|into) )?(?:each|per (?:group|arm)|in each (?:group|arm))\b")
 # ... or inside the phrase ("A total of 45 patients per group were enrolled")
 _PER_GROUP_IN = re.compile(r"\b(?:per|in each|for each) (?:group|arm)\b")
 _PER_GROUP_BEFORE = re.compile(

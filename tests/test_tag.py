@@ -1899,3 +1899,70 @@ def test_intubation_as_an_outcome_is_no_anaesthesia(vocab: Vocabulary) -> None:
         "BACKGROUND: Refractory alcohol withdrawal is associated with intubation.\nRESULTS: "
         "Ketamine was associated with a lower rate of intubation."), vocab)
     assert "anesthesia" not in tags.labels("conditions"), tags.conditions
+
+
+@pytest.mark.parametrize(("title", "abstract", "routes"), [
+    # future work is a side issue
+    ("Oral ketamine in adolescents with depression: a pilot study",
+     ("METHODS: Twelve adolescents took oral ketamine weekly.\nCONCLUSIONS: Future randomised "
+      "trials should compare it against intravenous ketamine."), ["oral"]),
+    # "non-intravenous" is no intravenous
+    ("Non-intravenous ketamine for depression: a systematic review",
+     "We reviewed studies of oral and intranasal ketamine.", ["intranasal", "oral"]),
+    # an infusion's duration after two drugs' doses
+    ("Ketamine for treatment-resistant depression: a randomized trial",
+     ("METHODS: Patients received ketamine 0.5 mg/kg or midazolam 0.045 mg/kg, each given over "
+      "40 minutes."), ["iv"]),
+    # the comparator's route: "by IM injection", "or placebo orally"
+    ("Ketamine for agitation in the emergency department: a randomized trial",
+     ("METHODS: Adults were randomized to ketamine 1 mg/kg given intravenously or to haloperidol "
+      "5 mg plus midazolam 5 mg by IM injection."), ["iv"]),
+    ("Lamotrigine and ketamine's effects in healthy volunteers",
+     ("METHODS: Participants received lamotrigine 300 mg or placebo orally 2 hours before an "
+      "intravenous ketamine infusion."), ["iv"]),
+    # a measuring device is no route
+    ("Ketamine for alcohol use disorder: a randomized trial",
+     ("METHODS: Adults received intravenous ketamine. Abstinence was verified by transdermal "
+      "alcohol monitoring."), ["iv"]),
+])
+def test_routes_from_a_routes_breadth_round(vocab: Vocabulary, title: str, abstract: str,
+                                            routes: list[str]) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert tags.labels("routes") == routes, tags.routes
+
+
+@pytest.mark.parametrize(("title", "abstract", "label", "tagged"), [
+    ("Ketamine infusion to facilitate buprenorphine induction: a case series",
+     ("Buprenorphine induction is difficult in patients who use fentanyl. We describe three "
+      "adults with severe fentanyl use disorder who underwent buprenorphine induction with a "
+      "ketamine infusion."), "substance_use", True),
+    ("Ketamine for bipolar depression: an open-label study",
+     "METHODS: Adults with treatment-resistant bipolar I or II depression received ketamine.",
+     "trd", True),
+    # anxiety as an effect of the infusion, in healthy volunteers
+    ("Ketamine-induced dissociative effects in healthy volunteers",
+     ("METHODS: Twenty-four healthy volunteers received ketamine. We measured state anxiety "
+      "during infusion.\nRESULTS: Ketamine produced marked anxiety during infusion."),
+     "anxiety", False),
+])
+def test_conditions_from_a_conditions_breadth_round(vocab: Vocabulary, title: str,
+                                                    abstract: str, label: str,
+                                                    tagged: bool) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert (label in tags.labels("conditions")) is tagged, tags.conditions
+
+
+def test_size_per_arm_and_observed_cohorts(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Ketamine versus morphine: a randomized trial",
+                          "RESULTS: Forty-five patients were randomized to each arm (n = 90)."),
+                      vocab)
+    assert tags.sample_size == 90, tags.sample_size_evidence
+    tags = tag_record(rec("Subcutaneous ketamine in palliative care: an audit",
+                          ("METHODS: We prospectively audited 43 consecutive patients.\nRESULTS: "
+                           "Hallucinations occurred in five patients.")), vocab)
+    assert tags.sample_size == 43, tags.sample_size_evidence
+
+
+def test_age_range_across_eighteen_is_child_and_adult(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Ketamine use", "We surveyed participants aged 16-35 years."), vocab)
+    assert tags.labels("age_groups") == ["child", "adult"], tags.age_groups
