@@ -1966,3 +1966,14 @@ def test_size_per_arm_and_observed_cohorts(vocab: Vocabulary) -> None:
 def test_age_range_across_eighteen_is_child_and_adult(vocab: Vocabulary) -> None:
     tags = tag_record(rec("Ketamine use", "We surveyed participants aged 16-35 years."), vocab)
     assert tags.labels("age_groups") == ["child", "adult"], tags.age_groups
+
+
+def test_ketamine_as_a_model_and_topical_anaesthesia_of_the_throat(vocab: Vocabulary) -> None:
+    tags = tag_record(rec("Subanaesthetic intravenous ketamine as a model of psychosis",
+                          "METHODS: Twenty healthy volunteers received ketamine infusions."), vocab)
+    assert tags.ketamine_treatment is False
+    assert tags.labels("routes") == ["iv"], tags.routes  # the model's ketamine is given iv
+    tags = tag_record(rec("Esketamine-propofol sedation for gastroscopy",
+                          ("METHODS: After topical pharyngeal anaesthesia with lidocaine spray, "
+                           "patients received esketamine 0.2 mg/kg intravenously.")), vocab)
+    assert tags.labels("routes") == ["iv"], tags.routes
