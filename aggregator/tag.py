@@ -28,10 +28,12 @@ Example::
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
-from .document import Doc, segment
+from .document import Doc, Sentence, segment
 from .models import Record, Registration, Tag, Tags
 from .registrations import _REGISTRIES, find_registrations, normalise_registration
 from .vocabulary import LabelRule, Matcher, Scanner, TextIndex, Vocabulary, parse_number
@@ -451,6 +453,40 @@ def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool | 
     return True
 
 
+#: how far a route word may stand before or after a mention of ketamine to be its route, in a
+#: study where ketamine makes a model or is the anaesthetic ("intravenous infusion of ketamine",
+#: "ketamine (10 mg/kg) was injected intramuscularly")
+_NEAR_BEFORE, _NEAR_AFTER = 30, 60
+
+
+def _routes_near_ketamine(record: Record, doc: Doc, vocab: Vocabulary,
+                          routes: list[Tag]) -> list[Tag]:
+    """The routes of a study where ketamine makes a model or is the anaesthetic, from the
+    words near a mention of it: the others give the routes of the drugs under study
+    ("resveratrol (20 mg/kg, orally) ... before each ketamine injection", "anaesthetised with
+    ketamine and xylazine and imaged after intravenous administration of the contrast agent").
+    Unchanged when the text never names ketamine."""
+    if vocab.ketamine_named is None:
+        return routes
+    named = vocab.ketamine_named.finditer(doc.text, doc.lower, index=doc.index)
+    if not named:
+        return routes
+    windows = [(max(0, m.start() - _NEAR_BEFORE), m.end() + _NEAR_AFTER) for m in named]
+    # the sentences cut where the windows begin and end, weighing nothing outside them (a
+    # match counts the weight of the piece it starts in)
+    cuts = sorted({p for w in windows for p in w})
+    pieces: list[Sentence] = []
+    for sent in doc.sentences:
+        bounds = [sent.start, *(c for c in cuts if sent.start < c < sent.end), sent.end]
+        for a, b in pairwise(bounds):
+            near = any(lo <= a < hi for lo, hi in windows)
+            pieces.append(sent._replace(start=a, end=b, weight=sent.weight if near else 0.0))
+    restricted = copy.copy(doc)
+    restricted.sentences = pieces
+    restricted.starts = [p.start for p in pieces]
+    return _tag_labels(record, restricted, vocab.routes, vocab)
+
+
 # -- entry point -------------------------------------------------------------------------------
 def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     """Everything the vocabulary says about ``record``.
@@ -479,6 +515,8 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
         # ketamine named only aside: the routes the text gives are another drug's (a
         # psilocybin trial's "orally", the comparator's "intravenous" bolus)
         routes = []
+    elif treatment is False and routes:
+        routes = _routes_near_ketamine(record, doc, vocab, routes)
     ptypes = {p.name for p in record.publication_types}
     refs = {c.ref_type for c in record.corrections}
     return Tags(

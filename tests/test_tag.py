@@ -1977,3 +1977,29 @@ def test_ketamine_as_a_model_and_topical_anaesthesia_of_the_throat(vocab: Vocabu
                           ("METHODS: After topical pharyngeal anaesthesia with lidocaine spray, "
                            "patients received esketamine 0.2 mg/kg intravenously.")), vocab)
     assert tags.labels("routes") == ["iv"], tags.routes
+
+
+@pytest.mark.parametrize(("title", "abstract", "routes"), [
+    # ketamine the anaesthetic or the model: the routes of the drugs under study do not count
+    ("Dynamic contrast-enhanced MRI with a gadolinium agent in rat gliomas",
+     ("METHODS: Rats were anaesthetised with an intraperitoneal injection of ketamine (80 "
+      "mg/kg) and xylazine (10 mg/kg) and imaged on a 7 T scanner before and after intravenous "
+      "administration of the contrast agent."), []),
+    ("Resveratrol attenuates ketamine-induced schizophrenia-like behaviours in mice",
+     ("METHODS: Mice received ketamine (30 mg/kg, i.p.) or saline daily for 7 days, and "
+      "resveratrol (20 or 40 mg/kg, orally) or vehicle was given 1 h before each ketamine "
+      "injection."), []),
+    # ... but ketamine's own route does
+    ("Cardiorespiratory effects of sedation in rhesus macaques",
+     ("METHODS: Monkeys were sedated with ketamine (10 mg/kg) injected intramuscularly before "
+      "blood sampling."), ["im"]),
+    ("Ketamine-induced psychotic symptoms in healthy men",
+     ("METHODS: The effect of a subanaesthetic ketamine infusion on dopamine release was "
+      "studied in healthy male subjects."), ["iv"]),
+])
+def test_routes_near_ketamine_when_it_is_a_tool_or_model(vocab: Vocabulary, title: str,
+                                                         abstract: str,
+                                                         routes: list[str]) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert tags.ketamine_treatment is False
+    assert tags.labels("routes") == routes, tags.routes
