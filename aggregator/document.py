@@ -114,8 +114,8 @@ def segment(record: Record, vocab: Vocabulary
     """The record's text as one string (title, keywords, abstract), the same lower-cased, its
     word-prefix index, its sentences, each with its section kind and weight, and the spans that
     weigh less than their sentence, with their weight: negated clauses (``vocab.negation_cues``
-    up to the clause's end) and lists of secondary outcomes (``vocab.secondary_cues`` up to the
-    sentence's end)."""
+    up to the clause's end), lists of secondary outcomes (``vocab.secondary_cues``) and future
+    work (``vocab.future_cues``), these two up to the sentence's end."""
     # inline tags kept as text (publishers' escaped markup) would split words and numbers
     title = strip_inline((record.title or "").strip())
     keywords = strip_inline("; ".join(k for k in record.keywords if k))
@@ -210,7 +210,8 @@ def segment(record: Record, vocab: Vocabulary
     muted: list[tuple[int, int, float]] = []
     ends = [e for _, e, _ in raw]
     for cues, clause_end, weight in ((vocab.negation_cues, _CLAUSE_END, w["excluded"]),
-                                     (vocab.secondary_cues, None, w["secondary"])):
+                                     (vocab.secondary_cues, None, w["secondary"]),
+                                     (vocab.future_cues, None, w["excluded"])):
         for m in matches(cues):
             end = ends[bisect_right(starts, m.start()) - 1]
             stop = clause_end.search(lower, m.end(), end) if clause_end is not None else None

@@ -66,6 +66,10 @@ class LabelRule:
     patterns: Matcher | None = None
     strong: Matcher | None = None
     exclude: Matcher | None = None
+    #: an exclusion that lies wholly inside a match of these vetoes nothing (the comparator's
+    #: "dexmedetomidine 0.5 ug/kg intravenously" inside "esketamine 0.25 mg/kg plus
+    #: dexmedetomidine 0.5 ug/kg intravenously")
+    exclude_unless: Matcher | None = None
     fallback: Matcher | None = None
     #: patterns that count (times ``generic_weight``) only when none of ``generic_unless``
     #: (labels of the topic decided first) was tagged: words any study of those uses too ("pain
@@ -122,14 +126,19 @@ class Vocabulary:
     ketamine_tool: Matcher | None = None
     #: ketamine by name: where a human study names it says whether it studies it
     ketamine_named: Matcher | None = None
-    #: mentions that are aside wherever they stand (rescue medication, a regimen all got,
-    #: treatment history), in a study whose title does not name ketamine
+    #: in a study whose title does not name ketamine: mentions of ketamine not given in it
+    #: (treatment history, a comparison in passing) ...
     ketamine_aside: Matcher | None = None
+    #: ... and of ketamine given without being studied (rescue medication, a regimen all got)
+    ketamine_adjunct: Matcher | None = None
     #: cues of a negated clause ("no prior history of mania"): matches in the clause count
     #: ``weights.excluded``, the rest of the sentence as usual
     negation_cues: Matcher | None = None
     #: cues of a sentence that lists secondary outcomes: it counts at most ``weights.secondary``
     secondary_cues: Matcher | None = None
+    #: cues of future work ("future trials should compare ..."): from the cue to the end of its
+    #: sentence, matches count ``weights.excluded``
+    future_cues: Matcher | None = None
     #: cues of a record with no participants of its own (a decision model): no sample size
     no_sample_cues: Matcher | None = None
     macros: dict[str, str] = field(default_factory=dict)
@@ -140,12 +149,14 @@ class Vocabulary:
         out: list[Matcher | None] = []
         for rules in (self.conditions, self.routes, self.age_groups):
             for r in rules:
-                out += [r.patterns, r.strong, r.exclude, r.fallback, r.generic]
+                out += [r.patterns, r.strong, r.exclude, r.exclude_unless, r.fallback,
+                        r.generic]
         for d in self.design_rules:
             out += [d.patterns, d.exclude]
         out += [m for _, m, _ in self.population_rules]
         out += [r.pattern for r in self.size_rules]
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
-                self.secondary_cues, self.no_sample_cues, self.ketamine_model,
-                self.ketamine_tool, self.ketamine_named, self.ketamine_aside]
+                self.secondary_cues, self.future_cues, self.no_sample_cues,
+                self.ketamine_model, self.ketamine_tool, self.ketamine_named,
+                self.ketamine_aside, self.ketamine_adjunct]
         return [m for m in out if m is not None]

@@ -153,6 +153,10 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
         for m in pattern.finditer(doc.text, doc.lower, index=doc.index):
             if vetoes is None:
                 vetoes = _spans(rule.exclude, doc)
+                if vetoes and rule.exclude_unless is not None:
+                    keep = _spans(rule.exclude_unless, doc)
+                    vetoes = [(vs, ve) for vs, ve in vetoes
+                              if not any(ks <= vs and ve <= ke for ks, ke in keep)]
             if vetoes and _overlaps(m.span(), vetoes):
                 continue
             start = m.start()
@@ -416,16 +420,28 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
 
 # sections that may name ketamine without studying it
 _ASIDE = frozenset({"background", "limitations", "conclusion"})
+# what may stand before ketamine when it is the subject of a conclusion: a heading and up to
+# three words ("Weekly maintenance ketamine infusions delayed relapse")
+_CONCLUSION_SUBJECT = re.compile(
+    r"\s*(?:[A-Za-z ]{1,30}:\s*)?(?:(?!(?:aside|apart|from|like|unlike|than|including|with|"
+    r"without|of|to|for|such|as|besides|after|before|in|on|by|and|or|vs|versus)\b)[\w-]+\s+)"
+    r"{0,3}", re.IGNORECASE)
+# ... unless that conclusion says it was not studied ("Ketamine ... was not evaluated and
+# warrants comparison in future trials")
+_NOT_STUDIED = re.compile(r"\bnot\s+(?:been\s+)?(?:evaluated|assessed|studied|examined|"
+                          r"investigated|tested|included)\b|\bfuture\b")
 
 
 def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool | None:
-    """True when ketamine is studied as a treatment. False when ketamine only makes a model or
-    is an animal experiment's anaesthetic; None (also not a treatment) when it is named only
-    aside: in the background, limitations or conclusion, an exclusion criterion, a negated
-    clause (a psilocybin trial, a lidocaine trial whose exclusions name ketamine) or a phrase
-    of ``vocab.ketamine_aside`` (rescue medication, a regimen all patients got, treatment
-    history): then no route in the text is ketamine's. A text that never names it (a
-    title-only record found through its MeSH) stays True."""
+    """True when ketamine is studied as a treatment. False when ketamine only makes a model, is
+    an animal experiment's anaesthetic, or is given without being studied
+    (``vocab.ketamine_adjunct``: rescue medication, a regimen all patients got): then only the
+    routes near it are its own. None (also not a treatment) when it is named only aside: in the
+    background, limitations or conclusion, an exclusion criterion, a negated clause (a
+    psilocybin trial, a lidocaine trial whose exclusions name ketamine) or a phrase of
+    ``vocab.ketamine_aside`` (treatment history, a comparison): then no route in the text is
+    ketamine's. A text that never names it (a title-only record found through its MeSH) stays
+    True."""
     lead = {"title", "objective"}
     if vocab.ketamine_model is not None:
         for m in vocab.ketamine_model.finditer(doc.text, doc.lower, index=doc.index):
@@ -434,23 +450,36 @@ def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool | 
                 return False
     if population != "human" and vocab.ketamine_tool is not None:
         return vocab.ketamine_tool.search(doc.text, doc.lower, index=doc.index) is None
-    if vocab.ketamine_named is not None:
-        # most titles name it: the title alone is searched first
-        if vocab.ketamine_named.search(doc.text, doc.lower, 0, doc.title_end, doc.index):
+    if vocab.ketamine_named is None:
+        return True
+    # most titles name it: the title alone is searched first
+    if vocab.ketamine_named.search(doc.text, doc.lower, 0, doc.title_end, doc.index):
+        return True
+    named = vocab.ketamine_named.finditer(doc.text, doc.lower, index=doc.index)
+    if not named:
+        return True
+    aside: list[tuple[int, int]] | None = None
+    adjunct: list[tuple[int, int]] = []
+    given = False  # some mention is ketamine given as an adjunct
+    for m in named:
+        pos = m.start()
+        sent = doc.sentences[doc.sentence_at(pos)]
+        # the subject of a conclusion ("CONCLUSIONS: Adjunctive ketamine was associated with
+        # ...") is what was studied, as is a mention outside the asides
+        subject = (sent.kind == "conclusion"
+                   and _CONCLUSION_SUBJECT.fullmatch(doc.text, sent.start, pos) is not None
+                   and _NOT_STUDIED.search(doc.lower, pos, sent.end) is None)
+        if not subject and (sent.kind in _ASIDE
+                            or _span_weight(pos, doc.muted, sent.weight) <= 0):
+            continue
+        if aside is None:  # asked once a mention stands where a studied drug would
+            aside = _spans(vocab.ketamine_aside, doc)
+            adjunct = _spans(vocab.ketamine_adjunct, doc)
+        if any(s <= pos < e for s, e in adjunct):
+            given = True
+        elif not any(s <= pos < e for s, e in aside):
             return True
-        named = vocab.ketamine_named.finditer(doc.text, doc.lower, index=doc.index)
-        aside: list[tuple[int, int]] | None = None
-        for m in named:
-            pos = m.start()
-            sent = doc.sentences[doc.sentence_at(pos)]
-            if sent.kind in _ASIDE or _span_weight(pos, doc.muted, sent.weight) <= 0:
-                continue
-            if aside is None:
-                aside = _spans(vocab.ketamine_aside, doc)
-            if not any(s <= pos < e for s, e in aside):
-                return True
-        return True if not named else None
-    return True
+    return False if given else None
 
 
 #: how far a route word may stand before or after a mention of ketamine to be its route, in a

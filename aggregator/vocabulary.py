@@ -55,7 +55,8 @@ __all__ = ["AGE_GROUPS", "CONDITIONS", "DESIGNS", "NUM", "POPULATIONS", "ROUTES"
 VOCABULARY_FILE = "vocabulary.toml"
 
 _LABEL_KEYS: dict[str, type] = {"title": str, "mesh": list, "patterns": list, "strong": list,
-                                "exclude": list, "fallback": list, "implies": list,
+                                "exclude": list, "exclude_unless": list, "fallback": list,
+                                "implies": list,
                                 "generic": list, "generic_unless": list,
                                 "generic_weight": float,
                                 "min_score": float, "strong_weight": float}
@@ -186,6 +187,12 @@ class _Loader:
             if unless and generic is None:
                 raise self.fail("generic_unless without generic patterns", section,
                                 "generic_unless", field=f"{section}.generic_unless")
+            exclude = self.regex(body.get("exclude", []), section, "exclude")
+            exclude_unless = self.regex(body.get("exclude_unless", []), section,
+                                        "exclude_unless")
+            if exclude_unless is not None and exclude is None:
+                raise self.fail("exclude_unless without exclude patterns", section,
+                                "exclude_unless", field=f"{section}.exclude_unless")
             if not (patterns or strong or fallback or generic or uis or names):
                 raise self.fail("no mesh, patterns, strong, fallback or generic: the label can "
                                 "never be tagged", section, field=section)
@@ -196,7 +203,8 @@ class _Loader:
                 mesh_names=frozenset(names),
                 patterns=patterns,
                 strong=strong,
-                exclude=self.regex(body.get("exclude", []), section, "exclude"),
+                exclude=exclude,
+                exclude_unless=exclude_unless,
                 fallback=fallback,
                 generic=generic,
                 generic_unless=tuple(unless),
@@ -260,7 +268,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
 
     sec_allowed: dict[str, type] = {k: list for k in SECTION_KINDS}
     sec_allowed.update(objective_cues=list, methods_cues=list, excluded_cues=list,
-                       negation_cues=list, secondary_cues=list)
+                       negation_cues=list, secondary_cues=list, future_cues=list)
     sections = ld.table(data.get("sections", {}), "sections", sec_allowed)
     keywords: list[tuple[str, str]] = []
     for kind in SECTION_KINDS:
@@ -382,7 +390,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                                    tuple(rule.get("not_designs", ()))))
 
     ket = ld.table(data.get("ketamine", {}), "ketamine",
-                   {"model": list, "anaesthetic_tool": list, "named": list, "aside": list})
+                   {"model": list, "anaesthetic_tool": list, "named": list, "aside": list, "adjunct": list})
 
     def cues(name: str) -> Matcher | None:
         return ld.regex(sections.get(name, []), "sections", name)
@@ -401,6 +409,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         excluded_cues=cues("excluded_cues"),
         negation_cues=cues("negation_cues"),
         secondary_cues=cues("secondary_cues"),
+        future_cues=cues("future_cues"),
         design_order=tuple(order),
         design_default=default,
         design_with_sample_size=with_size,
@@ -414,6 +423,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         ketamine_tool=ld.regex(ket.get("anaesthetic_tool", []), "ketamine", "anaesthetic_tool"),
         ketamine_named=ld.regex(ket.get("named", []), "ketamine", "named"),
         ketamine_aside=ld.regex(ket.get("aside", []), "ketamine", "aside"),
+        ketamine_adjunct=ld.regex(ket.get("adjunct", []), "ketamine", "adjunct"),
         macros=dict(ld.macros),
     )
     object.__setattr__(vocab, "scanner", Scanner(vocab.matchers(), INDEX_WORDS))

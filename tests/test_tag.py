@@ -2003,3 +2003,75 @@ def test_routes_near_ketamine_when_it_is_a_tool_or_model(vocab: Vocabulary, titl
     tags = tag_record(rec(title, abstract), vocab)
     assert tags.ketamine_treatment is False
     assert tags.labels("routes") == routes, tags.routes
+
+
+@pytest.mark.parametrize(("title", "abstract", "treatment", "routes"), [
+    # given without being studied (an adjunct): no treatment study; the routes near it are its
+    ("Intranasal dexmedetomidine premedication and emergence delirium in children",
+     ("METHODS: Children were randomized to intranasal dexmedetomidine or saline. All children "
+      "received intravenous ketamine 0.5 mg/kg and fentanyl 1 microg/kg after cannulation "
+      "according to the institutional protocol."), False, ["iv"]),
+    # studied, in words an aside phrase also uses (the title does not name it)
+    ("Six infusions for treatment-resistant depression: an open-label study",
+     ("METHODS: Adults who had previously failed at least two adequate antidepressant trials "
+      "received six intravenous ketamine infusions."), True, ["iv"]),
+    ("A rapid-acting antidepressant in treatment-resistant depression: an open-label study",
+     ("METHODS: The study drug was infused intravenously over 40 minutes in all patients: "
+      "ketamine 0.5 mg/kg in all patients."), True, ["iv"]),
+    ("Adjunctive infusion for severe alcohol withdrawal in the intensive care unit",
+     ("METHODS: Adults who received an adjunctive ketamine infusion (0.15-0.3 mg/kg/h) at the "
+      "intensivist's discretion were matched to controls.\nCONCLUSIONS: Adjunctive ketamine was "
+      "associated with lower benzodiazepine requirements."), True, ["iv"]),
+    # a conclusion that names it first but did not study it
+    ("Etomidate versus propofol for electroconvulsive therapy",
+     ("METHODS: Patients who had received ketamine in the preceding 3 months were excluded. We "
+      "compared seizure duration.\nCONCLUSIONS: Ketamine, proposed as an alternative, was not "
+      "evaluated and warrants comparison in future trials."), False, []),
+])
+def test_ketamine_adjunct_aside_and_studied(vocab: Vocabulary, title: str, abstract: str,
+                                            treatment: bool, routes: list[str]) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert tags.ketamine_treatment is treatment
+    assert tags.labels("routes") == routes, tags.routes
+
+
+@pytest.mark.parametrize(("abstract", "routes"), [
+    # a route after ketamine's and another drug's doses is ketamine's too
+    ("METHODS: Children received ketamine 1 mg/kg or codeine 1 mg/kg orally.", ["oral"]),
+    (("METHODS: Patients received esketamine 0.25 mg/kg plus dexmedetomidine 0.5 ug/kg "
+     "intravenously."), ["iv"]),
+    (("METHODS: Cats received ketamine 5 mg/kg, midazolam 0.2 mg/kg and butorphanol 0.2 mg/kg "
+     "IM."), ["im"]),
+    # ... not when ketamine has its own
+    ("METHODS: Patients received ketamine 0.5 mg/kg IV and midazolam 2 mg orally.", ["iv"]),
+    # future work, from its cue on: the result before it counts
+    (("RESULTS: Daily oral ketamine was well tolerated, and future trials should compare it with "
+     "intravenous ketamine."), ["oral"]),
+])
+def test_routes_shared_with_other_drugs_and_future_work(vocab: Vocabulary, abstract: str,
+                                                        routes: list[str]) -> None:
+    tags = tag_record(rec("Ketamine: a randomized trial", abstract), vocab)
+    assert tags.labels("routes") == routes, tags.routes
+
+
+@pytest.mark.parametrize(("abstract", "n"), [
+    (("METHODS: 75 adults were screened; 9 were excluded (4 with bipolar disorder, 3 with "
+     "psychosis, 2 with substance use), and 66 were randomised to esketamine."), 66),
+    # those included after exclusions are analysed, not randomised
+    (("METHODS: A total of 150 participants were randomly allocated to esketamine or saline. "
+     "Since 27 participants were excluded due to loss to follow-up, 123 patients were included."),
+     150),
+])
+def test_sample_size_after_exclusions(vocab: Vocabulary, abstract: str, n: int) -> None:
+    tags = tag_record(rec("Esketamine: a randomized trial", abstract), vocab)
+    assert tags.sample_size == n, tags.sample_size_evidence
+
+
+@pytest.mark.parametrize(("abstract", "ages"), [
+    ("We surveyed people aged 10-24 years.", ["child", "adult"]),
+    ("We surveyed students aged 17-19 years.", ["child", "adult"]),
+    ("We surveyed children aged 8-16 years.", ["child"]),
+])
+def test_age_ranges_that_reach_adulthood(vocab: Vocabulary, abstract: str,
+                                         ages: list[str]) -> None:
+    assert tag_record(rec("Ketamine use", abstract), vocab).labels("age_groups") == ages

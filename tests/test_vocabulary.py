@@ -188,3 +188,14 @@ def test_load_vocabulary_no_sample_cues(tmp_path: Path) -> None:
     assert vocab.no_sample_cues in vocab.matchers()
     with pytest.raises(VocabularyError, match=r"sample_size.*no_sample_cues"):
         load_vocabulary(write(tmp_path, text.replace("models?", "models(")))
+
+
+def test_load_vocabulary_exclude_unless_needs_exclude(tmp_path: Path) -> None:
+    text = SMALL.replace("[routes.iv]", (
+        "[conditions.anxiety]\npatterns = ['\\banxiety\\b']\nexclude = ['\\banxiety scale\\b']\n"
+        "exclude_unless = ['\\bsocial anxiety scale\\b']\n\n[routes.iv]"))
+    vocab = load_vocabulary(write(tmp_path, text))
+    assert vocab.conditions[1].exclude_unless is not None
+    with pytest.raises(VocabularyError, match="exclude_unless without exclude patterns") as exc:
+        load_vocabulary(write(tmp_path, text.replace("exclude = ['\\banxiety scale\\b']\n", "")))
+    assert exc.value.field == "conditions.anxiety.exclude_unless"
