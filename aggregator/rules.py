@@ -123,6 +123,8 @@ class Vocabulary:
     population_rules: tuple[tuple[str, Matcher, float], ...]
     size_rules: tuple[SizeRule, ...]
     ketamine_model: Matcher | None = None
+    #: ketamine as a drug of misuse or a toxin (recreational use, uropathy, self-administration)
+    ketamine_misuse: Matcher | None = None
     ketamine_tool: Matcher | None = None
     #: ketamine by name: where a human study names it says whether it studies it
     ketamine_named: Matcher | None = None
@@ -157,6 +159,7 @@ class Vocabulary:
         out += [r.pattern for r in self.size_rules]
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
                 self.secondary_cues, self.future_cues, self.no_sample_cues,
-                self.ketamine_model, self.ketamine_tool, self.ketamine_named,
+                self.ketamine_model, self.ketamine_misuse, self.ketamine_tool,
+                self.ketamine_named,
                 self.ketamine_aside, self.ketamine_adjunct]
         return [m for m in out if m is not None]

@@ -432,32 +432,36 @@ _NOT_STUDIED = re.compile(r"\bnot\s+(?:been\s+)?(?:evaluated|assessed|studied|ex
                           r"investigated|tested|included)\b|\bfuture\b")
 
 
-def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool | None:
-    """True when ketamine is studied as a treatment. False when ketamine only makes a model, is
-    an animal experiment's anaesthetic, or is given without being studied
-    (``vocab.ketamine_adjunct``: rescue medication, a regimen all patients got): then only the
-    routes near it are its own. None (also not a treatment) when it is named only aside: in the
-    background, limitations or conclusion, an exclusion criterion, a negated clause (a
-    psilocybin trial, a lidocaine trial whose exclusions name ketamine) or a phrase of
-    ``vocab.ketamine_aside`` (treatment history, a comparison): then no route in the text is
-    ketamine's. A text that never names it (a title-only record found through its MeSH) stays
-    True."""
+def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
+    """What ketamine is in the study: ``"treatment"`` (studied as one), ``"model"`` (it only
+    makes a model), ``"misuse"`` (studied as a drug of misuse or a toxin,
+    ``vocab.ketamine_misuse``), ``"tool"`` (an animal experiment's anaesthetic), ``"adjunct"``
+    (given without being studied, ``vocab.ketamine_adjunct``: rescue medication, a regimen all
+    patients got) or ``"aside"`` (named only aside: in the background, limitations or
+    conclusion, an exclusion criterion, a negated clause or a phrase of
+    ``vocab.ketamine_aside``: a psilocybin trial, a lidocaine trial whose exclusions name
+    ketamine, treatment history). A text that never names it (a title-only record found
+    through its MeSH) is a treatment study."""
     lead = {"title", "objective"}
-    if vocab.ketamine_model is not None:
-        for m in vocab.ketamine_model.finditer(doc.text, doc.lower, index=doc.index):
+    for role, matcher in (("model", vocab.ketamine_model), ("misuse", vocab.ketamine_misuse)):
+        if matcher is None:
+            continue
+        for m in matcher.finditer(doc.text, doc.lower, index=doc.index):
             kind = doc.sentences[doc.sentence_at(m.start())].kind
             if population != "human" or kind in lead:
-                return False
+                return role
     if population != "human" and vocab.ketamine_tool is not None:
-        return vocab.ketamine_tool.search(doc.text, doc.lower, index=doc.index) is None
+        if vocab.ketamine_tool.search(doc.text, doc.lower, index=doc.index) is not None:
+            return "tool"
+        return "treatment"
     if vocab.ketamine_named is None:
-        return True
+        return "treatment"
     # most titles name it: the title alone is searched first
     if vocab.ketamine_named.search(doc.text, doc.lower, 0, doc.title_end, doc.index):
-        return True
+        return "treatment"
     named = vocab.ketamine_named.finditer(doc.text, doc.lower, index=doc.index)
     if not named:
-        return True
+        return "treatment"
     aside: list[tuple[int, int]] | None = None
     adjunct: list[tuple[int, int]] = []
     given = False  # some mention is ketamine given as an adjunct
@@ -478,20 +482,20 @@ def _ketamine_treatment(doc: Doc, vocab: Vocabulary, population: str) -> bool | 
         if any(s <= pos < e for s, e in adjunct):
             given = True
         elif not any(s <= pos < e for s, e in aside):
-            return True
-    return False if given else None
+            return "treatment"
+    return "adjunct" if given else "aside"
 
 
 #: how far a route word may stand before or after a mention of ketamine to be its route, in a
-#: study where ketamine makes a model or is the anaesthetic ("intravenous infusion of ketamine",
-#: "ketamine (10 mg/kg) was injected intramuscularly")
+#: study where ketamine makes a model, is the anaesthetic or an adjunct ("intravenous infusion
+#: of ketamine", "ketamine (10 mg/kg) was injected intramuscularly")
 _NEAR_BEFORE, _NEAR_AFTER = 30, 60
 
 
 def _routes_near_ketamine(record: Record, doc: Doc, vocab: Vocabulary,
                           routes: list[Tag]) -> list[Tag]:
-    """The routes of a study where ketamine makes a model or is the anaesthetic, from the
-    words near a mention of it: the others give the routes of the drugs under study
+    """The routes of a study where ketamine makes a model, is the anaesthetic or an adjunct,
+    from the words near a mention of it: the others give the routes of the drugs under study
     ("resveratrol (20 mg/kg, orally) ... before each ketamine injection", "anaesthetised with
     ketamine and xylazine and imaged after intravenous administration of the contrast agent").
     Unchanged when the text never names ketamine."""
@@ -539,12 +543,13 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
             design = Tag(vocab.design_default, "text", "")
     if design.label == "preclinical" and population.label == "human":
         population = Tag("animal", "text", design.term)
-    treatment = _ketamine_treatment(doc, vocab, population.label)
-    if treatment is None:
+    role = _ketamine_role(doc, vocab, population.label)
+    if role == "aside":
         # ketamine named only aside: the routes the text gives are another drug's (a
         # psilocybin trial's "orally", the comparator's "intravenous" bolus)
         routes = []
-    elif treatment is False and routes:
+    elif role in ("model", "tool", "adjunct") and routes:
+        # ketamine given beside the drugs under study: only the routes near it are its own
         routes = _routes_near_ketamine(record, doc, vocab, routes)
     ptypes = {p.name for p in record.publication_types}
     refs = {c.ref_type for c in record.corrections}
@@ -561,5 +566,5 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
         erratum="ErratumIn" in refs or "Published Erratum" in ptypes,
         expression_of_concern=("ExpressionOfConcernIn" in refs
                                or "Expression of Concern" in ptypes),
-        ketamine_treatment=bool(treatment),
+        ketamine_treatment=role == "treatment",
     )

@@ -390,7 +390,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                                    tuple(rule.get("not_designs", ()))))
 
     ket = ld.table(data.get("ketamine", {}), "ketamine",
-                   {"model": list, "anaesthetic_tool": list, "named": list, "aside": list, "adjunct": list})
+                   {"model": list, "misuse": list, "anaesthetic_tool": list, "named": list,
+                    "aside": list, "adjunct": list})
 
     def cues(name: str) -> Matcher | None:
         return ld.regex(sections.get(name, []), "sections", name)
@@ -420,6 +421,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         size_rules=tuple(size_rules),
         no_sample_cues=ld.regex(ss.get("no_sample_cues", []), "sample_size", "no_sample_cues"),
         ketamine_model=ld.regex(ket.get("model", []), "ketamine", "model"),
+        ketamine_misuse=ld.regex(ket.get("misuse", []), "ketamine", "misuse"),
         ketamine_tool=ld.regex(ket.get("anaesthetic_tool", []), "ketamine", "anaesthetic_tool"),
         ketamine_named=ld.regex(ket.get("named", []), "ketamine", "named"),
         ketamine_aside=ld.regex(ket.get("aside", []), "ketamine", "aside"),

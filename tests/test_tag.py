@@ -2075,3 +2075,25 @@ def test_sample_size_after_exclusions(vocab: Vocabulary, abstract: str, n: int) 
 def test_age_ranges_that_reach_adulthood(vocab: Vocabulary, abstract: str,
                                          ages: list[str]) -> None:
     assert tag_record(rec("Ketamine use", abstract), vocab).labels("age_groups") == ages
+
+
+@pytest.mark.parametrize(("title", "abstract", "routes"), [
+    # ketamine as a drug of misuse or a toxin: no treatment study; the text's routes are its
+    ("Experiences of the 'K-hole' among people who use ketamine recreationally",
+     ("We interviewed 32 adults who reported recreational ketamine use. Routes included "
+      "snorting and, less commonly, intramuscular injection."), ["im", "intranasal"]),
+    ("Ketamine-induced uropathy with bilateral hydronephrosis in a young recreational user",
+     "A 24-year-old woman presented with urinary frequency after daily ketamine use.", []),
+    ("Ketamine induces ferroptosis in SH-SY5Y neuroblastoma cells",
+     "Cells were exposed to ketamine for 24 h.", []),
+])
+def test_ketamine_as_a_drug_of_misuse_or_a_toxin(vocab: Vocabulary, title: str, abstract: str,
+                                                routes: list[str]) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert tags.ketamine_treatment is False
+    assert tags.labels("routes") == routes, tags.routes
+    # a treatment for it is a study of the other drug
+    tags = tag_record(rec("Naltrexone for ketamine dependence with severe craving: a case report",
+                          "A man with ketamine dependence received naltrexone 50 mg daily."),
+                      vocab)
+    assert tags.ketamine_treatment is False
