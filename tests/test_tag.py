@@ -2097,3 +2097,29 @@ def test_ketamine_as_a_drug_of_misuse_or_a_toxin(vocab: Vocabulary, title: str, 
                           "A man with ketamine dependence received naltrexone 50 mg daily."),
                       vocab)
     assert tags.ketamine_treatment is False
+
+
+def test_wordings_from_a_representative_round(vocab: Vocabulary) -> None:
+    """hp33: a representative sample of 2023-2025 records."""
+    tags = tag_record(rec("Esketamine and postoperative cognition in older patients",
+                          "METHODS: Patients received 0.5 mg/kg esketamine iv at induction."), vocab)
+    assert tags.labels("routes") == ["iv"], tags.routes
+    tags = tag_record(rec("Intranasal ketamine versus opioids for acute pain: a meta-analysis",
+                          ("METHODS: We included RCTs comparing intranasal ketamine with opioids "
+                           "(IN fentanyl, IV or IM morphine).")), vocab)
+    assert tags.labels("routes") == ["intranasal"], tags.routes
+    tags = tag_record(rec("Ketamine for acute pain in older adults: a protocol",
+                          "We will include adults aged 65 years or older."), vocab)
+    assert tags.labels("age_groups") == ["older_adult"], tags.age_groups
+    tags = tag_record(rec("Esketamine for rebound pain after interscalene block: a randomized trial",
+                          "METHODS: The primary outcome was the incidence of rebound pain."), vocab)
+    assert "acute_pain" in tags.labels("conditions"), tags.conditions
+    tags = tag_record(rec("Ketamine-related deaths in England and Wales",
+                          "We reviewed coroners' reports. Most deaths involved polysubstance use."),
+                      vocab)
+    assert "substance_use" in tags.labels("conditions"), tags.conditions
+    tags = tag_record(rec("Esketamine nasal spray in older adults: a post hoc pooled analysis of "
+                          "phase 3 studies", ("METHODS: Post hoc analysis of data from one "
+                                              "randomized trial and two open-label extension "
+                                              "studies.")), vocab)
+    assert tags.design is not None and tags.design.label == "rct", tags.design
