@@ -37,8 +37,8 @@ publication_types        tuple                PubMed publication types
 design                   ordered category     design label, strongest first (``meta_analysis`` < ... <
                                               ``other``); NA when untagged
 conditions               tuple                condition label ids (``trd``, ``ptsd``...)
-routes                   tuple                route label ids (``iv``, ``intranasal``...); none when
-                                              ketamine is named only aside
+routes                   tuple                route label ids (``iv``, ``intranasal``...): ketamine's
+                                              (none when it is named only aside)
 population               category             ``human``, ``animal``, ``in_vitro``; NA when unknown
 age_groups               tuple                ``child``, ``adult``, ``older_adult``
 sample_size              Int64                number of participants found in the abstract
@@ -47,9 +47,9 @@ retracted                bool                 retracted (``RetractionIn`` link o
 erratum                  bool                 an erratum was published (``ErratumIn``)
 expression_of_concern    bool                 an expression of concern was published
 ketamine_treatment       boolean (NA)         ketamine studied as a treatment (False: anaesthetic tool,
-                                              "ketamine-induced" model, or named only aside: in the
-                                              background, conclusion or exclusion criteria); NA when
-                                              untagged
+                                              "ketamine-induced" model, drug of misuse or toxin,
+                                              adjunct given but not studied, or named only aside);
+                                              NA when untagged
 tagged                   bool                 tags are stored for the record
 mesh                     tuple                MeSH descriptor names
 keywords                 tuple                author keywords
