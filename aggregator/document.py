@@ -53,6 +53,12 @@ _CLAUSE_END = re.compile(
     r"were|was|are|is))\b")
 
 
+# Where future work ends: at a semicolon or colon, or where the study speaks of itself again
+# ("To inform whether future trials should use oral ketamine, we randomised 24 adolescents to
+# weekly oral ketamine": the second counts; not at "such as ...")
+_FUTURE_END = re.compile(r"[;:]|,\s+(?:and\s+)?(?:we|our|this|these|the\s+present)\b")
+
+
 # A publisher's notice that ends some abstracts in PubMed: APA's "(PsycINFO Database Record (c)
 # 2016 APA, all rights reserved)", "Copyright (c) 2019 Elsevier Inc. All rights reserved.",
 # "(c) Springer Nature ... 2020." It is no part of the study: as the last sentence it would
@@ -114,8 +120,9 @@ def segment(record: Record, vocab: Vocabulary
     """The record's text as one string (title, keywords, abstract), the same lower-cased, its
     word-prefix index, its sentences, each with its section kind and weight, and the spans that
     weigh less than their sentence, with their weight: negated clauses (``vocab.negation_cues``
-    up to the clause's end), lists of secondary outcomes (``vocab.secondary_cues``) and future
-    work (``vocab.future_cues``), these two up to the sentence's end."""
+    up to the clause's end), lists of secondary outcomes (``vocab.secondary_cues``, up to the
+    sentence's end) and future work (``vocab.future_cues``, up to where the study speaks of
+    itself again)."""
     # inline tags kept as text (publishers' escaped markup) would split words and numbers
     title = strip_inline((record.title or "").strip())
     keywords = strip_inline("; ".join(k for k in record.keywords if k))
@@ -211,7 +218,7 @@ def segment(record: Record, vocab: Vocabulary
     ends = [e for _, e, _ in raw]
     for cues, clause_end, weight in ((vocab.negation_cues, _CLAUSE_END, w["excluded"]),
                                      (vocab.secondary_cues, None, w["secondary"]),
-                                     (vocab.future_cues, None, w["excluded"])):
+                                     (vocab.future_cues, _FUTURE_END, w["excluded"])):
         for m in matches(cues):
             end = ends[bisect_right(starts, m.start()) - 1]
             stop = clause_end.search(lower, m.end(), end) if clause_end is not None else None

@@ -97,6 +97,13 @@ def _spans(pattern: Matcher | None, doc: Doc) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(doc.text, doc.lower, index=doc.index)]
 
 
+def _spans_in(pattern: Matcher | None, doc: Doc, end: int) -> list[tuple[int, int]]:
+    """The spans of ``pattern``'s matches in ``doc.text[:end]``."""
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(doc.text, doc.lower, 0, end, doc.index)]
+
+
 def _overlaps(span: tuple[int, int], vetoes: list[tuple[int, int]]) -> bool:
     s, e = span
     return any(vs < e and s < ve for vs, ve in vetoes)
@@ -423,13 +430,16 @@ _ASIDE = frozenset({"background", "limitations", "conclusion"})
 # what may stand before ketamine when it is the subject of a conclusion: a heading and up to
 # three words ("Weekly maintenance ketamine infusions delayed relapse")
 _CONCLUSION_SUBJECT = re.compile(
-    r"\s*(?:[A-Za-z ]{1,30}:\s*)?(?:(?!(?:aside|apart|from|like|unlike|than|including|with|"
+    r"\s*(?:[A-Za-z ]{1,30}:\s*)?(?:compared\s+(?:with|to)\s+[\w-]+(?:\s+[\w-]+)?,\s*)?"
+    r"(?:(?!(?:aside|apart|from|like|unlike|than|including|with|"
     r"without|of|to|for|such|as|besides|after|before|in|on|by|and|or|vs|versus)\b)[\w-]+\s+)"
     r"{0,3}", re.IGNORECASE)
-# ... unless that conclusion says it was not studied ("Ketamine ... was not evaluated and
-# warrants comparison in future trials")
+# ... and a subject of its own, not one of several ("Ketamine and psilocybin may act ...") nor
+# a rescue ("Ketamine rescue was needed more often"), and unless that conclusion says it was
+# not studied ("Ketamine ... was not evaluated and warrants comparison in future trials")
+_NOT_SUBJECT = re.compile(r"\s*(?:,|(?:and|or|rescue)\b)")
 _NOT_STUDIED = re.compile(r"\bnot\s+(?:been\s+)?(?:evaluated|assessed|studied|examined|"
-                          r"investigated|tested|included)\b|\bfuture\b")
+                          r"investigated|tested|included)\b")
 
 
 def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
@@ -442,13 +452,16 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
     ``vocab.ketamine_aside``: a psilocybin trial, a lidocaine trial whose exclusions name
     ketamine, treatment history). A text that never names it (a title-only record found
     through its MeSH) is a treatment study."""
-    lead = {"title", "objective"}
-    for role, matcher in (("model", vocab.ketamine_model), ("misuse", vocab.ketamine_misuse)):
+    # a model anywhere in animal or cell work, else in the title or objective; misuse in the
+    # title (in a human study's objective it is a safety outcome: "signs of esketamine abuse")
+    for role, matcher, lead in (("model", vocab.ketamine_model, ("title", "objective")),
+                                ("misuse", vocab.ketamine_misuse, ("title",))):
         if matcher is None:
             continue
         for m in matcher.finditer(doc.text, doc.lower, index=doc.index):
             kind = doc.sentences[doc.sentence_at(m.start())].kind
-            if population != "human" or kind in lead:
+            if kind in lead or (population != "human"
+                                and (role == "model" or kind == "objective")):
                 return role
     if population != "human" and vocab.ketamine_tool is not None:
         if vocab.ketamine_tool.search(doc.text, doc.lower, index=doc.index) is not None:
@@ -456,9 +469,14 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
         return "treatment"
     if vocab.ketamine_named is None:
         return "treatment"
-    # most titles name it: the title alone is searched first
-    if vocab.ketamine_named.search(doc.text, doc.lower, 0, doc.title_end, doc.index):
-        return "treatment"
+    # most titles name it as what they study: the title alone is searched first
+    in_title = vocab.ketamine_named.finditer(doc.text, doc.lower, 0, doc.title_end, doc.index)
+    if in_title:
+        besides = (_spans_in(vocab.ketamine_aside, doc, doc.title_end)
+                   + _spans_in(vocab.ketamine_adjunct, doc, doc.title_end))
+        if not besides or any(not any(s <= m.start() < e for s, e in besides)
+                              for m in in_title):
+            return "treatment"  # ("... in patients who previously received ketamine": not)
     named = vocab.ketamine_named.finditer(doc.text, doc.lower, index=doc.index)
     if not named:
         return "treatment"
@@ -466,12 +484,15 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
     adjunct: list[tuple[int, int]] = []
     given = False  # some mention is ketamine given as an adjunct
     for m in named:
+        if m.start() < doc.title_end:
+            continue  # decided above
         pos = m.start()
         sent = doc.sentences[doc.sentence_at(pos)]
         # the subject of a conclusion ("CONCLUSIONS: Adjunctive ketamine was associated with
         # ...") is what was studied, as is a mention outside the asides
         subject = (sent.kind == "conclusion"
                    and _CONCLUSION_SUBJECT.fullmatch(doc.text, sent.start, pos) is not None
+                   and _NOT_SUBJECT.match(doc.lower, m.end()) is None
                    and _NOT_STUDIED.search(doc.lower, pos, sent.end) is None)
         if not subject and (sent.kind in _ASIDE
                             or _span_weight(pos, doc.muted, sent.weight) <= 0):

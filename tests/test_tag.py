@@ -2123,3 +2123,47 @@ def test_wordings_from_a_representative_round(vocab: Vocabulary) -> None:
                                               "randomized trial and two open-label extension "
                                               "studies.")), vocab)
     assert tags.design is not None and tags.design.label == "rct", tags.design
+
+
+@pytest.mark.parametrize(("title", "abstract", "treatment", "routes"), [
+    # the title names ketamine only as history
+    (("ECT in patients with treatment-resistant depression who previously received intravenous "
+     "ketamine"), ("METHODS: We reviewed 184 patients treated with ECT; 57 had previously received "
+                  "ketamine infusions.\nRESULTS: Response was similar in ketamine-exposed and "
+                  "ketamine-naive patients."), False, []),
+    # misuse as a safety outcome of a treatment study (a human study's objective)
+    ("Esketamine nasal spray: a long-term safety extension study",
+     ("OBJECTIVE: To assess safety, including signs of esketamine abuse or misuse.\nMETHODS: "
+      "Adults received esketamine nasal spray twice weekly."), True, ["intranasal"]),
+    # the subject of a conclusion after "Compared with placebo,", not one of two drugs named
+    ("A rapid-acting antidepressant in bipolar depression: a randomized trial",
+     ("BACKGROUND: Ketamine acts rapidly.\nMETHODS: We randomized 40 adults to an infusion or "
+      "placebo.\nCONCLUSIONS: Compared with placebo, ketamine reduced depressive symptoms."),
+     True, ["iv"]),
+    ("Psilocybin for treatment-resistant depression: a randomized trial",
+     ("METHODS: We randomized 60 adults to psilocybin 25 mg or 1 mg, taken orally.\n"
+      "CONCLUSIONS: Ketamine and psilocybin may act on shared pathways."), False, []),
+])
+def test_ketamine_role_edges(vocab: Vocabulary, title: str, abstract: str, treatment: bool,
+                             routes: list[str]) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    assert tags.ketamine_treatment is treatment
+    assert tags.labels("routes") == routes, tags.routes
+
+
+@pytest.mark.parametrize(("abstract", "routes", "n"), [
+    # ketamine's own route before it: the comparator's route after the doses stays the comparator's
+    ("METHODS: Children received intranasal ketamine 1 mg/kg and midazolam 0.5 mg/kg orally.",
+     ["intranasal"], None),
+    # future work ends where the study speaks of itself again
+    (("METHODS: To inform whether future trials should use oral ketamine, we randomised 24 "
+     "adolescents to weekly oral ketamine or placebo."), ["oral"], 24),
+    # one arm after the exclusions is no sample size
+    (("METHODS: 300 women were enrolled; 14 were excluded, and 143 were allocated to the "
+     "esketamine group and 143 to the control group."), [], 300),
+])
+def test_shared_routes_future_clauses_and_arms(vocab: Vocabulary, abstract: str,
+                                               routes: list[str], n: int | None) -> None:
+    tags = tag_record(rec("Ketamine: a randomized trial", abstract), vocab)
+    assert tags.labels("routes") == routes, tags.routes
+    assert tags.sample_size == n, tags.sample_size_evidence
