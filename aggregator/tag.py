@@ -458,7 +458,9 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
                                 ("misuse", vocab.ketamine_misuse, ("title",))):
         if matcher is None:
             continue
-        for m in matcher.finditer(doc.text, doc.lower, index=doc.index):
+        # (a human study's title alone, where only the title counts)
+        end = doc.title_end if population == "human" and lead == ("title",) else None
+        for m in matcher.finditer(doc.text, doc.lower, 0, end, doc.index):
             kind = doc.sentences[doc.sentence_at(m.start())].kind
             if kind in lead or (population != "human"
                                 and (role == "model" or kind == "objective")):
