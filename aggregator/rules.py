@@ -139,7 +139,7 @@ class Vocabulary:
     #: cues of a sentence that lists secondary outcomes: it counts at most ``weights.secondary``
     secondary_cues: Matcher | None = None
     #: cues of future work ("future trials should compare ..."): from the cue to the end of its
-    #: sentence, matches count ``weights.excluded``
+    #: clause, matches count ``weights.excluded``
     future_cues: Matcher | None = None
     #: cues of a record with no participants of its own (a decision model): no sample size
     no_sample_cues: Matcher | None = None
@@ -160,6 +160,5 @@ class Vocabulary:
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
                 self.secondary_cues, self.future_cues, self.no_sample_cues,
                 self.ketamine_model, self.ketamine_misuse, self.ketamine_tool,
-                self.ketamine_named,
-                self.ketamine_aside, self.ketamine_adjunct]
+                self.ketamine_named, self.ketamine_aside, self.ketamine_adjunct]
         return [m for m in out if m is not None]
