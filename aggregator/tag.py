@@ -393,6 +393,8 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
             sent = doc.sentences[doc.sentence_at(m.start())]
             if sent.kind in skip or m.end() > sent.end:
                 continue
+            if m.group("n") is None:
+                continue  # an alternative of the pattern without the number
             n = parse_number(m.group("n"))
             found = m.groupdict()
             for more in (found.get("n2"), found.get("n3")):

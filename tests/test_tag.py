@@ -2167,3 +2167,23 @@ def test_shared_routes_future_clauses_and_arms(vocab: Vocabulary, abstract: str,
     tags = tag_record(rec("Ketamine: a randomized trial", abstract), vocab)
     assert tags.labels("routes") == routes, tags.routes
     assert tags.sample_size == n, tags.sample_size_evidence
+
+
+def test_wordings_from_a_second_representative_round(vocab: Vocabulary) -> None:
+    """hp36: a second representative sample, measured before these fixes."""
+    tags = tag_record(rec("Opioid-free anaesthesia for laparoscopic cholecystectomy: a trial",
+                          ("METHODS: Patients received esketamine, dexmedetomidine and lidocaine "
+                           "infusions.")), vocab)
+    assert tags.labels("routes") == ["iv"], tags.routes
+    tags = tag_record(rec("Ketamine for anxiety disorders: an open-label study",
+                          ("METHODS: We enrolled adults with GAD and/or SAD, who were not "
+                           "depressed, and gave them ketamine.")), vocab)
+    assert "depression" not in tags.labels("conditions"), tags.conditions
+    tags = tag_record(rec("Neonatal ketamine exposure induces neuroapoptosis in rat pups",
+                          "Rat pups received ketamine on postnatal day 7."), vocab)
+    assert tags.ketamine_treatment is False
+    tags = tag_record(rec("Attitudes towards esketamine nasal spray: a patient survey",
+                          ("METHODS: Patients of three clinics were invited to an online "
+                           "questionnaire.\nRESULTS: 412 patients responded (response rate "
+                           "78%).")), vocab)
+    assert tags.sample_size == 412, tags.sample_size_evidence
