@@ -444,6 +444,33 @@ _NOT_STUDIED = re.compile(r"\bnot\s+(?:been\s+)?(?:evaluated|assessed|studied|ex
                           r"investigated|tested|included)\b")
 
 
+# per vocabulary: the word prefixes that start an aside or adjunct phrase, other than the
+# drug's names ("previo", "rescue", "unlike"...)
+_CUES: dict[int, tuple[Matcher, frozenset[str]]] = {}
+
+
+def _cue_in_title(doc: Doc, vocab: Vocabulary) -> bool:
+    """Whether an aside or adjunct phrase may start in the title at a word other than the
+    drug's name (one look at the word index: most titles have none, and their mention of
+    ketamine is what they study). Phrases that start at the name itself ("ketamine-naive",
+    "ketamine was used as rescue") are the text's, not a title's. True when the word index
+    cannot tell."""
+    aside, adjunct, named = vocab.ketamine_aside, vocab.ketamine_adjunct, vocab.ketamine_named
+    index = doc.index
+    if (aside is None or adjunct is None or named is None or type(index) is not TextIndex
+            or index.owner is None or any(m.owner is not index.owner
+                                          for m in (aside, adjunct, named))):
+        return True
+    cached = _CUES.get(id(aside))
+    if cached is None or cached[0] is not aside:
+        if len(_CUES) > 64:  # vocabularies loaded and dropped
+            _CUES.clear()
+        cached = _CUES[id(aside)] = (
+            aside, (aside.word_starts | adjunct.word_starts) - named.word_starts)
+    positions = index.positions
+    return any(positions[k][0] < doc.title_end for k in cached[1] & index.keys)
+
+
 def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
     """What ketamine is in the study: ``"treatment"`` (studied as one), ``"model"`` (it only
     makes a model), ``"misuse"`` (studied as a drug of misuse or a toxin,
@@ -476,6 +503,8 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
     # most titles name it as what they study: the title alone is searched first
     in_title = vocab.ketamine_named.finditer(doc.text, doc.lower, 0, doc.title_end, doc.index)
     if in_title:
+        if not _cue_in_title(doc, vocab):
+            return "treatment"
         besides = (_spans_in(vocab.ketamine_aside, doc, doc.title_end)
                    + _spans_in(vocab.ketamine_adjunct, doc, doc.title_end))
         if not besides or any(not any(s <= m.start() < e for s, e in besides)
