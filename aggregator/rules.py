@@ -145,6 +145,10 @@ class Vocabulary:
     no_sample_cues: Matcher | None = None
     macros: dict[str, str] = field(default_factory=dict)
     scanner: Scanner | None = field(default=None, compare=False, repr=False)
+    #: set with ``scanner``: the word prefixes (of ``scanner``'s index) that start an aside or
+    #: adjunct phrase, other than the drug's names ("previo", "rescue", "unlike"...); None when
+    #: some of those phrases are not indexed
+    ketamine_cues: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     def matchers(self) -> list[Matcher]:
         """Every compiled pattern list of the vocabulary."""

@@ -91,14 +91,9 @@ def _registrations(record: Record, doc: Doc | None = None) -> list[Registration]
 
 
 # -- labels (conditions, routes, age groups) --------------------------------------------------
-def _spans(pattern: Matcher | None, doc: Doc) -> list[tuple[int, int]]:
-    if pattern is None:
-        return []
-    return [m.span() for m in pattern.finditer(doc.text, doc.lower, index=doc.index)]
-
-
-def _spans_in(pattern: Matcher | None, doc: Doc, end: int) -> list[tuple[int, int]]:
-    """The spans of ``pattern``'s matches in ``doc.text[:end]``."""
+def _spans(pattern: Matcher | None, doc: Doc, end: int | None = None
+           ) -> list[tuple[int, int]]:
+    """The spans of ``pattern``'s matches in ``doc.text`` (up to ``end``)."""
     if pattern is None:
         return []
     return [m.span() for m in pattern.finditer(doc.text, doc.lower, 0, end, doc.index)]
@@ -444,31 +439,17 @@ _NOT_STUDIED = re.compile(r"\bnot\s+(?:been\s+)?(?:evaluated|assessed|studied|ex
                           r"investigated|tested|included)\b")
 
 
-# per vocabulary: the word prefixes that start an aside or adjunct phrase, other than the
-# drug's names ("previo", "rescue", "unlike"...)
-_CUES: dict[int, tuple[Matcher, frozenset[str]]] = {}
-
-
 def _cue_in_title(doc: Doc, vocab: Vocabulary) -> bool:
     """Whether an aside or adjunct phrase may start in the title at a word other than the
     drug's name (one look at the word index: most titles have none, and their mention of
     ketamine is what they study). Phrases that start at the name itself ("ketamine-naive",
     "ketamine was used as rescue") are the text's, not a title's. True when the word index
     cannot tell."""
-    aside, adjunct, named = vocab.ketamine_aside, vocab.ketamine_adjunct, vocab.ketamine_named
-    index = doc.index
-    if (aside is None or adjunct is None or named is None or type(index) is not TextIndex
-            or index.owner is None or any(m.owner is not index.owner
-                                          for m in (aside, adjunct, named))):
+    cues, index = vocab.ketamine_cues, doc.index
+    if cues is None or type(index) is not TextIndex or index.owner is not vocab.scanner:
         return True
-    cached = _CUES.get(id(aside))
-    if cached is None or cached[0] is not aside:
-        if len(_CUES) > 64:  # vocabularies loaded and dropped
-            _CUES.clear()
-        cached = _CUES[id(aside)] = (
-            aside, (aside.word_starts | adjunct.word_starts) - named.word_starts)
     positions = index.positions
-    return any(positions[k][0] < doc.title_end for k in cached[1] & index.keys)
+    return any(positions[k][0] < doc.title_end for k in cues & index.keys)
 
 
 def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
@@ -505,8 +486,8 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
     if in_title:
         if not _cue_in_title(doc, vocab):
             return "treatment"
-        besides = (_spans_in(vocab.ketamine_aside, doc, doc.title_end)
-                   + _spans_in(vocab.ketamine_adjunct, doc, doc.title_end))
+        besides = (_spans(vocab.ketamine_aside, doc, doc.title_end)
+                   + _spans(vocab.ketamine_adjunct, doc, doc.title_end))
         if not besides or any(not any(s <= m.start() < e for s, e in besides)
                               for m in in_title):
             return "treatment"  # ("... in patients who previously received ketamine": not)

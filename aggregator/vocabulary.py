@@ -428,5 +428,12 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         ketamine_adjunct=ld.regex(ket.get("adjunct", []), "ketamine", "adjunct"),
         macros=dict(ld.macros),
     )
-    object.__setattr__(vocab, "scanner", Scanner(vocab.matchers(), INDEX_WORDS))
+    scanner = Scanner(vocab.matchers(), INDEX_WORDS)
+    object.__setattr__(vocab, "scanner", scanner)
+    aside, adjunct, named = vocab.ketamine_aside, vocab.ketamine_adjunct, vocab.ketamine_named
+    if (aside is not None and adjunct is not None and named is not None
+            and aside.owner is scanner and adjunct.owner is scanner and named.owner is scanner):
+        # the words a title's aside or adjunct phrase may start at (see tag._cue_in_title)
+        object.__setattr__(vocab, "ketamine_cues",
+                           (aside.word_starts | adjunct.word_starts) - named.word_starts)
     return vocab
