@@ -92,25 +92,19 @@ def _split(text: str, offset: int) -> Iterable[tuple[int, int]]:
         yield offset + pos, offset + len(text)
 
 
-# heading -> kind, for the vocabulary's section keywords it was computed with: abstracts
-# repeat a few dozen headings ("BACKGROUND", "METHODS"), each looked up in ~40 keywords
-_KINDS: tuple[tuple[tuple[str, str], ...], dict[str, str | None]] = ((), {})
-
-
 def _section_kind(heading: str, vocab: Vocabulary) -> str | None:
-    global _KINDS
-    keywords, known = _KINDS
-    if keywords is not vocab.section_keywords or len(known) > 4096:
-        keywords, known = _KINDS = (vocab.section_keywords, {})
-    if heading in known:
-        return known[heading]
+    known = vocab.heading_kinds
+    found = known.get(heading, "")
+    if found != "":
+        return found
     head = heading.upper()
     found = None
-    for word, kind in keywords:
+    for word, kind in vocab.section_keywords:
         if word in head:
             found = kind
             break
-    known[heading] = found
+    if len(known) < 4096:  # a few dozen in practice; a flood of odd headings stays bounded
+        known[heading] = found
     return found
 
 

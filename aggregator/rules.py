@@ -33,7 +33,9 @@ __all__ = [
     "DesignRule",
     "LabelRule",
     "SizeRule",
+    "TopicPlan",
     "Vocabulary",
+    "topic_plan",
 ]
 
 #: Word prefixes indexed besides the patterns' own: the trial registries' accession prefixes
@@ -80,6 +82,46 @@ class LabelRule:
     implies: tuple[str, ...] = ()
     min_score: float = 2.0
     strong_weight: float = 2.0
+
+
+#: a label rule as :mod:`aggregator.tag` decides it: the rule, the scanner that indexes every
+#: word a text match of it (its patterns, strong and generic patterns) can start at and those
+#: words' prefixes (a text whose index holds none of them scores 0 without trying a pattern;
+#: ``(None, frozenset())`` when some pattern is not indexed), and its MeSH UIs and lower-cased
+#: names together
+Step = tuple[LabelRule, Scanner | None, frozenset[str], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class TopicPlan:
+    """How one topic's labels (conditions, routes or age groups) are decided: labels whose
+    generic patterns yield to others come after all the others (``steps``); tags are listed in
+    the vocabulary's order (``rank``: label -> position)."""
+
+    steps: tuple[Step, ...]
+    rank: dict[str, int]
+
+
+def _starts(rule: LabelRule) -> tuple[Scanner | None, frozenset[str]]:
+    owner: Scanner | None = None
+    starts: set[str] = set()
+    for matcher in (rule.patterns, rule.strong, rule.generic):
+        if matcher is None:
+            continue
+        if matcher.owner is None or (owner is not None and matcher.owner is not owner):
+            return None, frozenset()
+        owner = matcher.owner
+        starts |= matcher.word_starts
+    return owner, frozenset(starts)
+
+
+def topic_plan(rules: tuple[LabelRule, ...]) -> TopicPlan:
+    """The :class:`TopicPlan` of ``rules``, once their matchers are indexed by a
+    :class:`~aggregator.matcher.Scanner` (:func:`aggregator.vocabulary.load_vocabulary`
+    computes it once per vocabulary)."""
+    steps = tuple((r, *_starts(r), r.mesh_uis | r.mesh_names)
+                  for r in sorted(rules, key=lambda r: bool(r.generic_unless)))
+    return TopicPlan(steps, {r.label: i for i, r in enumerate(rules)})
 
 
 @dataclass(frozen=True)
@@ -149,6 +191,13 @@ class Vocabulary:
     #: adjunct phrase, other than the drug's names ("previo", "rescue", "unlike"...); None when
     #: some of those phrases are not indexed
     ketamine_cues: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    #: set with ``scanner``: each label topic's :class:`TopicPlan`, by field name
+    #: ("conditions", "routes", "age_groups")
+    plans: dict[str, TopicPlan] = field(default_factory=dict, compare=False, repr=False)
+    #: section heading -> its kind by ``section_keywords`` (None: no section): abstracts repeat
+    #: a few dozen headings ("BACKGROUND", "METHODS"), each looked up in ~40 keywords once
+    heading_kinds: dict[str, str | None] = field(default_factory=dict, compare=False,
+                                                 repr=False)
 
     def matchers(self) -> list[Matcher]:
         """Every compiled pattern list of the vocabulary."""

@@ -36,7 +36,14 @@ from itertools import pairwise
 from .document import Doc, Sentence, segment
 from .models import Record, Registration, Tag, Tags
 from .registrations import _REGISTRIES, find_registrations, normalise_registration
-from .vocabulary import LabelRule, Matcher, Scanner, TextIndex, Vocabulary, parse_number
+from .vocabulary import (
+    LabelRule,
+    Matcher,
+    TextIndex,
+    Vocabulary,
+    parse_number,
+    topic_plan,
+)
 
 __all__ = ["TAG_FIELDS", "find_registrations", "normalise_registration", "segment", "tag_record"]
 
@@ -198,52 +205,18 @@ def _mesh_hits(doc: Doc, rule: LabelRule) -> tuple[str | None, bool]:
     return found, False
 
 
-#: a rule, the scanner and word prefixes one of which its text patterns need (see
-#: :func:`_starts`), and its MeSH UIs and lower-cased names together
-_Step = tuple[LabelRule, Scanner | None, frozenset[str], frozenset[str]]
-# per topic's rule tuple: (the tuple, the rules in the order they are decided, label -> rank)
-_PLANS: dict[int, tuple[tuple[LabelRule, ...], tuple[_Step, ...], dict[str, int]]] = {}
-
-
-def _starts(rule: LabelRule) -> tuple[Scanner | None, frozenset[str]]:
-    """The scanner that indexes every word a text match of ``rule`` (its patterns, strong
-    and generic patterns) can start at, and those words' prefixes: a text whose index holds
-    none of them scores 0 without trying a pattern. (None, ...) when some pattern is not
-    indexed."""
-    owner: Scanner | None = None
-    starts: set[str] = set()
-    for matcher in (rule.patterns, rule.strong, rule.generic):
-        if matcher is None:
-            continue
-        if matcher.owner is None or (owner is not None and matcher.owner is not owner):
-            return None, frozenset()
-        owner = matcher.owner
-        starts |= matcher.word_starts
-    return owner, frozenset(starts)
-
-
-def _plan(rules: tuple[LabelRule, ...]) -> tuple[tuple[_Step, ...], dict[str, int]]:
-    """Labels whose generic patterns yield to others are decided after all the others; tags
-    are listed in the vocabulary's order. Computed once per vocabulary."""
-    plan = _PLANS.get(id(rules))
-    if plan is None or plan[0] is not rules:
-        if len(_PLANS) > 64:  # vocabularies loaded and dropped (tests, re-tags after an edit)
-            _PLANS.clear()
-        decide = tuple((r, *_starts(r), r.mesh_uis | r.mesh_names)
-                       for r in sorted(rules, key=lambda r: bool(r.generic_unless)))
-        plan = _PLANS[id(rules)] = (rules, decide, {r.label: i for i, r in enumerate(rules)})
-    return plan[1], plan[2]
-
-
-def _tag_labels(record: Record, doc: Doc, rules: tuple[LabelRule, ...],
-                vocab: Vocabulary, beyond_conclusion: bool = False) -> list[Tag]:
-    """The labels of one topic. ``beyond_conclusion``: a label the text names only in the
+def _tag_labels(record: Record, doc: Doc, topic: str, vocab: Vocabulary,
+                beyond_conclusion: bool = False) -> list[Tag]:
+    """The labels of one topic (``vocab``'s field name: "conditions", "routes",
+    "age_groups"). ``beyond_conclusion``: a label the text names only in the
     conclusion is not tagged (conditions: "relevant to its effects in mood disorders" at the
     end of a healthy-volunteer study is an implication, not the study's condition; a route
     there is the study's own: "A single intravenous dose of esketamine reduced ...")."""
     tags: dict[str, Tag] = {}
     pending: list[LabelRule] = []
-    decide, order = _plan(rules)
+    rules: tuple[LabelRule, ...] = getattr(vocab, topic)
+    plan = vocab.plans.get(topic) or topic_plan(rules)  # a Vocabulary made by hand has none
+    decide, order = plan.steps, plan.rank
     index, mesh_keys = doc.index, doc.mesh_keys
     scanner, keys = (index.owner, index.keys) if type(index) is TextIndex else (None, set())
     for rule, owner, starts, mesh in decide:
@@ -552,7 +525,7 @@ def _routes_near_ketamine(record: Record, doc: Doc, vocab: Vocabulary,
     restricted = copy.copy(doc)
     restricted.sentences = pieces
     restricted.starts = [p.start for p in pieces]
-    return _tag_labels(record, restricted, vocab.routes, vocab)
+    return _tag_labels(record, restricted, "routes", vocab)
 
 
 # -- entry point -------------------------------------------------------------------------------
@@ -565,9 +538,9 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     """
     doc = Doc(record, vocab)
     population = _population(doc, vocab)
-    conditions = _tag_labels(record, doc, vocab.conditions, vocab, beyond_conclusion=True)
-    routes = _tag_labels(record, doc, vocab.routes, vocab)
-    ages = (_tag_labels(record, doc, vocab.age_groups, vocab)
+    conditions = _tag_labels(record, doc, "conditions", vocab, beyond_conclusion=True)
+    routes = _tag_labels(record, doc, "routes", vocab)
+    ages = (_tag_labels(record, doc, "age_groups", vocab)
             if population.label == "human" else [])
     design = _design(record, doc, vocab, population.label)
     size, evidence = _sample_size(doc, vocab, design.label if design else None)

@@ -46,11 +46,12 @@ from .rules import (
     LabelRule,
     SizeRule,
     Vocabulary,
+    topic_plan,
 )
 
 __all__ = ["AGE_GROUPS", "CONDITIONS", "DESIGNS", "NUM", "POPULATIONS", "ROUTES", "DesignRule",
            "LabelRule", "Matcher", "Scanner", "SizeRule", "TextIndex", "Vocabulary",
-           "load_vocabulary", "lower_text", "parse_number", "word_prefixes"]
+           "load_vocabulary", "lower_text", "parse_number", "topic_plan", "word_prefixes"]
 
 VOCABULARY_FILE = "vocabulary.toml"
 
@@ -430,6 +431,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
     )
     scanner = Scanner(vocab.matchers(), INDEX_WORDS)
     object.__setattr__(vocab, "scanner", scanner)
+    vocab.plans.update((topic, topic_plan(getattr(vocab, topic)))
+                       for topic in ("conditions", "routes", "age_groups"))
     aside, adjunct, named = vocab.ketamine_aside, vocab.ketamine_adjunct, vocab.ketamine_named
     if (aside is not None and adjunct is not None and named is not None
             and aside.owner is scanner and adjunct.owner is scanner and named.owner is scanner):
