@@ -97,6 +97,25 @@ def test_migrations_apply_once_and_record_themselves(db_path: Path) -> None:
         assert s.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
 
 
+def test_new_store_uses_big_pages_and_an_old_store_keeps_its_own(tmp_path: Path) -> None:
+    """A new store gets PAGE_SIZE pages (a record's row fits in one page); a store made with
+    SQLite's default 4 KB pages keeps them, and reads and writes as before."""
+    with Store(tmp_path / "new.sqlite") as s:
+        assert s.conn.execute("PRAGMA page_size").fetchone()[0] == store_module.PAGE_SIZE
+    from tests._old_store import store_at_schema
+
+    old = tmp_path / "old.sqlite"
+    conn = store_at_schema(old, 1)  # as an older aggregator made it: SQLite's 4 KB pages
+    conn.commit()
+    conn.close()
+    with Store(old) as s:
+        s.upsert([parsed("1"), parsed("2")])
+    with Store(old) as s:
+        assert s.conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert s.count() == 2
+        assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
 def test_migrations_failed_migration_rolls_back(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

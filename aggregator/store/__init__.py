@@ -85,7 +85,8 @@ from .schema import MIGRATIONS, MIN_SQLITE, SCHEMA_VERSION, statements
 from .values import _format_ts, record_json, tags_json
 
 __all__ = [
-    "BATCH", "DELIVERY_STATUSES", "FILE_MODE", "MEMORY", "MIGRATIONS", "PAGE", "RUN_STATUSES",
+    "BATCH", "DELIVERY_STATUSES", "FILE_MODE", "MEMORY", "MIGRATIONS", "PAGE", "PAGE_SIZE",
+    "RUN_STATUSES",
     "SCHEMA_VERSION", "WAITING_FOR_MESH_STATUSES", "PreparedRecord", "Store", "StoreError",
     "StoreLockedError", "StoredRecord", "UpsertCounts", "prepare", "prepare_sourced", "record_json",
     "tags_json",
@@ -94,6 +95,12 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 MEMORY = ":memory:"
+#: SQLite page size of a new store (SQLite's default is 4 KB). A record's row (its JSON, ~2-5
+#: KB, and compressed text) fits in one 16 KB page instead of spilling into a chain of
+#: overflow pages: importing 20,000 bench records into a fresh table took 0.25 s of CPU
+#: instead of 0.39-0.49 s and its commit 0.17 s instead of 0.25 s, for a file as big (108 MB
+#: instead of 102; 8 KB pages made it 156 MB). An existing store keeps the size it has.
+PAGE_SIZE = 16384
 
 
 class Store(RecordTable, RunLog, DigestLedger, WriteLock):
@@ -171,6 +178,8 @@ class Store(RecordTable, RunLog, DigestLedger, WriteLock):
         conn = self.conn
         # PRAGMA values cannot be bound; this one is an int we computed.
         conn.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+        # a new store's page size (an existing one keeps its own): see PAGE_SIZE
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         conn.execute("PRAGMA journal_mode = WAL")  # 'memory' for :memory:, which is fine
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
