@@ -2187,3 +2187,35 @@ def test_wordings_from_a_second_representative_round(vocab: Vocabulary) -> None:
                            "questionnaire.\nRESULTS: 412 patients responded (response rate "
                            "78%).")), vocab)
     assert tags.sample_size == 412, tags.sample_size_evidence
+
+
+def test_wordings_from_a_third_representative_round(vocab: Vocabulary) -> None:
+    """hp37: a third representative sample (2020-2025), measured before these fixes."""
+    tags = tag_record(rec("Oral ketamine for treatment-resistant depression: a chart review",
+                          ("METHODS: Outpatients took oral ketamine three times weekly.\n"
+                           "CONCLUSIONS: Oral ketamine was tolerable and may be a pragmatic "
+                           "option where intravenous or intranasal formulations are "
+                           "unavailable.")), vocab)
+    assert tags.labels("routes") == ["oral"], tags.routes
+    tags = tag_record(rec("Esketamine nasal spray in depression with suicidal ideation: pooled "
+                          "results of two phase 3 trials",
+                          ("METHODS: Both studies were double-blind, randomized and placebo-"
+                           "controlled. Adults were randomized to esketamine or placebo. "
+                           "Data from both studies were pooled (n = 451).")), vocab)
+    assert tags.sample_size == 451, tags.sample_size_evidence
+    assert tags.design is not None and tags.design.label == "rct", tags.design
+    tags = tag_record(rec("Ketamine infusion for vaso-occlusive pain in sickle cell disease: a "
+                          "retrospective study",
+                          ("METHODS: Thirty-three patients accounting for 51 admissions were "
+                           "included.")), vocab)
+    assert tags.sample_size == 33, tags.sample_size_evidence
+    tags = tag_record(rec("Ketamine for severe alcohol withdrawal in the intensive care unit",
+                          ("PURPOSE: Severe alcohol withdrawal often needs escalating "
+                           "benzodiazepine doses, which can lead to intubation. We describe "
+                           "adjunctive ketamine infusions in 60 patients.")), vocab)
+    assert "anesthesia" not in tags.labels("conditions"), tags.conditions
+    tags = tag_record(rec("Ketamine exposures reported to poison centers, 2019-2023",
+                          ("METHODS: We reviewed exposures reported to the National Poison "
+                           "Data System. RESULTS: A total of 4,512 ketamine exposures were "
+                           "reported.")), vocab)
+    assert tags.ketamine_treatment is False
