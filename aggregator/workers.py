@@ -19,7 +19,6 @@ SQLite.
 from __future__ import annotations
 
 import io
-import json
 import multiprocessing
 import os
 import pickle
@@ -32,6 +31,7 @@ from . import parse
 from .errors import ParseError
 from .models import Deletion, Record, decompress_raw
 from .store import PreparedRecord, prepare, tags_json
+from .store.values import load_json
 from .tag import TAG_FIELDS, tag_record
 from .vocabulary import Vocabulary
 
@@ -97,7 +97,7 @@ def tag_rows(items: Sequence[tuple[str, Any]], vocab: Vocabulary) -> list[tuple[
     run: list[tuple[str, Record]] = []
     for pmid, payload in items:  # decoded, then tagged, a run at a time
         if isinstance(payload, str):
-            record = Record.from_dict(json.loads(payload), only=TAG_FIELDS)
+            record = Record.from_dict(load_json(payload), only=TAG_FIELDS)
         else:
             fmt, raw_z = payload
             record = parse.parse_record_bytes(decompress_raw(raw_z), fmt)

@@ -33,6 +33,7 @@ from aggregator.models import (
     Tags,
 )
 from aggregator.store import SCHEMA_VERSION, Store, StoredRecord, UpsertCounts, record_json
+from aggregator.store.values import load_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -360,6 +361,7 @@ def test_record_json_same_text_as_json_for_any_text(title: str, abstract: str, n
                  authors=[Author(name, affiliations=(abstract,))], pub_year=year,
                  history={name: title} if name else {})
     assert record_json(rec) == json.dumps(rec.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    assert load_json(record_json(rec)) == json.loads(record_json(rec))  # how it is read back
 
 
 def test_record_json_falls_back_to_json_for_what_orjson_refuses() -> None:
@@ -367,6 +369,8 @@ def test_record_json_falls_back_to_json_for_what_orjson_refuses() -> None:
     for rec in (make_record("7", title="a\ud800b"), make_record("7", pub_year=2**70)):
         assert record_json(rec) == json.dumps(rec.to_dict(), ensure_ascii=False,
                                               separators=(",", ":"))
+        # ... and read back as json reads it (orjson refuses the big integer)
+        assert load_json(record_json(rec)) == json.loads(record_json(rec))
 
 
 def test_upsert_failure_midway_stores_nothing(store: Store) -> None:

@@ -11,7 +11,6 @@ Example::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -20,7 +19,7 @@ from ..errors import StoreError
 from ..models import Parsed, Record, Tags
 from .rows import PreparedRecord, StoredRecord, UpsertCounts, _prepared
 from .sources import SourceFiles
-from .values import _chunks, _normalise_ts, _pmid, _pmid_list, tags_json
+from .values import _chunks, _normalise_ts, _pmid, _pmid_list, load_json, tags_json
 
 #: MedlineCitation/@Status values after which NLM still adds MeSH. ``PubMed-not-MEDLINE``
 #: records are never indexed, and ``MEDLINE``/``OLDMEDLINE``/``Completed`` are final.
@@ -189,7 +188,7 @@ class RecordTable(SourceFiles):
             row = self.conn.execute(
                 "SELECT data FROM records WHERE pmid = ?", (_pmid(pmid),)
             ).fetchone()
-        return Record.from_dict(json.loads(row[0])) if row else None
+        return Record.from_dict(load_json(row[0])) if row else None
 
     def get_tags(self, pmid: str) -> Tags | None:
         """The stored tags of a record, or None when untagged, stale or unknown."""
@@ -197,7 +196,7 @@ class RecordTable(SourceFiles):
             row = self.conn.execute(
                 "SELECT tags FROM record_tags WHERE pmid = ?", (_pmid(pmid),)
             ).fetchone()
-        return Tags.from_dict(json.loads(row[0])) if row and row[0] else None
+        return Tags.from_dict(load_json(row[0])) if row and row[0] else None
 
     def pmids(self, include_deleted: bool = False) -> set[str]:
         """All stored PMIDs."""
@@ -252,7 +251,7 @@ class RecordTable(SourceFiles):
             " ORDER BY pmid LIMIT ?",
             (include_deleted,),
         ):
-            yield Record.from_dict(json.loads(row[1]))
+            yield Record.from_dict(load_json(row[1]))
 
     def iter_raw(
         self,
@@ -360,8 +359,8 @@ class RecordTable(SourceFiles):
             (include_deleted,),
         ):
             yield StoredRecord(
-                record=Record.from_dict(json.loads(row[1])),
-                tags=Tags.from_dict(json.loads(row[2])) if row[2] else None,
+                record=Record.from_dict(load_json(row[1])),
+                tags=Tags.from_dict(load_json(row[2])) if row[2] else None,
                 first_seen=row[3],
                 last_changed=row[4],
                 queries=sorted(row[7].split(_SEP)) if row[7] else [],
