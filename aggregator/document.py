@@ -156,9 +156,11 @@ def segment(record: Record, vocab: Vocabulary
     parts.append((last, len(abstract), kind))
     structured = any(k is not None for _, _, k in parts)
     raw: list[tuple[int, int, str | None]] = []
-    for s, e, k in parts:
+    section: list[int] = []  # each sentence's part
+    for p, (s, e, k) in enumerate(parts):
         for ss, se in _split(abstract[s:e], a0 + s):
             raw.append((ss, se, k))
+            section.append(p)
     lower = lower_text(doc)
     index = (vocab.scanner.index(lower, doc) if vocab.scanner is not None
              else word_prefixes(lower))
@@ -173,15 +175,19 @@ def segment(record: Record, vocab: Vocabulary
         return {bisect_right(starts, m.start()) - 1 for m in matches(cues, end)}
 
     excluded = hits(vocab.excluded_cues)
-    # objective cues count in an unstructured abstract's sentences and in background sections:
-    # in a structured abstract, only up to its last background sentence (a cue is at most
-    # ~250 characters long: one starting there ends within _CUE_REACH)
+    # objective cues count in an unstructured abstract's sentences and in background and
+    # objective sections: in a structured abstract, only up to the last sentence of those (a
+    # cue is at most ~250 characters long: one starting there ends within _CUE_REACH)
     objective: set[int] = set()
     if not structured:
         objective = hits(vocab.objective_cues)
-    elif any(k == "background" for _, _, k in raw):
-        last = max(e for _, e, k in raw if k == "background")
+    elif any(k == "background" or k == "objective" for _, _, k in raw):
+        last = max(e for _, e, k in raw if k == "background" or k == "objective")
         objective = hits(vocab.objective_cues, min(len(doc), last + _CUE_REACH))
+    # an objective section's sentences before its first cue are background ("OBJECTIVE:
+    # Intravenous ketamine acts rapidly, but needs monitoring. We evaluated oral ketamine ...")
+    aim_at = {section[i]: i for i in sorted(objective, reverse=True)
+              if raw[i][2] == "objective"}
     # an unstructured abstract that opens with what was done: that sentence is no background
     opens_with_methods = bool(not structured and raw and vocab.methods_cues is not None
                               and vocab.methods_cues.finditer(doc, lower, raw[0][0], raw[0][1],
@@ -201,6 +207,8 @@ def segment(record: Record, vocab: Vocabulary
                 k = "body"
         elif k == "background" and i in objective:
             k = "objective"  # "BACKGROUND: ... We aimed to assess esketamine in ..."
+        elif k == "objective" and i < aim_at.get(section[i], -1):
+            k = "background"
         weight = w[k]
         if i in excluded:
             weight = min(weight, w["excluded"])

@@ -2219,3 +2219,58 @@ def test_wordings_from_a_third_representative_round(vocab: Vocabulary) -> None:
                            "Data System. RESULTS: A total of 4,512 ketamine exposures were "
                            "reported.")), vocab)
     assert tags.ketamine_treatment is False
+
+
+def test_wordings_from_a_fourth_representative_round(vocab: Vocabulary) -> None:
+    """hp38: under-represented journals and item types, measured before these fixes."""
+    tags = tag_record(rec("Esketamine for sedation in hysteroscopy",
+                          ("METHODS: Sixty patients aged 20-60 years were enrolled. The patients "
+                           "were divided into two groups randomly (n=30 each).")), vocab)
+    assert tags.design is not None and tags.design.label == "rct", tags.design
+    for title in ("Bladder dysfunction among young adults who use ketamine in Hong Kong",
+                  "Deaths involving ketamine in England and Wales, 1999-2022"):
+        assert tag_record(rec(title, "We analysed national records."), vocab) \
+            .ketamine_treatment is False, title
+    tags = tag_record(rec("Ketamine-assisted psychotherapy for burnout: a pilot study",
+                          ("METHODS: Twenty-four healthcare workers enrolled and 22 completed "
+                           "all dosing sessions.")), vocab)
+    assert tags.sample_size == 24, tags.sample_size_evidence
+    tags = tag_record(rec("Population pharmacokinetics of intranasal ketamine in children",
+                          ("Forty-two children (median age 4.5 years) contributed 131 plasma "
+                           "samples.")), vocab)
+    assert tags.sample_size == 42, tags.sample_size_evidence
+    tags = tag_record(rec("Correction to: Esketamine for emergence delirium in children",
+                          ('In the Results, the sentence "Ninety-six children were randomised" '
+                           'should read "Ninety children were randomised".')), vocab)
+    assert tags.sample_size is None, tags.sample_size_evidence
+    tags = tag_record(rec("Transfer of esketamine into human milk",
+                          ("METHODS: Twelve lactating women who received esketamine gave milk "
+                           "samples. RESULTS: The estimated relative infant dose (RID) was "
+                           "0.38%.")), vocab)
+    assert "child" not in tags.labels("age_groups"), tags.age_groups
+    tags = tag_record(rec("Intranasal ketamine versus intravenous morphine for renal colic",
+                          ("METHODS: Patients were randomised to IN ketamine (1 mg/kg) plus IV "
+                           "normal saline or IV morphine (0.1 mg/kg) plus IN normal saline.")),
+                      vocab)
+    assert tags.labels("routes") == ["intranasal"], tags.routes
+    tags = tag_record(rec("Ketofol for procedural sedation in the emergency department",
+                          ("METHODS: Patients received a 1:1 mixture of ketamine and propofol "
+                           "intravenously.")), vocab)
+    assert tags.labels("routes") == ["iv"], tags.routes
+
+
+def test_an_objective_sections_opening_context_is_background(vocab: Vocabulary) -> None:
+    """Sentences of an OBJECTIVE section before the one that states the aim are context: a
+    route named there is another form's, not the study's."""
+    tags = tag_record(rec("Oral ketamine as an adjunct to sertraline: a randomized trial",
+                          ("Objective: Intravenous ketamine produces rapid antidepressant effects, "
+                           "but its use is limited by the need for monitoring. We evaluated oral "
+                           "ketamine as an adjunct to sertraline.\nMethods: Seventy outpatients "
+                           "were randomly assigned to oral ketamine or placebo.\nConclusion: "
+                           "Oral ketamine was effective.")), vocab)
+    assert tags.labels("routes") == ["oral"], tags.routes
+    # an objective section with one sentence, or none stating an aim, is the objective
+    tags = tag_record(rec("Ketamine in depression",
+                          ("Objective: To compare intravenous ketamine with midazolam.\nMethods: "
+                           "Adults were randomised.")), vocab)
+    assert tags.labels("routes") == ["iv"], tags.routes
