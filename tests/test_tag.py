@@ -2253,6 +2253,12 @@ def test_wordings_from_a_fourth_representative_round(vocab: Vocabulary) -> None:
                            "normal saline or IV morphine (0.1 mg/kg) plus IN normal saline.")),
                       vocab)
     assert tags.labels("routes") == ["intranasal"], tags.routes
+    tags = tag_record(rec("'Like pressing a reset button': a qualitative study of patients' "
+                          "experiences of ketamine-assisted psychotherapy",
+                          ("Twelve adults who had received three sessions in a clinical trial "
+                           "were interviewed; transcripts were analysed with interpretative "
+                           "phenomenological analysis.")), vocab)
+    assert tags.design is not None and tags.design.label == "other", tags.design
     tags = tag_record(rec("Ketofol for procedural sedation in the emergency department",
                           ("METHODS: Patients received a 1:1 mixture of ketamine and propofol "
                            "intravenously.")), vocab)
