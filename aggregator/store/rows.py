@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import Parsed, Record, Tags, compress_raw
-from .values import record_json
+from .values import record_json_utf8
 
 __all__ = ["PreparedRecord", "StoredRecord", "UpsertCounts", "prepare", "prepare_sourced"]
 
@@ -50,10 +50,10 @@ def _row(record: Record, raw_z: bytes, format: str,
          raw_length: int | None = None) -> PreparedRecord:
     """The row of ``record``: its JSON and that JSON's hash, the denormalised columns, and
     ``raw_z`` (its compressed text, or empty with ``raw_length`` for a kept file)."""
-    data = record_json(record)
+    data, utf8 = record_json_utf8(record)
     return PreparedRecord(
         record.pmid, record.kind, data, raw_z, format,
-        hashlib.sha1(data.encode("utf-8")).hexdigest(), int(record.has_mesh),
+        hashlib.sha1(utf8).hexdigest(), int(record.has_mesh),
         int(record.retracted), record.pub_year, record.citation_status, None, None, raw_length,
     )  # fmt: skip
 

@@ -87,6 +87,19 @@ def record_json(record: Record) -> str:
     return _compact(record)
 
 
+def record_json_utf8(record: Record) -> tuple[str, bytes]:
+    """:func:`record_json` and its UTF-8 bytes, for hashing: orjson writes the bytes, and
+    decoding them once is cheaper than encoding the text again (~1.5 us of the ~21 us a
+    12 KB record's row costs). What orjson refuses is encoded as :func:`record_json` always
+    was (a lone surrogate then fails to encode, as it did)."""
+    try:
+        raw = orjson.dumps(record)
+    except orjson.JSONEncodeError:
+        text = _COMPACT.encode(record)
+        return text, text.encode("utf-8")
+    return raw.decode("utf-8"), raw
+
+
 def tags_json(tags: Tags) -> str:
     """The compact JSON of :meth:`Tags.to_dict`, as stored in ``records.tags``."""
     return _compact(tags)
