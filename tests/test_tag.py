@@ -2280,3 +2280,35 @@ def test_an_objective_sections_opening_context_is_background(vocab: Vocabulary) 
                           ("Objective: To compare intravenous ketamine with midazolam.\nMethods: "
                            "Adults were randomised.")), vocab)
     assert tags.labels("routes") == ["iv"], tags.routes
+
+
+def test_wordings_from_a_round_shaped_like_the_labelled_set(vocab: Vocabulary) -> None:
+    """hp39: a sample shaped like ../shared's labelled records, measured before these fixes."""
+    tags = tag_record(rec("Synaptic density after ketamine in healthy volunteers: a PET study",
+                          ("Healthy adults received one intravenous ketamine infusion before a "
+                           "second scan. Studies in patients with depression are needed to "
+                           "determine whether the effects depend on baseline deficits.")), vocab)
+    assert tags.labels("conditions") == [], tags.conditions
+    tags = tag_record(rec("Ketamine clinics and the evidence: an editorial",
+                          ("Unlike esketamine nasal spray, which is subject to a risk evaluation "
+                           "and mitigation strategy, ketamine clinics operate with little "
+                           "oversight.")), vocab)
+    assert "intranasal" not in tags.labels("routes"), tags.routes
+    tags = tag_record(rec("Ketamine for depression in pregnancy: a case series",
+                          ("Three pregnant women with severe depression received ketamine. All "
+                           "three women delivered at term, and the neonates had normal Apgar "
+                           "scores.")), vocab)
+    assert "child" not in tags.labels("age_groups"), tags.age_groups
+    tags = tag_record(rec("Patients' experiences of ketamine treatment: a qualitative study",
+                          ("METHODS: Eighteen patients (11 women; aged 24-67 years) were "
+                           "interviewed.")), vocab)
+    assert tags.sample_size == 18, tags.sample_size_evidence
+    tags = tag_record(rec("Ketamine detected in drug-related deaths in England and Wales",
+                          "We reviewed coroners' toxicology records."), vocab)
+    assert tags.ketamine_treatment is False
+    tags = tag_record(rec("Intramuscular ketamine for agitation in the emergency department",
+                          ("METHODS: Agitated adults received intramuscular ketamine. RESULTS: "
+                           "Median time to sedation was 5 min. Intubation occurred in 7% of "
+                           "patients.")), vocab)
+    assert tags.labels("conditions") == ["anesthesia"], tags.conditions
+    assert tags.conditions[0].term == "time to sedation", tags.conditions
