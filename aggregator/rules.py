@@ -103,6 +103,7 @@ class TopicPlan:
 
 
 def _starts(rule: LabelRule) -> tuple[Scanner | None, frozenset[str]]:
+    """The scanner and word prefixes of ``rule``'s :data:`Step` (see there)."""
     owner: Scanner | None = None
     starts: set[str] = set()
     for matcher in (rule.patterns, rule.strong, rule.generic):
@@ -192,12 +193,15 @@ class Vocabulary:
     #: some of those phrases are not indexed
     ketamine_cues: frozenset[str] | None = field(default=None, compare=False, repr=False)
     #: set with ``scanner``: each label topic's :class:`TopicPlan`, by field name
-    #: ("conditions", "routes", "age_groups")
-    plans: dict[str, TopicPlan] = field(default_factory=dict, compare=False, repr=False)
-    #: section heading -> its kind by ``section_keywords`` (None: no section): abstracts repeat
-    #: a few dozen headings ("BACKGROUND", "METHODS"), each looked up in ~40 keywords once
-    heading_kinds: dict[str, str | None] = field(default_factory=dict, compare=False,
-                                                 repr=False)
+    #: ("conditions", "routes", "age_groups"). Not copied by ``dataclasses.replace`` (a copy
+    #: with other rules has none: the tagger then plans as it goes)
+    plans: dict[str, TopicPlan] = field(default_factory=dict, init=False, compare=False,
+                                        repr=False)
+    #: section heading -> its kind by ``section_keywords`` (None: no section), filled as
+    #: headings are met: abstracts repeat a few dozen ("BACKGROUND", "METHODS"), each looked up
+    #: in ~40 keywords once. Not copied by ``dataclasses.replace`` either
+    heading_kinds: dict[str, str | None] = field(default_factory=dict, init=False,
+                                                 compare=False, repr=False)
 
     def matchers(self) -> list[Matcher]:
         """Every compiled pattern list of the vocabulary."""
