@@ -86,10 +86,9 @@ from .values import _format_ts, record_json, tags_json
 
 __all__ = [
     "BATCH", "DELIVERY_STATUSES", "FILE_MODE", "MEMORY", "MIGRATIONS", "PAGE", "PAGE_SIZE",
-    "RUN_STATUSES",
-    "SCHEMA_VERSION", "WAITING_FOR_MESH_STATUSES", "PreparedRecord", "Store", "StoreError",
-    "StoreLockedError", "StoredRecord", "UpsertCounts", "prepare", "prepare_sourced", "record_json",
-    "tags_json",
+    "RUN_STATUSES", "SCHEMA_VERSION", "WAITING_FOR_MESH_STATUSES", "PreparedRecord", "Store",
+    "StoreError", "StoreLockedError", "StoredRecord", "UpsertCounts", "prepare",
+    "prepare_sourced", "record_json", "tags_json",
 ]
 
 logger = logging.getLogger(__name__)
