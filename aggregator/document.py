@@ -53,10 +53,26 @@ _CLAUSE_END = re.compile(
     r"were|was|are|is))\b")
 
 
-# Where future work ends: at a semicolon or colon, or where the study speaks of itself again
-# ("To inform whether future trials should use oral ketamine, we randomised 24 adolescents to
-# weekly oral ketamine": the second counts; not at "such as ...")
-_FUTURE_END = re.compile(r"[;:]|,\s+(?:and\s+)?(?:we|our|this|these|the\s+present)\b")
+# Where future work ends: at a semicolon or colon, where the study speaks of itself again ("To
+# inform whether future trials should use oral ketamine, we randomised 24 adolescents to weekly
+# oral ketamine": the second counts; not at "such as ..."), or where a contrast begins ("Further
+# trials are needed to confirm these findings, but adjunctive oral ketamine appears feasible")
+_FUTURE_END = re.compile(r"[;:]|,\s+(?:and\s+)?(?:we|our|this|these|the\s+present|but|yet|"
+                         r"although|though|however|whereas)\b")
+# ... and future work in a subordinate clause ends at its comma ("Although further studies are
+# needed to confirm durability, a single intravenous infusion rapidly reduced ...")
+_COMMA = re.compile(",")
+_SUBORDINATE = re.compile(r"\b(?:although|though|while|whilst|even\s+if)\s+$")
+
+# In an OBJECTIVE section, a sentence that states the aim without a cue of
+# ``vocab.objective_cues`` ("To evaluate whether ..."), and one that tells what this study did
+# ("Women ... received a single intravenous dose of esketamine ..."): neither is context before
+# the aim
+_TO_AIM = re.compile(r"\s*(?:[a-z][a-z ]{0,40}:\s*)?to\s+(?:evaluate|assess|determine|compare|investigate|examine|explore|"
+                     r"test|estimate|describe|characteri[sz]e|quantify|identify|establish|"
+                     r"measure|report|analy[sz]e|review|summari[sz]e)\b")
+_OWN_ACT = re.compile(r"\b(?:received|receiving|were\s+(?:randomi[sz]ed|randomly|enrolled|"
+                      r"assigned|allocated|given|treated|included))\b")
 
 
 # A publisher's notice that ends some abstracts in PubMed: APA's "(PsycINFO Database Record (c)
@@ -184,10 +200,14 @@ def segment(record: Record, vocab: Vocabulary
     elif any(k == "background" or k == "objective" for _, _, k in raw):
         last = max(e for _, e, k in raw if k == "background" or k == "objective")
         objective = hits(vocab.objective_cues, min(len(doc), last + _CUE_REACH))
-    # an objective section's sentences before its first cue are background ("OBJECTIVE:
+    # an objective section's sentences before its first aim are background ("OBJECTIVE:
     # Intravenous ketamine acts rapidly, but needs monitoring. We evaluated oral ketamine ...")
-    aim_at = {section[i]: i for i in sorted(objective, reverse=True)
-              if raw[i][2] == "objective"}
+    # (the aim: the first sentence with an objective cue or opening "To evaluate ...")
+    aim_at: dict[int, int] = {}
+    for i, (ss, _, k) in enumerate(raw):
+        if k == "objective" and section[i] not in aim_at and (
+                i in objective or _TO_AIM.match(lower, ss)):
+            aim_at[section[i]] = i
     # an unstructured abstract that opens with what was done: that sentence is no background
     opens_with_methods = bool(not structured and raw and vocab.methods_cues is not None
                               and vocab.methods_cues.finditer(doc, lower, raw[0][0], raw[0][1],
@@ -207,7 +227,8 @@ def segment(record: Record, vocab: Vocabulary
                 k = "body"
         elif k == "background" and i in objective:
             k = "objective"  # "BACKGROUND: ... We aimed to assess esketamine in ..."
-        elif k == "objective" and i < aim_at.get(section[i], -1):
+        elif k == "objective" and i < aim_at.get(section[i], -1) \
+                and not _OWN_ACT.search(lower, s, e):
             k = "background"
         weight = w[k]
         if i in excluded:
@@ -223,7 +244,11 @@ def segment(record: Record, vocab: Vocabulary
                                      (vocab.future_cues, _FUTURE_END, w["excluded"])):
         for m in matches(cues):
             end = ends[bisect_right(starts, m.start()) - 1]
-            stop = clause_end.search(lower, m.end(), end) if clause_end is not None else None
+            ender = clause_end
+            if cues is vocab.future_cues and _SUBORDINATE.search(
+                    lower, max(0, m.start() - 12), m.start()):
+                ender = _COMMA
+            stop = ender.search(lower, m.end(), end) if ender is not None else None
             muted.append((m.start(), stop.start() if stop else end, weight))
     return doc, lower, index, sents, muted
 

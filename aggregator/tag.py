@@ -512,7 +512,13 @@ def _routes_near_ketamine(record: Record, doc: Doc, vocab: Vocabulary,
     named = vocab.ketamine_named.finditer(doc.text, doc.lower, index=doc.index)
     if not named:
         return routes
-    windows = [(max(0, m.start() - _NEAR_BEFORE), m.end() + _NEAR_AFTER) for m in named]
+    # within the mention's sentence ("... in the ketamine model. Rats were pretreated orally
+    # with PDE-318": the next sentence's route is the other drug's)
+    windows = []
+    for m in named:
+        sent = doc.sentences[doc.sentence_at(m.start())]
+        windows.append((max(sent.start, m.start() - _NEAR_BEFORE),
+                        min(sent.end, m.end() + _NEAR_AFTER)))
     # the sentences cut where the windows begin and end, weighing nothing outside them (a
     # match counts the weight of the piece it starts in)
     cuts = sorted({p for w in windows for p in w})

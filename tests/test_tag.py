@@ -2312,3 +2312,106 @@ def test_wordings_from_a_round_shaped_like_the_labelled_set(vocab: Vocabulary) -
                            "patients.")), vocab)
     assert tags.labels("conditions") == ["anesthesia"], tags.conditions
     assert tags.conditions[0].term == "time to sedation", tags.conditions
+
+
+@pytest.mark.parametrize(("title", "abstract", "routes"), [
+    # a comparison of the study's arms keeps both routes; a contrast in passing does not
+    ("Intravenous ketamine versus esketamine nasal spray for suicidal ideation",
+     ("RESULTS: Unlike esketamine nasal spray, IV ketamine was associated with a greater "
+     "reduction in suicidal ideation."), ["iv", "intranasal"]),
+    ("Oral ketamine for depression in rural clinics",
+     ("METHODS: Patients took oral ketamine weekly. CONCLUSIONS: Oral ketamine may be a useful "
+     "option in regions where IV ketamine clinics are unavailable."), ["oral"]),
+    # an OBJECTIVE section: "To evaluate ..." is the aim, and a sentence that tells what this
+    # study gave is no context
+    ("Esketamine and delirium after hip fracture surgery",
+     ("AIMS: To evaluate whether intravenous esketamine reduces delirium in older adults. We "
+     "also examined its effects on sleep quality.\nMETHODS: Patients were randomised."), ["iv"]),
+    ("Esketamine after delivery and postpartum depression",
+     ("OBJECTIVE: Women with prenatal depressive symptoms received a single intravenous dose of "
+     "esketamine or placebo after delivery. The aim was to determine whether it prevents "
+     "postpartum depression.\nMETHODS: A randomised trial."), ["iv"]),
+    ("Oral ketamine for depression: a feasibility study",
+     ("OBJECTIVE: Intravenous ketamine is effective but requires repeated visits. To assess the "
+     "feasibility of oral ketamine in outpatients.\nMETHODS: Outpatients took oral ketamine."),
+     ["oral"]),
+    # future work ends where a contrast or the main clause begins
+    ("Adjunctive oral ketamine in older adults with depression: a pilot study",
+     ("METHODS: Patients took oral ketamine.\nCONCLUSIONS: Further trials are needed to confirm "
+     "these findings, but adjunctive oral ketamine appears feasible."), ["oral"]),
+    ("Ketamine for suicidal ideation in the emergency department",
+     ("CONCLUSIONS: Although further studies are needed to confirm durability, a single "
+     "intravenous ketamine infusion rapidly reduced suicidal ideation."), ["iv"]),
+    ("Oral ketamine for depression in older adults: a case series",
+     ("METHODS: Five patients took oral ketamine.\nCONCLUSIONS: More research is needed to "
+     "establish whether oral dosing is as effective as intravenous infusions."), ["oral"]),
+    # a route near ketamine in a model study: within the mention's sentence only
+    ("PDE-318 reverses deficits in a ketamine model of schizophrenia",
+     ("Social interaction deficits were measured in the ketamine model. Male rats were "
+     "pretreated orally with PDE-318 before each subcutaneous ketamine injection."),
+     ["subcutaneous"]),
+])
+def test_routes_from_an_adversarial_round(vocab: Vocabulary, title: str, abstract: str,
+                                          routes: list[str]) -> None:
+    """hp41: rounds written against this session's rules, where they over- or under-reach."""
+    assert sorted(tag_record(rec(title, abstract), vocab).labels("routes")) == sorted(routes)
+
+
+@pytest.mark.parametrize(("title", "abstract", "n"), [
+    ("Ketamine-propofol induction in adults", ("METHODS: Among 212 adults, anaesthesia was "
+     "induced with ketamine combined with propofol (n = 58) or propofol alone."), 212),
+    ("Ketamine for depression: a randomised trial", ("RESULTS: Of 403 randomized patients, 365 "
+     "patients contributed data to the primary analysis."), None),
+    ("Ketamine-assisted psychotherapy: a randomised trial", ("METHODS: A purposive subsample of "
+     "15 participants were interviewed after the final session. In total, 64 participants "
+     "were randomized."), 64),
+    ("Ketamine infusions for sickle cell pain: a retrospective review", ("METHODS: Forty-five "
+     "patients representing 412 infusion sessions were included."), 45),
+    ("Patients' views on esketamine: a survey", ("METHODS: Of 487 patients approached, 402 "
+     "(82.5%) completed the survey."), 402),
+])
+def test_sizes_from_an_adversarial_round(vocab: Vocabulary, title: str, abstract: str,
+                                         n: int | None) -> None:
+    tags = tag_record(rec(title, abstract), vocab)
+    if n is None:  # not the count the rules in question used to take
+        assert tags.sample_size not in (58, 365, 15), tags.sample_size_evidence
+    else:
+        assert tags.sample_size == n, tags.sample_size_evidence
+
+
+@pytest.mark.parametrize(("title", "treatment"), [
+    ("Mortality and drug-related deaths among patients treated with ketamine for depression",
+     True),
+    ("Ketamine for sedation of agitated patients: cases reported to a regional poison center",
+     True),
+    ("Ketamine-involved overdose deaths in the United States, 2015-2022", False),
+    ("Fatalities involving ketamine in Hong Kong", False),
+    ("Bladder symptoms in women who use ketamine", False),
+    ("Trends in ketamine-related emergency department visits in Taiwan", False),
+])
+def test_misuse_titles_from_an_adversarial_round(vocab: Vocabulary, title: str,
+                                                 treatment: bool) -> None:
+    assert tag_record(rec(title, "We analysed records."), vocab).ketamine_treatment is treatment
+
+
+def test_designs_ages_and_intubation_from_an_adversarial_round(vocab: Vocabulary) -> None:
+    for title, design in (
+            (("Ketamine for depression: a randomized controlled trial with a nested qualitative "
+             "study"), "rct"),
+            (("Patients' experiences of ketamine: a systematic review and thematic synthesis of "
+             "qualitative studies"), "systematic_review")):
+        tags = tag_record(rec(title, "We analysed interviews."), vocab)
+        assert tags.design is not None and tags.design.label == design, (title, tags.design)
+    tags = tag_record(rec("Ketamine for suicidal ideation: a meta-analysis",
+                          ("METHODS: We searched MEDLINE for randomized trials. Both trials "
+                           "were pooled using a random-effects model.")), vocab)
+    assert tags.design is not None and tags.design.label == "meta_analysis", tags.design
+    tags = tag_record(rec("Esketamine in breast milk",
+                          ("Lactating women received esketamine. The calculated relative infant "
+                           "doses were below 1%. Esketamine reduced pain without affecting "
+                           "neonates.")), vocab)
+    assert "child" not in tags.labels("age_groups"), tags.age_groups
+    tags = tag_record(rec("Ketamine for severe alcohol withdrawal: a cohort study",
+                          ("Outcomes were benzodiazepine doses and rates of endotracheal "
+                           "intubation. Intubation was necessary in 9 patients.")), vocab)
+    assert "anesthesia" not in tags.labels("conditions"), tags.conditions
