@@ -68,7 +68,8 @@ _SUBORDINATE = re.compile(r"\b(?:although|though|while|whilst|even\s+if)\s+$")
 # ``vocab.objective_cues`` ("To evaluate whether ..."), and one that tells what this study did
 # ("Women ... received a single intravenous dose of esketamine ..."): neither is context before
 # the aim
-_TO_AIM = re.compile(r"\s*(?:[a-z][a-z ]{0,40}:\s*)?to\s+(?:evaluate|assess|determine|compare|investigate|examine|explore|"
+_TO_AIM = re.compile(r"\s*(?:[a-z][a-z ]{0,40}:\s*)?"  # the heading opens the first sentence
+                     r"to\s+(?:evaluate|assess|determine|compare|investigate|examine|explore|"
                      r"test|estimate|describe|characteri[sz]e|quantify|identify|establish|"
                      r"measure|report|analy[sz]e|review|summari[sz]e)\b")
 _OWN_ACT = re.compile(r"\b(?:received|receiving|were\s+(?:randomi[sz]ed|randomly|enrolled|"
