@@ -2456,3 +2456,38 @@ def test_wordings_from_a_final_representative_round(vocab: Vocabulary) -> None:
                           ("CONCLUSIONS: Subcutaneous ketamine is an alternative to intranasal "
                            "and intravenous formulations.")), vocab)
     assert tags.labels("routes") == ["subcutaneous"], tags.routes
+
+
+def test_wordings_from_a_closing_measurement_round(vocab: Vocabulary) -> None:
+    """hp43: measured on the session's final rules (30 clear errors in 80 at its first run)."""
+    for abstract in (("Esketamine reduced postpartum depression. Infant exposure via breast milk "
+                     "should be evaluated."),
+                     "The trial was not powered for neonatal or addiction outcomes.",
+                     "Patients with cirrhosis (Child-Pugh A, n = 8) received esketamine.",
+                     ("She received ketamine in the third trimester and delivered a healthy "
+                     "infant.")):
+        tags = tag_record(rec("Esketamine in pregnancy and liver disease", abstract), vocab)
+        assert "child" not in tags.labels("age_groups"), (abstract, tags.age_groups)
+    tags = tag_record(rec("Intranasal ketamine in adolescents with depression",
+                          ("METHODS: Adolescents aged 13-17 years received intranasal ketamine. "
+                           "RESULTS: Adverse effects were similar to those reported in adults.")),
+                      vocab)
+    assert tags.labels("age_groups") == ["child"], tags.age_groups
+    tags = tag_record(rec("Intranasal esketamine premedication in children: a randomised trial",
+                          ("RESULTS: Of 148 children assessed, 140 were randomised.")), vocab)
+    assert tags.sample_size == 140, tags.sample_size_evidence
+    tags = tag_record(rec("Ketamine-assisted psychotherapy for PTSD in first responders",
+                          ("METHODS: Twenty adult first responders with chronic PTSD were "
+                           "enrolled.")), vocab)
+    assert tags.sample_size == 20, tags.sample_size_evidence
+    tags = tag_record(rec("Esketamine in treatment-resistant depression: a consensus statement",
+                          ("An expert panel of 16 psychiatrists reviewed the evidence and agreed "
+                           "recommendations.")), vocab)
+    assert tags.sample_size is None, tags.sample_size_evidence
+    tags = tag_record(rec("Ketamine for depression in Parkinson's disease: a narrative review",
+                          ("We review the evidence: two small randomized trials of intravenous "
+                           "ketamine, open-label studies and case series.")), vocab)
+    assert tags.design is not None and tags.design.label == "review", tags.design
+    tags = tag_record(rec("Long-term ketamine administration induces bladder fibrosis in mice",
+                          "Mice received ketamine daily for 16 weeks."), vocab)
+    assert tags.ketamine_treatment is False
