@@ -2430,6 +2430,42 @@ PROBE_ROUND_CASES = [
      "studies and case series."), {"design": "review"}),
     ("hp43", "Long-term ketamine administration induces bladder fibrosis in mice",
      "Mice received ketamine daily for 16 weeks.", {"treatment": False}),
+    # hp44: long realistic abstracts (41 clear errors in 80 at its first run)
+    ("hp44", "Ketamine infusions for depression: a registry study",
+     ("METHODS: Models were adjusted for age, sex, baseline severity and current posttraumatic "
+     "stress symptoms (PCL-5). RESULTS: Response was 48%."), {"no_condition": "ptsd"}),
+    ("hp44", "Ketamine for pain after cataract surgery",
+     ("METHODS: All patients received topical proparacaine before ketamine was given "
+     "intravenously."), {"routes": ["iv"]}),
+    ("hp44", "Rapamycin and ketamine's antidepressant effects in rats",
+     ("Rats received ketamine intraperitoneally after local infusion of the mTORC1 inhibitor "
+     "rapamycin into the BLA."), {"routes": []}),
+    ("hp44", "Oral ketamine prodrug in healthy volunteers",
+     ("The prodrug achieves rapid systemic exposure without nasal administration. Volunteers "
+     "took it orally."), {"routes": ["oral"]}),
+    ("hp44", "Routes of ketamine for depression: a systematic review",
+     ("RESULTS: Routes included intravenous (12 trials), subcutaneous (2), oral (3) and "
+     "intranasal (4)."), {"routes": ["iv", "intranasal", "oral", "subcutaneous"]}),
+    ("hp44", "Esketamine during caesarean delivery and postpartum depression",
+     ("METHODS: Women received esketamine or saline. Neonatal outcomes included Apgar scores and "
+     "neonatal intensive care admissions; no adverse infant effects were observed."),
+     {"no_age": "child"}),
+    ("hp44", "Intranasal ketamine for migraine in adolescents: a review",
+     "Adverse events resembled those in adults.", {"no_age": "adult"}),
+    ("hp44", "Oral ketamine for depression in palliative care: an open-label study",
+     ("METHODS: Twenty patients took oral ketamine in this open-label study. CONCLUSIONS: A "
+     "placebo-controlled study of longer duration is planned."),
+     {"design": "nonrandomized_trial"}),
+    ("hp44", "Ketamine and fractures in older adults: a self-controlled case series",
+     "We used a self-controlled case series of 412 patients from national records.",
+     {"not_design": "case_report"}),
+    ("hp44", "Ketamine use in sexualised drug use (chemsex) among men in London",
+     "We surveyed attendees of sexual health clinics.", {"treatment": False}),
+    ("hp44", "Accidental ingestion of ketamine by young children",
+     "We reviewed calls to a regional centre.", {"treatment": False}),
+    ("hp44", "Ketamine for post-dural-puncture headache",
+     ("Epidural blood patch is effective but invasive. Patients received intravenous ketamine "
+     "under neuraxial or general anaesthesia."), {"routes": ["iv"]}),
 ]
 
 
