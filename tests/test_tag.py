@@ -2466,6 +2466,11 @@ PROBE_ROUND_CASES = [
     ("hp44", "Ketamine for post-dural-puncture headache",
      ("Epidural blood patch is effective but invasive. Patients received intravenous ketamine "
      "under neuraxial or general anaesthesia."), {"routes": ["iv"]}),
+    ("hp43", "Esketamine nasal spray in treatment-resistant depression: a randomized trial",
+     "RESULTS: In total, 202 were randomized (28 mg, n = 67; 56 mg, n = 68; placebo, n = 67).",
+     {"n": 202}),
+    ("hp44", "Internet CBT after ketamine for depression: a randomized trial",
+     "RESULTS: Eighty-eight were randomized (ICBT n = 44; control n = 44).", {"n": 88}),
 ]
 
 
