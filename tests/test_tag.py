@@ -2471,6 +2471,11 @@ PROBE_ROUND_CASES = [
      {"n": 202}),
     ("hp44", "Internet CBT after ketamine for depression: a randomized trial",
      "RESULTS: Eighty-eight were randomized (ICBT n = 44; control n = 44).", {"n": 88}),
+    ("hp42", "Maintenance ketamine and cognition: a cohort study",
+     ("METHODS: Sixty-two patients receiving maintenance ketamine and 48 comparison patients "
+     "were included."), {"n": 110}),
+    ("hp42", "Ketamine for depression: an open-label study",
+     "METHODS: The protocol was approved and 48 patients were enrolled.", {"n": 48}),
 ]
 
 
