@@ -2476,6 +2476,23 @@ PROBE_ROUND_CASES = [
      "were included."), {"n": 110}),
     ("hp42", "Ketamine for depression: an open-label study",
      "METHODS: The protocol was approved and 48 patients were enrolled.", {"n": 48}),
+    # hp45: the session's closing measurement (31 clear errors in 80 at its first run)
+    ("hp45", "Ketamine routes for depression: a systematic review",
+     ("RESULTS: Routes included intravenous (n = 9), intranasal (n = 6), subcutaneous (n = 4) "
+     "and oral (n = 3)."), {"routes": ["iv", "intranasal", "oral", "subcutaneous"]}),
+    ("hp45", "Esketamine versus intravenous ketamine in a clinic cohort",
+     ("METHODS: A retrospective cohort study. CONCLUSIONS: Randomized head-to-head trials are "
+     "ongoing."), {"design": "observational"}),
+    ("hp45", "Esketamine nasal spray in adolescents with depression",
+     ("RESULTS: Its safety profile was consistent with that in adults. Emergence phenomena are "
+     "less frequent than in adults."), {"no_age": "adult"}),
+    ("hp45", "Esketamine adverse event reports in a pharmacovigilance database",
+     ("RESULTS: The most frequent events were dissociation (22.6%), sedation (12.4%) and "
+     "increased blood pressure."), {"no_condition": "anesthesia"}),
+    ("hp45", "ECT after ketamine: a Swedish national register study",
+     "We used a national quality register.", {"design": "observational"}),
+    ("hp45", "Prehospital ketamine analgesia in military casualties",
+     "RESULTS: Of 9,146 casualties receiving analgesia, 1,210 received ketamine.", {"n": 9146}),
 ]
 
 
