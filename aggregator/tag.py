@@ -464,15 +464,14 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
         if not besides or any(not any(s <= m.start() < e for s, e in besides)
                               for m in in_title):
             return "treatment"  # ("... in patients who previously received ketamine": not)
-    named = vocab.ketamine_named.finditer(doc.text, doc.lower, index=doc.index)
-    if not named:
+    # the title's mentions are decided above: the rest of the text from there
+    named = vocab.ketamine_named.finditer(doc.text, doc.lower, doc.title_end, None, doc.index)
+    if not named and not in_title:
         return "treatment"
     aside: list[tuple[int, int]] | None = None
     adjunct: list[tuple[int, int]] = []
     given = False  # some mention is ketamine given as an adjunct
     for m in named:
-        if m.start() < doc.title_end:
-            continue  # decided above
         pos = m.start()
         sent = doc.sentences[doc.sentence_at(pos)]
         # the subject of a conclusion ("CONCLUSIONS: Adjunctive ketamine was associated with
