@@ -14,6 +14,12 @@ Example::
 
 from __future__ import annotations
 
+from . import native
+
+# before any submodule is imported: the compiled build of the hot modules, when it matches
+# the sources (see aggregator.native)
+native.activate(__path__)
+
 from .config import Settings
 from .errors import AggregatorError
 from .models import Record, Tag, Tags

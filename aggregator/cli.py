@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, native
 from .cli_support import (
     AggregatorGroup,
     ClickProgress,
@@ -189,6 +189,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"kept files   {kept['files']} ({kept['bytes'] / 1e6:,.1f} MB): the original "
                    f"XML of {kept['records']:,} imported records")
     click.echo(f"last fetch   {info.get('last_fetch') or 'never'}")
+    click.echo(f"speed        {native.status()}")
     runs = info.get("last_runs") or []
     if runs:
         click.echo("last runs:")

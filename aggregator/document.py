@@ -8,7 +8,7 @@ patterns (exclusion criteria, objectives) come from the vocabulary.
 
 Example::
 
-    doc = Doc(record, vocab)
+    doc = Doc.of(record, vocab)
     doc.sentences[doc.sentence_at(120)].kind    # 'methods'
 """
 
@@ -255,10 +255,15 @@ def segment(record: Record, vocab: Vocabulary
 
 
 class Doc:
-    """A record's text with sentence lookup by offset."""
+    """A record's text with sentence lookup by offset: :meth:`of` a record, or made from the
+    parts :func:`segment` returns and the record's MeSH headings as (ui, lower-cased name,
+    name, major)."""
 
-    def __init__(self, record: Record, vocab: Vocabulary) -> None:
-        self.text, self.lower, self.index, self.sentences, self.muted = segment(record, vocab)
+    def __init__(self, text: str, lower: str, index: TextIndex | frozenset[str],
+                 sentences: list[Sentence], muted: list[tuple[int, int, float]],
+                 mesh: tuple[tuple[str | None, str, str, bool], ...]) -> None:
+        self.text, self.lower, self.index, self.sentences, self.muted = (
+            text, lower, index, sentences, muted)
         #: where the muted spans begin and end: most matches are outside (one comparison)
         self.muted_lo = self.muted_hi = 0
         if self.muted:
@@ -266,10 +271,20 @@ class Doc:
             self.muted_hi = max(e for _, e, _ in self.muted)
         self.starts = [s.start for s in self.sentences]
         self.title_end = self.text.find("\n")  # the text is "title\nkeywords\nabstract"
-        #: the record's MeSH headings as (ui, lower-cased name, name, major), and the set of
-        #: their UIs and lower-cased names: most labels have none of them (one set test)
-        self.mesh = tuple((h.ui, h.name.lower(), h.name, h.is_major) for h in record.mesh)
+        #: the MeSH headings, and the set of their UIs and lower-cased names: most labels have
+        #: none of them (one set test)
+        self.mesh = mesh
         self.mesh_keys = frozenset(k for m in self.mesh for k in m[:2] if k)
+
+    @staticmethod
+    def of(record: Record, vocab: Vocabulary) -> Doc:
+        """The document of ``record`` (see :func:`segment`)."""
+        return Doc(*segment(record, vocab),
+                   tuple((h.ui, h.name.lower(), h.name, h.is_major) for h in record.mesh))
+
+    def with_sentences(self, sentences: list[Sentence]) -> Doc:
+        """The same document cut into other sentences (the same text, index and MeSH)."""
+        return Doc(self.text, self.lower, self.index, sentences, self.muted, self.mesh)
 
     def sentence_at(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)

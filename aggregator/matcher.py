@@ -25,6 +25,7 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .regex_source import (
     _LITERAL_RUN,
@@ -62,8 +63,10 @@ class _Group:
     __slots__ = ("alts", "boundary", "cache", "cased", "find", "flags", "full", "gate", "gid",
                  "keys", "needs", "owner", "starts")
 
-    def __init__(self, alts: list[str], keys: tuple[str, ...], flags: int, cased: bool,
-                 boundary: bool) -> None:
+    # every argument has a default: the compiled build (aggregator.native) unpickles an
+    # instance by calling __init__() and then setting its attributes
+    def __init__(self, alts: Sequence[str] = (), keys: tuple[str, ...] = (), flags: int = 0,
+                 cased: bool = False, boundary: bool = False) -> None:
         self.alts, self.keys, self.flags = tuple(alts), keys, flags
         self.cased, self.boundary = cased, boundary
         self.full = re.compile("|".join(alts), flags)
@@ -115,7 +118,7 @@ class Matcher:
 
     __slots__ = ("_groups", "owner", "sources", "word_starts")
 
-    def __init__(self, sources: list[str]) -> None:
+    def __init__(self, sources: Sequence[str] = ()) -> None:  # () for unpickling, see _Group
         self.sources = tuple(sources)
         #: set by :class:`Scanner` when every group is tried only at word starts, the union of
         #: whose prefixes is ``word_starts`` (none of them in a text: no match, no work)
@@ -273,7 +276,8 @@ class Scanner:
     group (Python's ``re`` tries every alternative at nearly every position of an
     alternation). Built once per vocabulary; :meth:`index` keeps nothing between texts."""
 
-    def __init__(self, matchers: list[Matcher], words: tuple[str, ...] = ()) -> None:
+    def __init__(self, matchers: Sequence[Matcher] = (), words: tuple[str, ...] = ()) -> None:
+        # (no matchers: for unpickling, see _Group)
         import ahocorasick  # C automaton: one pass for all ~400 prefixes
 
         #: ``words``: extra word prefixes to index (the tagger asks about trial registries)

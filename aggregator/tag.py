@@ -28,7 +28,6 @@ Example::
 
 from __future__ import annotations
 
-import copy
 import re
 from bisect import bisect_right
 from itertools import pairwise
@@ -527,10 +526,7 @@ def _routes_near_ketamine(record: Record, doc: Doc, vocab: Vocabulary,
         for a, b in pairwise(bounds):
             near = any(lo <= a < hi for lo, hi in windows)
             pieces.append(sent._replace(start=a, end=b, weight=sent.weight if near else 0.0))
-    restricted = copy.copy(doc)
-    restricted.sentences = pieces
-    restricted.starts = [p.start for p in pieces]
-    return _tag_labels(record, restricted, "routes", vocab)
+    return _tag_labels(record, doc.with_sentences(pieces), "routes", vocab)
 
 
 # -- entry point -------------------------------------------------------------------------------
@@ -541,7 +537,7 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     :param vocab: the compiled vocabulary from :func:`aggregator.vocabulary.load_vocabulary`.
     :returns: :class:`~aggregator.models.Tags` with provenance on every tag.
     """
-    doc = Doc(record, vocab)
+    doc = Doc.of(record, vocab)
     population = _population(doc, vocab)
     conditions = _tag_labels(record, doc, "conditions", vocab, beyond_conclusion=True)
     routes = _tag_labels(record, doc, "routes", vocab)

@@ -30,7 +30,7 @@ class _Gate:
     __slots__ = ("literals", "rx")
     _interned: ClassVar[dict[tuple[str, ...], _Gate]] = {}
 
-    def __init__(self, literals: tuple[str, ...]) -> None:
+    def __init__(self, literals: tuple[str, ...] = ()) -> None:  # (): unpickling, as _Group
         self.literals = literals
         # a few substring tests are fastest; more, one regex pass (stops at the first hit)
         self.rx = re.compile("|".join(map(re.escape, literals))) if len(literals) > 3 else None

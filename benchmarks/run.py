@@ -576,7 +576,9 @@ def machine() -> dict[str, str]:
             "Python": platform.python_version(), "lxml": ".".join(map(str, etree.LXML_VERSION)),
             "libxml2": ".".join(map(str, etree.LIBXML_VERSION)),
             "OS": f"{platform.system()} {platform.release()}",
-            "aggregator": getattr(aggregator, "__version__", "?")}
+            "aggregator": getattr(aggregator, "__version__", "?"),
+            # the subprocesses import aggregator as this process did: the same build
+            "modules": aggregator.native.status()}
 
 
 def write_markdown(path: Path, res: Results, args: argparse.Namespace, started: datetime,

@@ -86,6 +86,8 @@ def test_import_xml_and_gz_then_status_and_export(env, tmp_path):
     shown = run(env, "status")
     assert shown.exit_code == 0 and "kept files   1 (" in shown.output, shown.output
     assert "the original XML of 1 imported records" in shown.output
+    # whether the compiled build of the hot modules runs, and if not, why (aggregator.native)
+    assert "speed        compiled: o" in shown.output
     out = tmp_path / "out.csv"
     exported = run(env, "export", "csv", str(out))
     assert exported.exit_code == 0, exported.output
