@@ -346,6 +346,11 @@ _PER_GROUP_BEFORE = re.compile(
     r"comprised|included|contained|had|of))\s*$")
 
 
+# a number that labels a time or a part, not a count ("at week 8", "phase 2", "Table 3")
+_LABEL_BEFORE = re.compile(r"\b(?:week|day|month|hour|visit|session|cycle|phase|stage|grade|type|"
+                           r"step|level|version|wave|item|figure|table)\s+$")
+
+
 def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                  ) -> tuple[int | None, str | None]:
     """The first number a sample-size rule finds in a usable sentence (rules in order); none
@@ -374,6 +379,8 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                 continue
             low = doc.lower
             at = m.start("n")
+            if _LABEL_BEFORE.search(low, max(0, at - 10), at):
+                continue  # "remission at week 8 but patients who ...": a week's number
             # "per group" in the phrase, before any parenthesis ("Ninety children (n = 45 per
             # group) were randomly assigned" is 90)
             paren = low.find("(", at, m.end())

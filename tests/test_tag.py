@@ -2493,6 +2493,27 @@ PROBE_ROUND_CASES = [
      "We used a national quality register.", {"design": "observational"}),
     ("hp45", "Prehospital ketamine analgesia in military casualties",
      "RESULTS: Of 9,146 casualties receiving analgesia, 1,210 received ketamine.", {"n": 9146}),
+    # hp46: long abstracts shaped like the labelled set, on this session's rules
+    ("hp46", "Sublingual ketamine wafers for social anxiety disorder: an open pilot study",
+     ("METHODS: Eighteen adults took sublingual ketamine twice weekly for six weeks. "
+     "CONCLUSIONS: Randomized placebo-controlled trials should examine this formulation."),
+     {"not_design": "rct"}),
+    ("hp46", "Intramuscular ketamine in anorexia nervosa: a feasibility study",
+     ("METHODS: Ten women received weekly intramuscular ketamine without a control group. "
+     "CONCLUSIONS: Tolerability was acceptable. A randomized controlled trial is justified."),
+     {"not_design": "rct"}),
+    ("hp46", "Esketamine added to an SSRI in late-life depression: a randomized trial",
+     ("RESULTS: In all, 260 patients were screened and 118 randomized (esketamine n = 60; "
+     "placebo n = 58); 101 completed the study."), {"n": 118}),
+    ("hp46", "Ketamine for substance use disorders: a meta-analysis",
+     ("RESULTS: Eleven studies were included: alcohol use disorder (n = 6) and opioid use "
+     "disorder (n = 5). Across all studies, 806 participants were enrolled."), {"n": 806}),
+    ("hp46", "Esketamine in resistant depression: concerns about a comparative trial",
+     ("We read the trial report with interest. The primary outcome was response at week 8 but "
+     "patients who withdrew were counted as non-responders."), {"n": None}),
+    ("hp46", "Compounded ketamine for depression in palliative care: a case series",
+     ("METHODS: Ketamine oral solution (0.5 mg/kg) was administered sublingually twice daily in "
+     "five patients."), {"routes": ["sublingual"]}),
 ]
 
 
