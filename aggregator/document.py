@@ -191,7 +191,18 @@ def segment(record: Record, vocab: Vocabulary
     def hits(cues: Matcher | None, end: int | None = None) -> set[int]:
         return {bisect_right(starts, m.start()) - 1 for m in matches(cues, end)}
 
-    excluded = hits(vocab.excluded_cues)
+    # sentences that state who was excluded weigh w["excluded"]; when the exclusion follows a
+    # semicolon, only from there ("Adults aged 18-80 were eligible; those with psychosis were
+    # excluded": the adults are the study's)
+    excluded: set[int] = set()
+    excluded_from: dict[int, int] = {}
+    for m in matches(vocab.excluded_cues):
+        i = bisect_right(starts, m.start()) - 1
+        semi = lower.rfind(";", raw[i][0], m.start())
+        if semi < 0:
+            excluded.add(i)
+        elif i not in excluded:
+            excluded_from[i] = min(semi, excluded_from.get(i, semi))
     # objective cues count in an unstructured abstract's sentences and in background and
     # objective sections: in a structured abstract, only up to the last sentence of those (a
     # cue is at most ~250 characters long: one starting there ends within _CUE_REACH)
@@ -238,7 +249,8 @@ def segment(record: Record, vocab: Vocabulary
     # spans that weigh less than their sentence, from the cue on: a negated clause to the
     # clause's end, the secondary outcomes to the end of their sentence ("The primary outcome
     # was pain intensity at 24 h, and secondary outcomes were ...": the primary one counts)
-    muted: list[tuple[int, int, float]] = []
+    muted: list[tuple[int, int, float]] = [
+        (semi, raw[i][1], w["excluded"]) for i, semi in excluded_from.items() if i not in excluded]
     ends = [e for _, e, _ in raw]
     for cues, clause_end, weight in ((vocab.negation_cues, _CLAUSE_END, w["excluded"]),
                                      (vocab.secondary_cues, None, w["secondary"]),

@@ -613,6 +613,9 @@ METHOD = """How it is measured:
 - Every measurement runs in its own subprocess, after `sync` and a 0.5 s pause (an import
   leaves 100-600 MB of dirty pages; their write-back would otherwise run during the next
   measurement). The parse section's stores are deleted before the fetch section.
+- Code: what `make` installs, including the mypyc-compiled build of the tagging and XML
+  field-extraction modules (`aggregator.native`; the machine line's `modules` says whether it
+  ran). With `AGGREGATOR_PURE=1` the same code runs as plain Python, ~20% slower on tagging.
 - Corpora: `benchmarks/corpus.py` renders real-format PubMed XML (pretty-printed like efetch
   output; structured abstract, authors with affiliations, MeSH with qualifiers, chemicals,
   grants, history, references) of ~12.5 KB per record, with fresh PMIDs and dates, gzipped

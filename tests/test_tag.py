@@ -2514,6 +2514,32 @@ PROBE_ROUND_CASES = [
     ("hp46", "Compounded ketamine for depression in palliative care: a case series",
      ("METHODS: Ketamine oral solution (0.5 mg/kg) was administered sublingually twice daily in "
      "five patients."), {"routes": ["sublingual"]}),
+    # hp47 (perioperative, pain and psychiatry, long abstracts) and hp48 (shaped like PsyNamic)
+    ("hp47", "Maintenance esketamine in treatment-resistant depression: a meta-analysis",
+     ("RESULTS: Esketamine nasal spray reduced relapse. CONCLUSIONS: Trials comparing esketamine "
+     "maintenance with intravenous ketamine maintenance are also needed."),
+     {"routes": ["intranasal"]}),
+    ("hp47", "Ketamine for bipolar depression: a systematic review and meta-analysis",
+     ("METHODS: We searched five databases for randomized trials in adults. RESULTS: Six trials "
+     "were included. No trials in children or adolescents were identified."), {"no_age": "child"}),
+    ("hp48", ("Lithium continuation after response to ketamine in bipolar depression: a "
+     "naturalistic follow-up"), ("METHODS: We followed 61 responders for 6 months. CONCLUSIONS: "
+     "Randomized trials of maintenance strategies should include bipolar patients."),
+     {"not_design": "rct"}),
+    ("hp48", "Ketamine-assisted naltrexone induction in opioid use disorder: a pilot trial",
+     ("METHODS: In this double-blind pilot trial, 40 adults with OUD were randomized to ketamine "
+     "or midazolam. RESULTS: Induction was completed by 15 of 20 participants receiving "
+     "ketamine."), {"n": 40}),
+    ("hp48", "Oral ketamine for chronic PTSD: an open-label study",
+     ("METHODS: Twenty adults aged 22-64 with chronic PTSD who had not responded to "
+     "psychotherapy took oral ketamine daily; comorbid depression was permitted and present in 14 "
+     "participants."), {"n": 20}),
+    ("hp48", "Ketamine infusions in veterans with PTSD: a clinic cohort",
+     ("RESULTS: PCL-5 scores decreased by a mean of 12 points among veterans with PTSD and "
+     "comorbid depression."), {"n": None}),
+    ("hp47", "Ketamine versus ECT in inpatients with severe depression: a randomized trial",
+     ("METHODS: Inpatients aged 18-80 years with a major depressive episode were eligible; "
+     "patients with psychotic features or dementia were excluded."), {"ages": ["adult"]}),
 ]
 
 
