@@ -2540,6 +2540,20 @@ PROBE_ROUND_CASES = [
     ("hp47", "Ketamine versus ECT in inpatients with severe depression: a randomized trial",
      ("METHODS: Inpatients aged 18-80 years with a major depressive episode were eligible; "
      "patients with psychotic features or dementia were excluded."), {"ages": ["adult"]}),
+    ("hp48", "Ketamine for chronic neuropathic pain: a systematic review",
+     ("RESULTS: Intravenous ketamine was given in 14 trials, oral in four and intranasal in "
+     "two."), {"routes": ["iv", "intranasal", "oral"]}),
+    ("hp48", "Esketamine nasal spray in a community mental health service",
+     ("METHODS: Adults with treatment-resistant depression started esketamine nasal spray. "
+     "Patients who had previously received intravenous ketamine (n = 19) were included."),
+     {"routes": ["intranasal"]}),
+    ("hp48", "Sublingual ketamine at home for depression: a cohort study",
+     ("RESULTS: Dissociation with sublingual ketamine was lower than those reported after "
+     "intravenous infusion in clinic cohorts."), {"no_route": "iv"}),
+    ("hp47", "Epidural ketamine for phantom limb pain after amputation: a randomized trial",
+     ("METHODS: Sixty adults undergoing lower-limb amputation were randomized to epidural "
+     "ketamine or saline. All patients received general anaesthesia."),
+     {"no_condition": "anesthesia"}),
 ]
 
 
