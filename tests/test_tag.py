@@ -2550,6 +2550,16 @@ PROBE_ROUND_CASES = [
     ("hp48", "Sublingual ketamine at home for depression: a cohort study",
      ("RESULTS: Dissociation with sublingual ketamine was lower than those reported after "
      "intravenous infusion in clinic cohorts."), {"no_route": "iv"}),
+    ("hp46", "Intravenous ketamine for treatment-resistant depression: a chart review",
+     ("RESULTS: Response occurred in 48% of 212 patients. Comorbid post-traumatic stress "
+     "disorder (n = 71) was not associated with lower response. Relapse was as frequent with "
+     "comorbid PTSD."), {"no_condition": "ptsd"}),
+    ("hp46", "Ketamine for suicidal ideation in the emergency department: a randomized trial",
+     ("RESULTS: Suicidal ideation fell in patients with and without an alcohol use disorder. "
+     "Alcohol use disorder was present in 31%."), {"no_condition": "substance_use"}),
+    ("hp46", "Esketamine nasal spray and health care use: a claims study",
+     ("METHODS: A subgroup analysis examined patients with comorbid anxiety disorders. RESULTS: "
+     "Anxiety disorders were recorded in 40%."), {"no_condition": "anxiety"}),
     ("hp47", "Epidural ketamine for phantom limb pain after amputation: a randomized trial",
      ("METHODS: Sixty adults undergoing lower-limb amputation were randomized to epidural "
      "ketamine or saline. All patients received general anaesthesia."),
