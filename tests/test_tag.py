@@ -2557,6 +2557,24 @@ PROBE_ROUND_CASES = [
     ("hp46", "Ketamine for suicidal ideation in the emergency department: a randomized trial",
      ("RESULTS: Suicidal ideation fell in patients with and without an alcohol use disorder. "
      "Alcohol use disorder was present in 31%."), {"no_condition": "substance_use"}),
+    # hp49 (measurement round: 19 clear errors on its first run)
+    ("hp49", "Intramuscular ketamine for depression in a rural clinic: a pilot study",
+     ("METHODS: Twelve adults received weekly intramuscular ketamine. CONCLUSIONS: This "
+     "approach warrants comparison with intravenous and intranasal formulations in a "
+     "randomized trial."), {"not_design": "rct"}),
+    ("hp49", "Ketamine-assisted psychotherapy for PTSD in first responders: an open trial",
+     ("METHODS: Twenty responders received six sessions. CONCLUSIONS: A randomized controlled "
+     "trial comparing KAP with psychotherapy plus active placebo is planned."),
+     {"not_design": "rct"}),
+    ("hp49", "Esketamine nasal spray for depression in pregnancy: a case report",
+     ("A 31-year-old woman with treatment-resistant depression received esketamine nasal spray. "
+     "She delivered a healthy boy at 39 weeks."), {"ages": ["adult"]}),
+    ("hp49", "Ketamine for pain in a child with neuroblastoma and epidural metastases",
+     ("A 6-year-old boy with extensive bone and epidural involvement received intravenous and "
+     "then subcutaneous ketamine."), {"no_route": "neuraxial"}),
+    ("hp49", "Ketamine versus propofol for paediatric procedural sedation: a cohort study",
+     ("RESULTS: Of 1,188 children screened, 624 met the inclusion criteria (ketamine 412, "
+     "propofol 212)."), {"n": 624}),
     ("hp46", "Esketamine nasal spray and health care use: a claims study",
      ("METHODS: A subgroup analysis examined patients with comorbid anxiety disorders. RESULTS: "
      "Anxiety disorders were recorded in 40%."), {"no_condition": "anxiety"}),
