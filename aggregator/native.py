@@ -3,7 +3,7 @@
 `mypyc <https://mypyc.readthedocs.io>`_ (part of mypy, which ``make lint`` already pins)
 compiles the type-annotated modules in :data:`MODULES` to C extensions: the same code, run
 ~20% faster (tagging a record, parsing an efetch answer; see docs/benchmarks.md). ``make``
-builds them into the virtual environment (:mod:`aggregator.native_build`, ~20 s, run again
+builds them into the virtual environment (:mod:`aggregator.native_build`, ~15 s, run again
 whenever a source changes), and ``import aggregator`` uses them only when they were
 built from the sources exactly as they are now (:func:`activate` compares SHA-256 digests):
 a missing, failed or stale build means the pure-Python modules run, with the same results.
@@ -27,7 +27,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["MODULES", "activate", "active", "build_dir", "status"]
+__all__ = ["MODULES", "activate", "active", "build_dir", "fingerprint", "status"]
 
 #: the compiled modules: where tagging and extraction spend their time. Not included: modules
 #: whose objects are replaced by ``dataclasses.replace`` or patched by tests (``rules``,
@@ -37,13 +37,12 @@ MODULES = ("matcher", "text_index", "tag", "document",
 #: name of the shared library mypyc makes for them (a top-level module in :func:`build_dir`)
 GROUP = "aggregator_native"
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: set (to anything): run the .py modules, whatever is built
 PURE_ENV = "AGGREGATOR_PURE"
-MANIFEST = "manifest.json"
-_active = False
-
-
 #: names another build directory (tests build one of their own)
 DIR_ENV = "AGGREGATOR_NATIVE_DIR"
+MANIFEST = "manifest.json"
+_active = False
 
 
 def build_dir() -> Path:
@@ -58,9 +57,10 @@ def _digests() -> dict[str, str]:
             for m in MODULES}
 
 
-def fingerprint() -> dict[str, object]:
+def fingerprint(digests: dict[str, str] | None = None) -> dict[str, object]:
     """What a build must match to be used: this Python and the sources' digests."""
-    return {"python": sys.implementation.cache_tag, "group": GROUP, "modules": _digests()}
+    return {"python": sys.implementation.cache_tag, "group": GROUP,
+            "modules": _digests() if digests is None else digests}
 
 
 def _why_not() -> str | None:
@@ -78,7 +78,7 @@ def _why_not() -> str | None:
         now = _digests()
     except OSError as exc:
         return f"cannot read a source: {exc}"
-    if built != {"python": sys.implementation.cache_tag, "group": GROUP, "modules": now}:
+    if built != fingerprint(now):
         digests = built.get("modules") if isinstance(built, dict) else None
         digests = digests if isinstance(digests, dict) else {}
         stale = [m for m in MODULES if digests.get(m) != now[m]]

@@ -3,7 +3,7 @@
 
 Example::
 
-    python -m aggregator.native_build           # compile, unless up to date (~20 s)
+    python -m aggregator.native_build           # compile, unless up to date (~15 s)
     python -m aggregator.native_build --force   # compile anyway
 """
 
@@ -49,7 +49,8 @@ def build(dest: Path | None = None, *, force: bool = False) -> str:
     of the current sources is there already. The new build replaces the old one whole.
 
     :returns: what was done, one line.
-    :raises RuntimeError: the compiler failed (its output's end is in the message).
+    :raises RuntimeError: mypy or setuptools is missing, or the compiler failed (its output's
+        end is in the message).
     """
     dest = dest or native.build_dir()
     fingerprint = native.fingerprint()  # before compiling: a source edited meanwhile makes it stale
@@ -58,9 +59,11 @@ def build(dest: Path | None = None, *, force: bool = False) -> str:
         with contextlib.suppress(OSError, ValueError):
             if json.loads(manifest.read_text(encoding="utf-8")) == fingerprint:
                 return f"compiled modules up to date in {dest}"
-    # imported here: only a build needs mypy and setuptools
-    from mypyc.build import mypycify
-    from setuptools import Distribution
+    try:  # imported here: only a build needs mypy and setuptools (the dev extras)
+        from mypyc.build import mypycify
+        from setuptools import Distribution
+    except ImportError as exc:
+        raise RuntimeError(f"cannot compile without mypy and setuptools: {exc}") from exc
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     root = PACKAGE_DIR.parent
