@@ -62,6 +62,9 @@ _FUTURE_END = re.compile(r"[;:]|,\s+(?:and\s+)?(?:we|our|this|these|the\s+presen
 # ... and future work in a subordinate clause ends at its comma ("Although further studies are
 # needed to confirm durability, a single intravenous infusion rapidly reduced ...")
 _COMMA = re.compile(",")
+# what may come before an exclusion cue that opens a sentence as a phrase of its own
+_LEADING_PHRASE = re.compile(
+    r"\s*(?:[a-z][a-z ,/&-]{0,40}:\s*)?(?:after|following|upon|with)(?:\s+the)?\s+")
 _SUBORDINATE = re.compile(r"\b(?:although|though|while|whilst|even\s+if)\s+$")
 
 # In an OBJECTIVE section, a sentence that states the aim without a cue of
@@ -193,16 +196,23 @@ def segment(record: Record, vocab: Vocabulary
 
     # sentences that state who was excluded weigh w["excluded"]; when the exclusion follows a
     # semicolon, only from there ("Adults aged 18-80 were eligible; those with psychosis were
-    # excluded": the adults are the study's)
+    # excluded": the adults are the study's), and when it opens the sentence as a phrase of its
+    # own, only up to its comma ("After exclusion of those with hypertension, 120 patients were
+    # randomized to intravenous esketamine")
     excluded: set[int] = set()
-    excluded_from: dict[int, int] = {}
+    excluded_part: dict[int, tuple[int, int]] = {}
     for m in matches(vocab.excluded_cues):
         i = bisect_right(starts, m.start()) - 1
-        semi = lower.rfind(";", raw[i][0], m.start())
-        if semi < 0:
+        s0, e0 = raw[i][0], raw[i][1]
+        semi = lower.rfind(";", s0, m.start())
+        comma = lower.find(",", m.end(), e0) if _LEADING_PHRASE.fullmatch(lower, s0, m.start()) \
+            else -1
+        if semi < 0 and comma < 0:
             excluded.add(i)
         elif i not in excluded:
-            excluded_from[i] = min(semi, excluded_from.get(i, semi))
+            part = (semi, e0) if semi >= 0 else (s0, comma)
+            old = excluded_part.get(i)
+            excluded_part[i] = part if old is None else (min(old[0], part[0]), max(old[1], part[1]))
     # objective cues count in an unstructured abstract's sentences and in background and
     # objective sections: in a structured abstract, only up to the last sentence of those (a
     # cue is at most ~250 characters long: one starting there ends within _CUE_REACH)
@@ -250,7 +260,7 @@ def segment(record: Record, vocab: Vocabulary
     # clause's end, the secondary outcomes to the end of their sentence ("The primary outcome
     # was pain intensity at 24 h, and secondary outcomes were ...": the primary one counts)
     muted: list[tuple[int, int, float]] = [
-        (semi, raw[i][1], w["excluded"]) for i, semi in excluded_from.items() if i not in excluded]
+        (a, b, w["excluded"]) for i, (a, b) in excluded_part.items() if i not in excluded]
     ends = [e for _, e, _ in raw]
     for cues, clause_end, weight in ((vocab.negation_cues, _CLAUSE_END, w["excluded"]),
                                      (vocab.secondary_cues, None, w["secondary"]),

@@ -2575,6 +2575,19 @@ PROBE_ROUND_CASES = [
     ("hp49", "Ketamine versus propofol for paediatric procedural sedation: a cohort study",
      ("RESULTS: Of 1,188 children screened, 624 met the inclusion criteria (ketamine 412, "
      "propofol 212)."), {"n": 624}),
+    # hp50 (measurement round on this session's rules: 16 clear errors on its first run)
+    ("hp50", "Esketamine and emergence delirium after thoracoscopic surgery",
+     ("METHODS: After exclusion of those with uncontrolled hypertension, 160 patients were "
+     "randomly allocated to receive intravenous esketamine 0.3 mg/kg or saline."),
+     {"routes": ["iv"]}),
+    ("hp50", "Esketamine and emergence delirium after thoracoscopic surgery",
+     ("After exclusion of those with uncontrolled hypertension, 160 patients were randomly "
+     "allocated to receive intravenous esketamine 0.3 mg/kg or saline."), {"routes": ["iv"]}),
+    ("hp50", "Ketamine-assisted psychotherapy for veterans with PTSD: an open-label trial",
+     "METHODS: We enrolled 30 veterans aged 18-70 with chronic PTSD.", {"ages": ["adult"]}),
+    ("hp50", "Ketamine-assisted psychotherapy in a community clinic: outcomes of 1,247 patients",
+     ("RESULTS: Of 1,612 patients who completed intake, 1,247 received at least one session and "
+     "were included in the analysis."), {"n": 1247}),
     ("hp46", "Esketamine nasal spray and health care use: a claims study",
      ("METHODS: A subgroup analysis examined patients with comorbid anxiety disorders. RESULTS: "
      "Anxiety disorders were recorded in 40%."), {"no_condition": "anxiety"}),
