@@ -62,10 +62,11 @@ _FUTURE_END = re.compile(r"[;:]|,\s+(?:and\s+)?(?:we|our|this|these|the\s+presen
 # ... and future work in a subordinate clause ends at its comma ("Although further studies are
 # needed to confirm durability, a single intravenous infusion rapidly reduced ...")
 _COMMA = re.compile(",")
-# what may come before an exclusion cue that opens a sentence as a phrase of its own
+_SUBORDINATE = re.compile(r"\b(?:although|though|while|whilst|even\s+if)\s+$")
+# what may come before an exclusion cue that opens a sentence as a phrase of its own ("After
+# exclusion of ...,", "METHODS: Following the exclusion of ...,")
 _LEADING_PHRASE = re.compile(
     r"\s*(?:[a-z][a-z ,/&-]{0,40}:\s*)?(?:after|following|upon|with)(?:\s+the)?\s+")
-_SUBORDINATE = re.compile(r"\b(?:although|though|while|whilst|even\s+if)\s+$")
 
 # In an OBJECTIVE section, a sentence that states the aim without a cue of
 # ``vocab.objective_cues`` ("To evaluate whether ..."), and one that tells what this study did
