@@ -31,7 +31,7 @@ from . import parse
 from .errors import ParseError
 from .models import Deletion, Record, decompress_raw
 from .store import PreparedRecord, prepare, tags_json
-from .store.values import load_json
+from .store.values import load_record_data
 from .tag import TAG_FIELDS, tag_record
 from .vocabulary import Vocabulary
 
@@ -91,13 +91,13 @@ def process_efetch(xml: bytes, source: str, vocab: Vocabulary) -> EfetchResult:
 
 
 def tag_rows(items: Sequence[tuple[str, Any]], vocab: Vocabulary) -> list[tuple[str, str]]:
-    """``(pmid, tags JSON)`` of stored records given as ``(pmid, record JSON)`` (the stored
-    ``records.data``) or ``(pmid, (format, raw_z))`` (their original text, re-parsed)."""
+    """``(pmid, tags JSON)`` of stored records given as ``(pmid, data)`` (the stored
+    ``records.data``: compressed JSON, or JSON text) or ``(pmid, (format, raw_z))`` (their original text, re-parsed)."""
     out: list[tuple[str, str]] = []
     run: list[tuple[str, Record]] = []
     for pmid, payload in items:  # decoded, then tagged, a run at a time
-        if isinstance(payload, str):
-            record = Record.from_dict(load_json(payload), only=TAG_FIELDS)
+        if isinstance(payload, (str, bytes)):
+            record = Record.from_dict(load_record_data(payload), only=TAG_FIELDS)
         else:
             fmt, raw_z = payload
             record = parse.parse_record_bytes(decompress_raw(raw_z), fmt)

@@ -157,6 +157,48 @@ def test_migration_4_moves_tags_out_of_records_and_keeps_them(db_path: Path) -> 
         assert s.status()["tagged"] == 1
 
 
+def test_records_data_is_compressed_and_rows_of_older_stores_still_read(db_path: Path) -> None:
+    """``records.data`` holds the record's JSON compressed (migration 5); a row written as JSON
+    text by an older aggregator reads the same everywhere, and the same record seen again is
+    unchanged (its hash is of the JSON, not of what is stored)."""
+    import hashlib
+
+    from aggregator.models import decompress_raw
+    from aggregator.store.values import load_record_data
+    from aggregator.vocabulary import load_vocabulary
+    from aggregator.workers import tag_rows
+    from tests._old_store import store_at_schema
+
+    old = parsed("1", "Ketamine for treatment-resistant depression").record
+    text = record_json(old)
+    conn = store_at_schema(db_path, 4)
+    conn.execute(
+        "INSERT INTO records (pmid, data, raw, format, content_hash, first_seen,"
+        " last_changed, last_seen) VALUES (1, ?, ?, 'xml', ?, 'x', 'x', 'x')",
+        (text, b"", hashlib.sha1(text.encode()).hexdigest()))
+    conn.commit()
+    conn.close()
+    with Store(db_path) as s:
+        assert s.schema_version() == SCHEMA_VERSION >= 5
+        new = parsed("2", "Intranasal esketamine for suicidal ideation")
+        assert s.upsert([parsed("1", "Ketamine for treatment-resistant depression"), new]) \
+            == UpsertCounts(new=1, unchanged=1)
+        kinds = dict(s.conn.execute("SELECT pmid, typeof(data) FROM records").fetchall())
+        assert kinds == {1: "text", 2: "blob"}
+        blob = s.conn.execute("SELECT data FROM records WHERE pmid = 2").fetchone()[0]
+        assert decompress_raw(blob) == record_json(new.record).encode()
+        assert len(blob) < len(record_json(new.record).encode())
+        assert s.get("1") == old and s.get("2") == new.record
+        assert [r.pmid for r in s.iter_records()] == ["1", "2"]
+        assert [r.record for r in s.iter_tagged()] == [old, new.record]
+        stored = list(s.iter_record_json())
+        assert [type(d) for _, d in stored] == [str, bytes]
+        assert [Record.from_dict(load_record_data(d)) for _, d in stored] == [old, new.record]
+        vocab = load_vocabulary(ROOT / "queries")
+        tagged = dict(tag_rows(stored, vocab))
+        assert '"trd"' in tagged["1"] and '"suicidality"' in tagged["2"]
+
+
 def test_migrations_on_too_old_a_sqlite_say_so(db_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """Migration 4 drops columns (SQLite 3.35+): an older SQLite gets a clear error before any

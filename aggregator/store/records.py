@@ -19,7 +19,15 @@ from ..errors import StoreError
 from ..models import Parsed, Record, Tags
 from .rows import PreparedRecord, StoredRecord, UpsertCounts, _prepared
 from .sources import SourceFiles
-from .values import _chunks, _normalise_ts, _pmid, _pmid_list, load_json, tags_json
+from .values import (
+    _chunks,
+    _normalise_ts,
+    _pmid,
+    _pmid_list,
+    load_json,
+    load_record_data,
+    tags_json,
+)
 
 #: MedlineCitation/@Status values after which NLM still adds MeSH. ``PubMed-not-MEDLINE``
 #: records are never indexed, and ``MEDLINE``/``OLDMEDLINE``/``Completed`` are final.
@@ -188,7 +196,7 @@ class RecordTable(SourceFiles):
             row = self.conn.execute(
                 "SELECT data FROM records WHERE pmid = ?", (_pmid(pmid),)
             ).fetchone()
-        return Record.from_dict(load_json(row[0])) if row else None
+        return Record.from_dict(load_record_data(row[0])) if row else None
 
     def get_tags(self, pmid: str) -> Tags | None:
         """The stored tags of a record, or None when untagged, stale or unknown."""
@@ -251,7 +259,7 @@ class RecordTable(SourceFiles):
             " ORDER BY pmid LIMIT ?",
             (include_deleted,),
         ):
-            yield Record.from_dict(load_json(row[1]))
+            yield Record.from_dict(load_record_data(row[1]))
 
     def iter_raw(
         self,
@@ -305,10 +313,10 @@ class RecordTable(SourceFiles):
 
     def iter_record_json(
         self, *, stale_for_version: str | None = None, include_deleted: bool = False
-    ) -> Iterator[tuple[str, str]]:
+    ) -> Iterator[tuple[str, str | bytes]]:
         """``(pmid, data)`` of stored records in PMID order, ``data`` being the record's JSON
-        as stored (:func:`record_json`; ``Record.from_dict(json.loads(data))`` reads it): the
-        cheap input for re-tagging, with the same selection as :meth:`iter_raw`.
+        as stored (compressed, or text in older rows;
+        ``Record.from_dict(load_record_data(data))`` reads it): the cheap input for re-tagging, with the same selection as :meth:`iter_raw`.
 
         :param stale_for_version: only records whose tags are NULL or were made with another
             vocabulary version.
@@ -359,7 +367,7 @@ class RecordTable(SourceFiles):
             (include_deleted,),
         ):
             yield StoredRecord(
-                record=Record.from_dict(load_json(row[1])),
+                record=Record.from_dict(load_record_data(row[1])),
                 tags=Tags.from_dict(load_json(row[2])) if row[2] else None,
                 first_seen=row[3],
                 last_changed=row[4],

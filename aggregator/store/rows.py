@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import Parsed, Record, Tags, compress_raw
-from .values import record_json_utf8
+from .values import record_data
 
 __all__ = ["PreparedRecord", "StoredRecord", "UpsertCounts", "prepare", "prepare_sourced"]
 
@@ -31,10 +31,10 @@ class PreparedRecord(NamedTuple):
 
     pmid: str
     kind: str
-    data: str  # record_json(record)
+    data: bytes  # record_data(record): the record's JSON, compressed
     raw_z: bytes
     format: str
-    content_hash: str  # SHA-1 of data
+    content_hash: str  # SHA-1 of the JSON
     has_mesh: int
     retracted: int
     pub_year: int | None
@@ -48,9 +48,10 @@ class PreparedRecord(NamedTuple):
 
 def _row(record: Record, raw_z: bytes, format: str,
          raw_length: int | None = None) -> PreparedRecord:
-    """The row of ``record``: its JSON and that JSON's hash, the denormalised columns, and
-    ``raw_z`` (its compressed text, or empty with ``raw_length`` for a kept file)."""
-    data, utf8 = record_json_utf8(record)
+    """The row of ``record``: its compressed JSON and that JSON's hash, the denormalised
+    columns, and ``raw_z`` (its compressed text, or empty with ``raw_length`` for a kept
+    file)."""
+    data, utf8 = record_data(record)
     return PreparedRecord(
         record.pmid, record.kind, data, raw_z, format,
         hashlib.sha1(utf8).hexdigest(), int(record.has_mesh),

@@ -8,13 +8,15 @@ Tables (schema version = highest ``migrations.number``):
     number, name, applied_at: one row per applied migration (:data:`MIGRATIONS`).
 ``records``
     One row per PMID (``INTEGER PRIMARY KEY``). ``data`` is the compact JSON of
-    :meth:`Record.to_dict`; ``raw`` the record's original XML or MEDLINE text, compressed
+    :meth:`Record.to_dict`, as UTF-8 compressed with zstd (a BLOB; JSON text in rows written
+    before migration 5; read either with :func:`aggregator.store.values.load_record_data`);
+    ``raw`` the record's original XML or MEDLINE text, compressed
     (``Parsed.raw_z`` stored as given: zstd, or zlib in rows stored before zstd; read either
     with :func:`aggregator.models.decompress_raw`), or empty when the record was imported from
     a gzipped file kept whole in ``sources``: then ``raw_source``, ``raw_offset`` and
     ``raw_length`` say where its bytes are in that file, decompressed (read through
     :meth:`Store.iter_raw`); ``format`` ``xml`` | ``medline``; ``content_hash`` the
-    SHA-1 of ``data`` (a re-fetched record is "changed" when it differs). Denormalised for
+    SHA-1 of the uncompressed JSON (a re-fetched record is "changed" when it differs). Denormalised for
     queries: ``kind``, ``has_mesh``, ``retracted``, ``pub_year``, ``citation_status``.
     Bookkeeping: ``first_seen``/``first_seen_run``, ``last_changed``/``last_changed_run``,
     ``last_seen``/``last_seen_run``; ``deleted`` (+ ``deleted_at``) marks PubMed's
@@ -208,6 +210,13 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE records DROP COLUMN tags_version;
         ALTER TABLE records DROP COLUMN tagged_at;
         """,
+    ),
+    (
+        5,
+        "records.data compressed with zstd (rows already stored keep their JSON text)",
+        # Nothing to change in the tables (a TEXT column keeps a BLOB as it is); the number
+        # stops an older aggregator, which would read the compressed rows as text.
+        "",
     ),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -5,7 +5,7 @@ Example::
 
     from aggregator.store.values import record_json, tags_json
 
-    data = record_json(record)          # the text stored in records.data
+    text = record_json(record)          # the record's JSON (compressed in records.data)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import orjson
 
 from ..errors import StoreError
-from ..models import Record, Tags
+from ..models import Record, Tags, compress_raw, decompress_raw
 
 _T = TypeVar("_T")
 
@@ -94,13 +94,26 @@ def record_json(record: Record) -> str:
     return _compact(record)
 
 
-def record_json_utf8(record: Record) -> tuple[str, bytes]:
-    """:func:`record_json` and its UTF-8 bytes, for hashing: orjson writes the bytes, and
-    decoding them once is cheaper than encoding the text again (~1.5 us of the ~21 us a
-    12 KB record's row costs). What orjson refuses is encoded as :func:`record_json` always
-    was (a lone surrogate then fails to encode, as it did)."""
+def record_data(record: Record) -> tuple[bytes, bytes]:
+    """What ``records.data`` stores for ``record``: its compact JSON (:func:`record_json`) as
+    UTF-8, compressed with zstd (:func:`aggregator.models.compress_raw`); and that UTF-8,
+    whose SHA-1 is the row's content hash.
+
+    Compressed, a bench record's 4.6 KB of JSON take 2 KB: the store is ~45% smaller, and the
+    import's one writing process inserts, logs (WAL) and checkpoints half the bytes, for
+    ~13 us of a parser worker's time per record; reading one back costs ~7 us
+    (docs/benchmarks.md)."""
     text, raw = _compact_utf8(record)
-    return text, raw if raw is not None else text.encode("utf-8")
+    utf8 = raw if raw is not None else text.encode("utf-8")
+    return compress_raw(utf8), utf8
+
+
+def load_record_data(value: str | bytes) -> Any:
+    """The dict of a stored ``records.data`` (``Record.from_dict`` takes it): zstd-compressed
+    JSON (:func:`record_data`), or JSON text, as rows written before migration 5 hold it."""
+    if isinstance(value, bytes):
+        return load_json(decompress_raw(value))
+    return load_json(value)
 
 
 def tags_json(tags: Tags) -> str:
