@@ -51,6 +51,12 @@ _CLAUSE_END = re.compile(
     r"starting|initiated|underwent|undergoing|treated|given|participated|completed|enrolled|"
     r"presented|reported|but|(?:and|or) (?:with|a|an|the|current|active|who|had|have|has|"
     r"were|was|are|is))\b")
+# ... but not at the comma of a list it negates ("no history of depression, anxiety, or PTSD",
+# "did not reach consensus on bipolar depression, adolescents or patients with ..."): a comma
+# followed by an item and another comma or "or"/"and"; once in such a list, also its last
+# ", or"/", and"
+_LIST_COMMA = re.compile(r",\s+(?:[\w-]+\s+){0,2}[\w-]+(?:,\s|\s+(?:or|and)\s)")
+_LAST_ITEM = re.compile(r",\s+(?:or|and)\s")
 
 
 # Where future work ends: at a semicolon or colon, where the study speaks of itself again ("To
@@ -273,6 +279,13 @@ def segment(record: Record, vocab: Vocabulary
                     lower, max(0, m.start() - 12), m.start()):
                 ender = _COMMA
             stop = ender.search(lower, m.end(), end) if ender is not None else None
+            if ender is _CLAUSE_END:
+                in_list = False
+                while stop is not None and lower[stop.start()] == "," and (
+                        _LIST_COMMA.match(lower, stop.start(), end)
+                        or (in_list and _LAST_ITEM.match(lower, stop.start(), end))):
+                    in_list = True
+                    stop = ender.search(lower, stop.end(), end)
             muted.append((m.start(), stop.start() if stop else end, weight))
     return doc, lower, index, sents, muted
 

@@ -2595,6 +2595,110 @@ PROBE_ROUND_CASES = [
      ("METHODS: Sixty adults undergoing lower-limb amputation were randomized to epidural "
      "ketamine or saline. All patients received general anaesthesia."),
      {"no_condition": "anesthesia"}),
+    # hp51 (80 long abstracts shaped like the labelled set: 28 clear errors on its first run,
+    # ~3 of them the helper's own labelling) and hp52 (recent literature: 13)
+    ("hp51", "Intravenous ketamine versus midazolam for treatment-resistant depression",
+     ("CONCLUSIONS: Repeated intravenous ketamine was superior to midazolam. Longer maintenance "
+     "studies, including comparisons with oral or intranasal formulations, are warranted."),
+     {"routes": ["iv"]}),
+    ("hp52", "Home-administered oral ketamine for depression: a randomized trial",
+     ("CONCLUSIONS: Oral ketamine at home was safe and effective. Trials with longer follow-up "
+     "and head-to-head comparison with esketamine nasal spray should follow."),
+     {"routes": ["oral"]}),
+    ("hp51", "EEG predictors of response to esketamine nasal spray",
+     ("CONCLUSIONS: Baseline gamma power predicted response to esketamine nasal spray; these "
+     "findings require replication in larger samples and comparison with intravenous "
+     "ketamine."), {"routes": ["intranasal"]}),
+    ("hp51", "Ketamine and suicide deaths in veterans: a target trial emulation",
+     ("METHODS: This cohort study emulated a target trial in veterans with depression. "
+     "CONCLUSIONS: Randomised trials powered for suicide outcomes remain necessary."),
+     {"not_design": "rct"}),
+    ("hp52", "Ketamine-assisted psychotherapy for PTSD: a single-arm pilot study",
+     ("METHODS: Twenty veterans received six sessions of ketamine-assisted psychotherapy in this "
+     "open-label pilot. CONCLUSIONS: A randomized trial comparing ketamine-assisted "
+     "psychotherapy with psychotherapy plus active placebo is under way."),
+     {"not_design": "rct"}),
+    ("hp51", "Sublingual ketamine troches for social anxiety disorder: an open-label study",
+     ("Ketamine has shown anxiolytic effects in small trials of intravenous dosing. We treated "
+     "20 adults with sublingual ketamine troches weekly for 8 weeks."), {"no_route": "iv"}),
+    ("hp51", "Esketamine nasal spray in major depressive disorder with suicidal ideation",
+     ("RESULTS: Dissociation was transient, with a profile similar to that in "
+     "treatment-resistant depression studies."), {"no_condition": "trd"}),
+    ("hp51", "Clinical practice recommendations for ketamine in adults with depression",
+     ("RESULTS: The panel recommended intravenous ketamine for adults with treatment-resistant "
+     "depression. Consensus was not reached on the use of ketamine in adolescents."),
+     {"no_age": "child"}),
+    ("hp51", "Dissociation and blood-pressure elevation with esketamine: a meta-analysis",
+     ("RESULTS: Sedation occurred in 8.9% of esketamine-treated patients. CONCLUSIONS: "
+     "Dissociation is common, whereas significant sedation and hypertensive responses are "
+     "infrequent."), {"no_condition": "anesthesia"}),
+    ("hp52", "Intraoperative esketamine and depressive symptoms after mastectomy",
+     ("METHODS: Women with breast cancer were randomized to esketamine 0.2 mg/kg or saline. "
+     "General anaesthesia was standardized with propofol, sufentanil and sevoflurane. The "
+     "primary outcome was depression at 3 days."), {"no_condition": "anesthesia"}),
+    ("hp51", "Single intraoperative dose of esketamine for prevention of postpartum depression",
+     ("METHODS: Women undergoing caesarean delivery were randomized to esketamine 0.2 mg/kg or "
+     "saline. All women received standardised patient-controlled intravenous analgesia with "
+     "sufentanil. RESULTS: Pain scores did not differ."),
+     {"no_condition": "acute_pain"}),
+    ("hp51", "Prehospital ketamine versus fentanyl for traumatic pain",
+     ("METHODS: Adults received ketamine intramuscularly or fentanyl (intravenous or "
+     "intranasal) at the paramedic's discretion."), {"no_route": "intranasal"}),
+    ("hp51", "Intranasal ketamine for acute pain in children: a meta-analysis",
+     ("RESULTS: Comparators were intravenous or oral morphine (two trials) and intranasal "
+     "fentanyl (five trials)."), {"no_route": "iv"}),
+    ("hp52", "Esketamine nasal spray in a real-world cohort",
+     "RESULTS: Of 402 patients identified, 371 met inclusion criteria.", {"n": 371}),
+    ("hp51", "Intranasal ketamine for suicidal adolescents: an open-label study",
+     ("RESULTS: Of 58 eligible adolescents approached, 24 (41%) consented and were enrolled."),
+     {"n": 24}),
+    ("hp51", "Recreational ketamine use among festival attendees: a survey",
+     ("RESULTS: Of 1,402 people who started the survey, 1,215 eligible respondents provided "
+     "complete data."), {"n": 1215}),
+    ("hp51", "Adverse effects of esketamine nasal spray: a meta-analysis",
+     ("RESULTS: Seven trials contributing 1,960 participants (esketamine 1,153; placebo 807) "
+     "were included."), {"n": 1960}),
+    ("hp52", "Population pharmacokinetics of intravenous esketamine in children",
+     "RESULTS: Eighty-four children contributed 462 concentrations.", {"n": 84}),
+    ("hp52", "Intranasal ketamine versus fentanyl for fracture pain in children",
+     ("METHODS: In three Canadian paediatric emergency departments, children aged 8 to 17 years "
+     "with a suspected limb fracture were randomly assigned to intranasal ketamine or fentanyl. "
+     "RESULTS: Of 180 children randomized, 172 completed follow-up."), {"n": 180}),
+    ("hp22", "Ketamine versus etomidate for rapid sequence intubation",
+     "We enrolled 655 patients at 77 sites.", {"n": 655}),
+    ("hp52", "Oral ketamine plus midazolam as premedication for children with autism",
+     ("METHODS: Children were randomized to oral ketamine plus midazolam or oral midazolam alone "
+     "as premedication before dental treatment."), {"conditions": ["anesthesia"]}),
+    # hp53 (perioperative, pain, emergency and ICU literature: 17 clear errors on its first run,
+    # ~5 of them the helper's own labelling)
+    ("hp53", "Epidural ketamine for post-thoracotomy pain: a randomized trial",
+     ("METHODS: Seventy-two adults undergoing elective thoracotomy received a thoracic epidural "
+     "catheter. They were randomly assigned to bupivacaine-fentanyl with or without ketamine. "
+     "RESULTS: At 3 months, 8 of 34 patients in group BFK and 12 of 33 in group BF reported "
+     "persistent pain."), {"n": 72}),
+    ("hp53", "Ketamine for agitation in the emergency department: a retrospective cohort",
+     ("RESULTS: Of 612 patients who received ketamine during the study period, 188 received it "
+     "for agitation and were included."), {"n": 188}),
+    ("hp53", "Ketamine and mTORC1 signalling in the prefrontal cortex of rats",
+     ("Rats received ketamine (10 mg/kg, intraperitoneally). Pretreatment with rapamycin, infused "
+     "into the medial prefrontal cortex, abolished the antidepressant-like effect of ketamine."),
+     {"no_route": "iv"}),
+    ("hp53", "Epidural ketamine for the prevention of phantom limb pain: a randomized trial",
+     ("METHODS: Adults undergoing lower-limb amputation were randomized to epidural ketamine or "
+     "saline. Surgery was performed under epidural anaesthesia supplemented with propofol "
+     "sedation. RESULTS: Sedation scores were slightly higher with ketamine."),
+     {"no_condition": "anesthesia"}),
+    ("hp53", "Population pharmacokinetics of ketamine in children",
+     ("METHODS: Sixty-one children were studied. RESULTS: Clearance reached 50% of adult values "
+     "by 7 months of age."), {"ages": ["child"]}),
+    # a negated list goes on past its commas
+    ("hp52", "Esketamine nasal spray in treatment-resistant depression: a consensus statement",
+     ("RESULTS: The panel recommended esketamine for adults with treatment-resistant depression. "
+     "The panel did not reach consensus on use in bipolar depression, adolescents or patients "
+     "with active substance use disorders."), {"ages": ["adult"]}),
+    ("hp53", "Intravenous ketamine in healthy volunteers: effects on sleep",
+     ("METHODS: Healthy volunteers with no history of depression, anxiety, or post-traumatic "
+     "stress disorder received intravenous ketamine 0.5 mg/kg."), {"no_condition": "ptsd"}),
 ]
 
 
