@@ -2699,6 +2699,15 @@ PROBE_ROUND_CASES = [
     ("hp53", "Intravenous ketamine in healthy volunteers: effects on sleep",
      ("METHODS: Healthy volunteers with no history of depression, anxiety, or post-traumatic "
      "stress disorder received intravenous ketamine 0.5 mg/kg."), {"no_condition": "ptsd"}),
+    ("hp53", "Intramuscular dexmedetomidine-ketamine-butorphanol versus alfaxalone for cats",
+     ("METHODS: Forty cats were randomly assigned to intramuscular dexmedetomidine (15 ug/kg), "
+     "ketamine (5 mg/kg) and butorphanol (0.2 mg/kg) or alfaxalone and butorphanol."),
+     {"routes": ["im"]}),
+    ("hp53", "Sedation of cats for radiography",
+     "METHODS: Cats received intramuscular dexmedetomidine-ketamine before radiography.",
+     {"routes": ["im"]}),
+    ("hp53", "Midazolam for agitation in the emergency department",
+     "METHODS: Patients received intramuscular midazolam or ketamine orally.", {"no_route": "im"}),
 ]
 
 
