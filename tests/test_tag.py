@@ -2708,6 +2708,57 @@ PROBE_ROUND_CASES = [
      {"routes": ["im"]}),
     ("hp53", "Midazolam for agitation in the emergency department",
      "METHODS: Patients received intramuscular midazolam or ketamine orally.", {"no_route": "im"}),
+    # hp54 (measurement round on this session's first fixes: 31 clear errors on its first run,
+    # ~4 of them the helper's own labelling) and hp55 (unstructured abstracts, letters,
+    # veterinary and in-vitro work: 35, ~5 of them labelling)
+    ("hp54", "Ketamine for depression: a randomized trial",
+     "RESULTS: 150 patients were randomized to ketamine or placebo, and 143 were analysed.",
+     {"n": 150}),
+    ("hp55", "Ketamine-medetomidine immobilisation of captive white-tailed deer",
+     ("Twenty deer were darted with ketamine and medetomidine; induction times and heart rates "
+     "were recorded."), {"design": "preclinical"}),
+    ("hp55", "Ketamine induces oxidative damage in urothelial cells",
+     "Normal human urothelial cells were cultured and exposed to ketamine for 48 h.",
+     {"design": "preclinical"}),
+    ("hp55", "Affinity of ketamine enantiomers to human NMDA, opioid and sigma receptors",
+     "We measured radioligand binding of esketamine and arketamine.", {"design": "preclinical"}),
+    ("hp54", "Ketamine for obsessive-compulsive disorder: a systematic review",
+     "RESULTS: Seven studies used intravenous ketamine. No study evaluated intranasal esketamine.",
+     {"routes": ["iv"]}),
+    ("hp54", "Intravenous ketamine for depression in an open-label study",
+     ("METHODS: Twenty adults received six infusions of ketamine in this open-label study. "
+     "CONCLUSIONS: These open-label findings must be confirmed in a placebo-controlled trial "
+     "before clinical use."), {"design": "nonrandomized_trial"}),
+    ("hp54", "Ketamine on two psychiatric wards: a prospective, non-randomised, controlled study",
+     ("METHODS: Patients on one ward received ketamine. CONCLUSIONS: Allocation by ward rather "
+     "than by randomisation may have introduced bias."), {"design": "nonrandomized_trial"}),
+    ("hp54", "Recreational ketamine use: epidemiology, harms and treatment",
+     ("Non-medical use of ketamine has increased. This narrative review summarises the "
+     "epidemiology of recreational ketamine use and the limited evidence on treatment. No "
+     "pharmacotherapy has been evaluated in controlled trials for ketamine use disorder; case "
+     "reports and small series describe the use of psychosocial interventions, lamotrigine and "
+     "naltrexone."), {"design": "review"}),
+    ("hp54", "Ketamine for refractory status epilepticus: a systematic review",
+     ("RESULTS: Twenty-seven studies describing 248 patients (71 children and 177 adults) were "
+     "included."), {"n": 248}),
+    ("hp54", "Intravenous ketamine versus esketamine in veterans",
+     ("OBJECTIVE: To compare the effectiveness of the two treatments among veterans. RESULTS: Of "
+     "215 veterans included, 127 received intravenous ketamine and 88 esketamine."), {"n": 215}),
+    ("hp55", "Esketamine and postoperative sleep",
+     ("METHODS: Patients were recruited, and 124 were randomized into the esketamine group or the "
+     "control group."), {"n": 124}),
+    ("hp55", "Esketamine and postoperative sleep",
+     ("RESULTS: Finally 126 patients completed the study (group S 62, group C 64) out of 130 "
+     "randomized."), {"n": 130}),
+    ("hp55", "Ketamine exposures reported to poison centres, 2010-2020",
+     ("METHODS: We analysed ketamine exposures reported to US poison centres. RESULTS: Most "
+     "exposures were intentional misuse or abuse (62%). CONCLUSIONS: Misuse or abuse accounted "
+     "for most exposures."), {"conditions": ["substance_use"]}),
+    ("hp54", "Dexmedetomidine attenuates ketamine-induced neuroapoptosis in neonatal rats",
+     "Neonatal rats received ketamine with or without dexmedetomidine.", {"treatment": False}),
+    ("hp55", "Intramuscular ketamine for agitation",
+     ("To the Editor: The recent retrospective study of 1,250 patients who received "
+     "intramuscular ketamine raises questions."), {"design": "other"}),
 ]
 
 
