@@ -2759,6 +2759,10 @@ PROBE_ROUND_CASES = [
     ("hp55", "Intramuscular ketamine for agitation",
      ("To the Editor: The recent retrospective study of 1,250 patients who received "
      "intramuscular ketamine raises questions."), {"design": "other"}),
+    ("hp54", "Ketamine versus electroconvulsive therapy for treatment-resistant depression",
+     ("BACKGROUND: ECT requires repeated general anesthesia. METHODS: Inpatients with "
+     "treatment-resistant depression were randomized to six ketamine infusions or ECT under "
+     "methohexital and succinylcholine anesthesia."), {"no_condition": "anesthesia"}),
 ]
 
 
