@@ -192,7 +192,7 @@ def test_killed_at_random_moments_still_converges(
     env = cli_env(server.url, db, tmp_path)
     server.faults.add("efetch", "slow", times=10_000, delay=0.15)
     rng = random.Random(5)
-    killed = 0
+    killed: set[int] = set()
     for _ in range(4):
         proc = start_cli(["fetch"], env)
         time.sleep(rng.uniform(0.3, 2.5))
@@ -201,19 +201,24 @@ def test_killed_at_random_moments_still_converges(
             proc.wait(timeout=10)
             # it may have finished between poll() and the signal: then it was not killed
             assert proc.returncode in (-signal.SIGKILL, 0), proc.returncode
-            killed += proc.returncode == -signal.SIGKILL
+            if proc.returncode == -signal.SIGKILL:
+                killed.add(proc.pid)
         assert integrity(db) == "ok" if db.exists() else True
     server.faults.clear()
     done = run_cli(["fetch"], env)
     assert done.returncode == 0, done.stderr
     check_done(db, server)
-    statuses = [r["status"] for r in runs(db)]
-    assert statuses.count("interrupted") == killed
+    # every killed run is marked interrupted; on a loaded machine a process may be killed while
+    # Python still starts, before it has a run at all
+    started = {r["pid"]: r["status"] for r in runs(db)}
+    assert {pid for pid, status in started.items() if status == "interrupted"} \
+        == killed & set(started)
+    assert len(killed) == 0 or killed & set(started), "no killed run had started"
     # each id efetched successfully at most twice (once per run that got it, and only a
     # batch in flight at a kill is asked again)
     ok = [r for r in server.requests if r.endpoint == "efetch" and r.status == 200]
     asked = [i for r in ok for i in r.params["id"].split(",")]
-    assert len(asked) - len(set(asked)) <= (killed + 1) * 2 * BATCH
+    assert len(asked) - len(set(asked)) <= (len(killed) + 1) * 2 * BATCH
 
 
 # -- 4. a second run while one holds the lock ------------------------------------------------------
@@ -238,7 +243,8 @@ def test_second_run_exits_at_once_naming_the_lock(
         assert holder.get("pid") == first.pid
 
         # "at once" measured against a command that takes no lock, in the same conditions (a
-        # loaded machine starts Python slowly): the lock is asked for without blocking (LOCK_NB)
+        # loaded machine starts Python slowly): the lock is asked for without blocking (LOCK_NB),
+        # so each returns long before the first run's held answers (25 s)
         started = time.monotonic()
         assert run_cli(["status"], env, timeout=30).returncode == 0
         baseline = time.monotonic() - started
@@ -246,7 +252,7 @@ def test_second_run_exits_at_once_naming_the_lock(
             started = time.monotonic()
             second = run_cli(args, env, timeout=30)
             took = time.monotonic() - started
-            assert took < max(2.0, 3 * baseline), (
+            assert took < max(5.0, 3 * baseline), (
                 f"{args}: took {took:.2f}s (status: {baseline:.2f}s)")
             assert second.returncode not in (0, 3), second
             if args[0] == "import":  # bad input is reported before the lock is asked for
