@@ -2763,6 +2763,20 @@ PROBE_ROUND_CASES = [
      ("BACKGROUND: ECT requires repeated general anesthesia. METHODS: Inpatients with "
      "treatment-resistant depression were randomized to six ketamine infusions or ECT under "
      "methohexital and succinylcholine anesthesia."), {"no_condition": "anesthesia"}),
+    ("hp54", "Prehospital intramuscular ketamine for severe agitation",
+     ("METHODS: Models were adjusted for age, sex and suspected intoxication. RESULTS: Suspected "
+     "alcohol or stimulant intoxication was documented in 58%. Hypersalivation was more frequent "
+     "among patients with suspected alcohol intoxication. CONCLUSIONS: Dose reduction for "
+     "intoxicated patients may be considered."), {"no_condition": "substance_use"}),
+    ("hp54", "Laryngospasm after intramuscular ketamine in an agitated adult",
+     ("A 34-year-old man was brought to the emergency department in a state of extreme agitation "
+     "after reported methamphetamine use. He received intramuscular ketamine. Laryngospasm has "
+     "been described in patients with stimulant intoxication."),
+     {"no_condition": "substance_use"}),
+    ("hp53", "Ketamine infusion for sedation in COVID-19 acute respiratory distress syndrome",
+     ("BACKGROUND: We describe the effect of ketamine on sedative and opioid requirements in "
+     "ventilated patients. RESULTS: Ketamine infusion was associated with lower sedative and "
+     "opioid requirements."), {"conditions": ["anesthesia"]}),
 ]
 
 
