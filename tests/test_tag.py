@@ -2777,6 +2777,77 @@ PROBE_ROUND_CASES = [
      ("BACKGROUND: We describe the effect of ketamine on sedative and opioid requirements in "
      "ventilated patients. RESULTS: Ketamine infusion was associated with lower sedative and "
      "opioid requirements."), {"conditions": ["anesthesia"]}),
+    # hp56 (final measurement round: 20 clear errors on its first run, ~3 of them the helper's
+    # own labelling) and hp57 (psychiatric literature: 14, ~3 labelling)
+    ("hp56", "Intravenous ketamine for suicidal ideation in the emergency department: a randomized trial",
+     ("METHODS: Adults were randomized to intravenous ketamine 0.5 mg/kg or midazolam. "
+     "CONCLUSIONS: Strategies to extend the effect, such as repeated dosing or the oral "
+     "esketamine formulations currently under development, deserve study."), {"routes": ["iv"]}),
+    ("hp56", "Intramuscular ketamine for treatment-resistant depression: an open-label study",
+     ("METHODS: Eighteen adults received weekly intramuscular ketamine for six weeks in this "
+     "open-label study. CONCLUSIONS: A randomized comparison with intravenous ketamine and "
+     "intranasal esketamine would establish its relative effectiveness and cost."),
+     {"routes": ["im"], "design": "nonrandomized_trial"}),
+    ("hp56", "Arketamine for depression: a narrative review",
+     ("In this review, we summarize the preclinical and clinical data on arketamine and propose"
+     " priorities for future research, including dose-finding studies and trials in other "
+     "psychiatric conditions such as post-traumatic stress disorder and substance use "
+     "disorders."), {"no_condition": "ptsd"}),
+    ("hp56", "Prehospital ketamine in combat casualties: a registry study",
+     ("METHODS: We analysed casualties who received ketamine intravenously or intramuscularly. "
+     "Fentanyl was given to 412 casualties (mostly as oral transmucosal fentanyl citrate "
+     "lozenges)."), {"no_route": "sublingual"}),
+    ("hp56", "Intramuscular ketamine-dexmedetomidine for castration in cats",
+     ("METHODS: Sixty cats received intramuscular ketamine and dexmedetomidine, with meloxicam "
+     "given subcutaneously to all cats."), {"routes": ["im"]}),
+    ("hp56", "Esketamine nasal spray during pregnancy: a case report",
+     ("A 32-year-old woman with treatment-resistant depression received esketamine nasal spray."
+     " She delivered a healthy male infant at 38 weeks."), {"ages": ["adult"]}),
+    ("hp56", "Esketamine for the prevention of postpartum depression: a randomized trial",
+     ("METHODS: Women were randomized to esketamine 0.2 mg/kg or saline after delivery. "
+     "CONCLUSIONS: Longer follow-up of infants is needed."), {"no_age": "child"}),
+    ("hp56", "Drugs for preventing emergence delirium in children: a network meta-analysis",
+     ("RESULTS: Ketamine given as oral premedication reduced emergence delirium compared with "
+     "placebo."), {"routes": ["oral"]}),
+    ("hp57", "Esketamine for the prevention of postpartum depression after caesarean delivery",
+     ("METHODS: Women were randomized to esketamine 0.2 mg/kg or saline. All deliveries were "
+     "performed under combined spinal-epidural anesthesia, and postoperative analgesia was "
+     "provided with patient-controlled epidural sufentanil. RESULTS: Pain scores did not "
+     "differ."), {"no_condition": "acute_pain"}),
+    ("hp57", "Ketamine and reward processing in healthy volunteers: an fMRI study",
+     ("RESULTS: Data from two participants were excluded because of excessive head motion, "
+     "leaving 22 for analysis."), {"not_n": 2}),
+    ("hp57", "Sublingual ketamine lozenges for depression: an open-label study",
+     ("RESULTS: Of 52 patients referred, 41 met inclusion criteria and 36 commenced treatment; "
+     "29 completed 12 weeks."), {"n": 41}),
+    ("hp57", "Glutamate response to ketamine in healthy volunteers: a single-blind 7 Tesla MRS study",
+     ("METHODS: Twenty volunteers were studied in a single-blind design. Spectra were acquired "
+     "during a saline infusion followed by an intravenous infusion of ketamine."),
+     {"design": "nonrandomized_trial"}),
+    ("hp57", "Oral ketamine maintenance for treatment-resistant depression",
+     ("METHODS: We describe the outcomes of patients with treatment-resistant depression who "
+     "were switched to oral ketamine maintenance. RESULTS: Fifty-one patients were followed "
+     "for a median of 14 months. Adverse events included two cases of lower urinary tract "
+     "symptoms."), {"not_design": "case_report"}),
+    ("hp57", "Oral ketamine for PTSD: a protocol for a randomized trial",
+     ("Intravenous ketamine has shown rapid effects on PTSD symptoms in randomised trials, but "
+     "repeated infusions are expensive and difficult to deliver over long periods. We will "
+     "randomize 120 veterans to oral ketamine or placebo."), {"routes": ["oral"]}),
+    ("hp56", "Intramuscular ketamine for treatment-resistant depression: an open-label study",
+     ("METHODS: Twenty adults received weekly intramuscular ketamine. Suicidal ideation was "
+     "monitored at every visit with the Columbia scale. RESULTS: One patient was hospitalized "
+     "for worsening depression and suicidal thoughts judged unrelated to treatment."),
+     {"no_condition": "suicidality"}),
+    ("hp56", "Psychiatrists' attitudes to ketamine for depression: a national survey",
+     ("RESULTS: The most frequently cited concerns were the risk of misuse and addiction (64%),"
+     " uncertainty about long-term safety (61%) and cost (55%). Respondents were less "
+     "supportive of ketamine for anxiety disorders or substance use disorders."),
+     {"no_condition": "substance_use"}),
+    ("hp56", "Patients' experiences of intravenous ketamine for treatment-resistant depression: a qualitative study",
+     ("METHODS: Participants were purposively sampled to include people with and without "
+     "comorbid anxiety and post-traumatic stress disorder. CONCLUSIONS: Patients' experiences "
+     "include perceived psychological insights and anxieties about durability."),
+     {"no_condition": "anxiety"}),
 ]
 
 
@@ -2800,5 +2871,7 @@ def test_wordings_from_probe_rounds(vocab: Vocabulary, round_: str, title: str, 
             assert want not in got["ages"], (round_, tags.age_groups)
         elif what == "not_design":
             assert design != want, (round_, tags.design)
+        elif what == "not_n":
+            assert got["n"] != want, (round_, tags.sample_size_evidence)
         else:
             assert got[what] == want, (round_, what, got[what], tags.sample_size_evidence)
