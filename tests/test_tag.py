@@ -2848,6 +2848,41 @@ PROBE_ROUND_CASES = [
      "comorbid anxiety and post-traumatic stress disorder. CONCLUSIONS: Patients' experiences "
      "include perceived psychological insights and anxieties about durability."),
      {"no_condition": "anxiety"}),
+    # hp58 (final measurement round: 18 clear errors on its first run, ~3 of them the
+    # helper's own labelling)
+    ("hp58", "Ketamine versus electroconvulsive therapy for treatment-resistant depression: a randomized trial",
+     ("BACKGROUND: ECT requires the need for repeated general anaesthesia. METHODS: Patients "
+     "were randomized to six ketamine infusions or right unilateral ultrabrief ECT under "
+     "anaesthesia with methohexital or propofol and succinylcholine."),
+     {"no_condition": "anesthesia"}),
+    ("hp58", "Telehealth sublingual ketamine for depression and anxiety: a cohort study",
+     ("METHODS: Outcomes were PHQ-9 and GAD-7 scores. RESULTS: Depression and anxiety scores "
+     "fell by half at 10 weeks. Improvement in suicidal ideation on PHQ-9 item 9 was also "
+     "observed. CONCLUSIONS: Sublingual ketamine improved depression, anxiety and suicidal "
+     "ideation on PHQ-9 item 9."),
+     {"no_condition": "suicidality"}),
+    ("hp58", "Ketamine for alcohol use disorder: a randomized trial",
+     ("METHODS: Adults with alcohol use disorder were randomized to ketamine or midazolam. "
+     "Depression, anxiety and craving were assessed as secondary outcomes. RESULTS: Depression"
+     " scores did not differ."),
+     {"no_condition": "depression"}),
+    ("hp58", "Esketamine in a randomized trial",
+     "RESULTS: Of 403 patients who underwent screening, 186 were randomized.",
+     {"n": 186}),
+    ("hp58", "Oral ketamine maintenance for depression: a cohort study",
+     ("METHODS: Fifty-four patients (aged 24-71 years; mean 48.9) were followed; 47 had "
+     "complete 12-month data."),
+     {"n": 54}),
+    ("hp58", "(R)-ketamine in the medial prefrontal cortex and social defeat stress in mice",
+     ("Mice received a local infusion of (R)-ketamine into the medial prefrontal cortex after "
+     "social defeat stress."),
+     {"no_route": "iv"}),
+    ("hp58", "Fatal mixed-drug intoxication involving ketamine: a forensic case",
+     "A 27-year-old man was found dead at home. Toxicology showed ketamine and alcohol.",
+     {"treatment": False}),
+    ("hp58", "Nonmedical use of ketamine among US adults, 2015-2022",
+     "METHODS: We analysed a national survey of adults.",
+     {"treatment": False}),
 ]
 
 
