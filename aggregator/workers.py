@@ -92,7 +92,8 @@ def process_efetch(xml: bytes, source: str, vocab: Vocabulary) -> EfetchResult:
 
 def tag_rows(items: Sequence[tuple[str, Any]], vocab: Vocabulary) -> list[tuple[str, str]]:
     """``(pmid, tags JSON)`` of stored records given as ``(pmid, data)`` (the stored
-    ``records.data``: compressed JSON, or JSON text) or ``(pmid, (format, raw_z))`` (their original text, re-parsed)."""
+    ``records.data``: compressed JSON, or JSON text) or ``(pmid, (format, raw_z))`` (their
+    original text, re-parsed)."""
     out: list[tuple[str, str]] = []
     run: list[tuple[str, Record]] = []
     for pmid, payload in items:  # decoded, then tagged, a run at a time

@@ -316,7 +316,8 @@ class RecordTable(SourceFiles):
     ) -> Iterator[tuple[str, str | bytes]]:
         """``(pmid, data)`` of stored records in PMID order, ``data`` being the record's JSON
         as stored (compressed, or text in older rows;
-        ``Record.from_dict(load_record_data(data))`` reads it): the cheap input for re-tagging, with the same selection as :meth:`iter_raw`.
+        ``Record.from_dict(load_record_data(data))`` reads it): the cheap input for
+        re-tagging, with the same selection as :meth:`iter_raw`.
 
         :param stale_for_version: only records whose tags are NULL or were made with another
             vocabulary version.

@@ -16,8 +16,8 @@ Tables (schema version = highest ``migrations.number``):
     a gzipped file kept whole in ``sources``: then ``raw_source``, ``raw_offset`` and
     ``raw_length`` say where its bytes are in that file, decompressed (read through
     :meth:`Store.iter_raw`); ``format`` ``xml`` | ``medline``; ``content_hash`` the
-    SHA-1 of the uncompressed JSON (a re-fetched record is "changed" when it differs). Denormalised for
-    queries: ``kind``, ``has_mesh``, ``retracted``, ``pub_year``, ``citation_status``.
+    SHA-1 of the uncompressed JSON (a re-fetched record is "changed" when it differs).
+    Denormalised for queries: ``kind``, ``has_mesh``, ``retracted``, ``pub_year``, ``citation_status``.
     Bookkeeping: ``first_seen``/``first_seen_run``, ``last_changed``/``last_changed_run``,
     ``last_seen``/``last_seen_run``; ``deleted`` (+ ``deleted_at``) marks PubMed's
     ``DeleteCitation`` (rows are never dropped).
