@@ -170,10 +170,10 @@ def _queries(settings: Settings) -> Any:
 
 
 def _vocab(settings: Settings) -> Any:
-    from .vocabulary import load_vocabulary
+    from . import vocab_cache  # compiled once per vocabulary and code, not once per command
 
     with _queries_hint():
-        return load_vocabulary(settings.queries_dir)
+        return vocab_cache.load(settings.queries_dir)
 
 
 @contextmanager

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,10 @@ DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
 SHARED_FIXTURES = SHARED / "fixtures" / "eutils"
 SHARED_LABELS = SHARED / "labels"
+
+# compiled vocabularies (aggregator.vocab_cache) go to a folder of this test session, never to
+# the user's cache; command-line runs in subprocesses inherit it
+os.environ["AGGREGATOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="aggregator-test-cache-")
 
 
 def shared_path(*parts: str) -> Path:

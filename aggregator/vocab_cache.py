@@ -1,0 +1,112 @@
+"""Tag stage, set-up: the compiled vocabulary kept between command-line runs.
+
+Compiling ``queries/vocabulary.toml`` (checking every pattern, analysing and compiling ~1,300
+regexes) takes ~1.9 s; every ``aggregator`` command that tags paid it again. :func:`load`
+keeps the compiled :class:`~aggregator.vocabulary.Vocabulary` pickled in a cache folder and
+reads it back in ~0.4 s (the regexes are compiled again as they are unpickled; nothing is
+analysed again) while nothing it was made from changed: the key is the SHA-256 of the
+vocabulary file and of the package's sources, with the Python version and whether the
+compiled build runs. Anything else (a missing, unreadable, corrupt or unsafe entry, a folder
+that cannot be written) falls back to :func:`~aggregator.vocabulary.load_vocabulary`; its
+errors are the same as ever, and a vocabulary with a mistake is never cached.
+
+The folder: ``AGGREGATOR_CACHE_DIR``, else ``$XDG_CACHE_HOME/aggregator``, else
+``~/.cache/aggregator``. An entry is read only when it belongs to this user and nobody else
+can write it (it is a pickle: whoever can write it can run code as the reader).
+
+Example::
+
+    from aggregator.vocab_cache import load
+
+    vocab = load(Path("queries"))       # the same Vocabulary as load_vocabulary("queries")
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+from . import native
+from .errors import VocabularyError
+from .queries import definition_file
+from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
+
+__all__ = ["cache_dir", "load"]
+
+logger = logging.getLogger(__name__)
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    """Where compiled vocabularies are kept (see the module docstring)."""
+    if os.environ.get("AGGREGATOR_CACHE_DIR"):
+        return Path(os.environ["AGGREGATOR_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "aggregator"
+
+
+def _key(vocabulary: bytes) -> str:
+    h = hashlib.sha256()
+    h.update(f"{sys.version}\0{native.active()}\0".encode())
+    for source in sorted(_PACKAGE.glob("*.py")):
+        h.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    h.update(vocabulary)
+    return h.hexdigest()[:32]
+
+
+def _safe(entry: Path) -> bool:
+    """The entry is a regular file of this user that no one else can write."""
+    st = entry.lstat()
+    return (stat.S_ISREG(st.st_mode) and st.st_uid == os.getuid()
+            and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
+def load(path: Path | str) -> Vocabulary:
+    """:func:`~aggregator.vocabulary.load_vocabulary`, from the cache when it has this
+    vocabulary compiled by this code.
+
+    :raises VocabularyError: as :func:`~aggregator.vocabulary.load_vocabulary`.
+    """
+    file = definition_file(path, VOCABULARY_FILE, VocabularyError, "vocabulary")
+    try:
+        entry = cache_dir() / f"vocabulary-{_key(file.read_bytes())}.pickle"
+    except OSError:  # the file is unreadable: the loader says so
+        return load_vocabulary(path)
+    try:
+        if _safe(entry):
+            with entry.open("rb") as fh:
+                vocab = pickle.load(fh)
+            if isinstance(vocab, Vocabulary):
+                return vocab
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # noqa: BLE001 - a damaged entry: compile and replace it
+        logger.debug("vocabulary cache %s unreadable (%s); compiling", entry, exc)
+    vocab = load_vocabulary(path)
+    _store(entry, vocab)
+    return vocab
+
+
+def _store(entry: Path, vocab: Vocabulary) -> None:
+    """Write ``entry`` atomically (a temporary file renamed into place), private to this
+    user; a folder that cannot be written only costs the next run the compile."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=".vocabulary-", dir=entry.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(vocab, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, entry)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, pickle.PicklingError) as exc:
+        logger.debug("vocabulary cache %s not written (%s)", entry, exc)
