@@ -27,7 +27,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["MODULES", "activate", "active", "build_dir", "fingerprint", "status"]
+__all__ = ["MODULES", "activate", "active", "build_dir", "built_from", "fingerprint", "status"]
 
 #: the compiled modules: where tagging and extraction spend their time. Not included: modules
 #: whose objects are replaced by ``dataclasses.replace`` or patched by tests (``rules``,
@@ -57,6 +57,15 @@ def _digests() -> dict[str, str]:
             for m in MODULES}
 
 
+def built_from(where: Path) -> object:
+    """The fingerprint the build in ``where`` records (its manifest, as JSON).
+
+    :raises OSError: no manifest, or unreadable.
+    :raises ValueError: not JSON.
+    """
+    return json.loads((where / MANIFEST).read_text(encoding="utf-8"))
+
+
 def fingerprint(digests: dict[str, str] | None = None) -> dict[str, object]:
     """What a build must match to be used: this Python and the sources' digests."""
     return {"python": sys.implementation.cache_tag, "group": GROUP,
@@ -67,13 +76,12 @@ def _why_not() -> str | None:
     """None when the build in :func:`build_dir` may be used, else why not."""
     if os.environ.get(PURE_ENV):
         return f"{PURE_ENV} is set"
-    manifest = build_dir() / MANIFEST
     try:
-        built = json.loads(manifest.read_text(encoding="utf-8"))
+        built = built_from(build_dir())
     except FileNotFoundError:
         return f"not built (make builds it into {build_dir()})"
     except (OSError, ValueError) as exc:
-        return f"unreadable {manifest}: {exc}"
+        return f"unreadable {build_dir() / MANIFEST}: {exc}"
     try:
         now = _digests()
     except OSError as exc:

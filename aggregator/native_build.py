@@ -54,10 +54,9 @@ def build(dest: Path | None = None, *, force: bool = False) -> str:
     """
     dest = dest or native.build_dir()
     fingerprint = native.fingerprint()  # before compiling: a source edited meanwhile makes it stale
-    manifest = dest / MANIFEST
-    if not force and manifest.is_file():
+    if not force:
         with contextlib.suppress(OSError, ValueError):
-            if json.loads(manifest.read_text(encoding="utf-8")) == fingerprint:
+            if native.built_from(dest) == fingerprint:
                 return f"compiled modules up to date in {dest}"
     try:  # imported here: only a build needs mypy and setuptools (the dev extras)
         from mypyc.build import mypycify
