@@ -78,7 +78,7 @@ def load(path: Path | str) -> Vocabulary:
     try:
         entry = cache_dir() / f"vocabulary-{_key(file.read_bytes())}.pickle"
     except OSError:  # the file is unreadable: the loader says so
-        return load_vocabulary(path)
+        return load_vocabulary(file)
     try:
         if _safe(entry):
             with entry.open("rb") as fh:
@@ -89,7 +89,7 @@ def load(path: Path | str) -> Vocabulary:
         pass
     except Exception as exc:  # noqa: BLE001 - a damaged entry: compile and replace it
         logger.debug("vocabulary cache %s unreadable (%s); compiling", entry, exc)
-    vocab = load_vocabulary(path)
+    vocab = load_vocabulary(file)  # the file found above, not the folder looked up again
     _store(entry, vocab)
     return vocab
 
