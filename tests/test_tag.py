@@ -2883,6 +2883,89 @@ PROBE_ROUND_CASES = [
     ("hp58", "Nonmedical use of ketamine among US adults, 2015-2022",
      "METHODS: We analysed a national survey of adults.",
      {"treatment": False}),
+    # hp60-hp62: pooled and post hoc analyses of a sponsor's trials, dose-finding designs
+    ("hp60", ("Esketamine nasal spray in Asian patients with depression and suicidal ideation: post "
+     "hoc analysis of pooled phase 3 data"),
+     ("METHODS: In this post hoc analysis, we analysed patients enrolled in Japan and Korea. "
+     "CONCLUSIONS: In this pooled analysis, esketamine reduced depressive symptoms."),
+     {"design": "rct"}),
+    ("hp62", "Esketamine nasal spray in treatment-resistant depression with anxious distress",
+     ("METHODS: Data were pooled from two 4-week, double-blind, randomised, placebo-controlled "
+     "phase 3 trials. RESULTS: Of 560 randomised patients, 372 (66.4%) met the anxious distress "
+     "criterion."),
+     {"design": "rct", "n": 560}),
+    ("hp61", ("Esketamine with propofol for gastroscopy in children: an up-and-down sequential "
+     "allocation study"),
+     ("METHODS: Children were enrolled in this prospective dose-finding study using Dixon's "
+     "up-and-down method."),
+     {"design": "nonrandomized_trial"}),
+    # sample sizes: the total after the groups, all those randomised, the events' people
+    ("hp62", "Ketamine in the emergency department for suicidal ideation: a matched cohort study",
+     ("RESULTS: The cohort comprised 96 ketamine-treated patients and 192 matched controls (288 "
+     "patients in total; mean age 36.2 years)."),
+     {"n": 288}),
+    ("hp61", "Intraoperative ketamine and persistent pain after spine surgery",
+     ("METHODS: All 127 randomised patients were included in the analysis. RESULTS: Follow-up "
+     "data were available for 98 patients."),
+     {"n": 127}),
+    ("hp61", "Prehospital ketamine for traumatic pain in older adults: a secondary analysis",
+     ("RESULTS: The parent trial randomised 1,021 patients, of whom 214 were aged 65 years or "
+     "older (ketamine n = 109; morphine n = 105) and were included in this analysis."),
+     {"n": 214}),
+    ("hp61", "Recreational ketamine intoxication in the emergency department: a five-year study",
+     "RESULTS: We identified 212 attendances by 189 patients (median age 24 years).",
+     {"n": 189}),
+    ("hp62", "Ketamine misuse among high school students: a national survey",
+     "RESULTS: Of 9,876 eligible students, 9,214 (93.3%) returned valid questionnaires.",
+     {"n": 9214}),
+    ("hp60", "Esketamine nasal spray in treatment-resistant depression: a consensus statement",
+     "METHODS: A task force of 18 psychiatrists, pharmacists and nurses reviewed the evidence.",
+     {"n": None}),
+    ("hp61", "Oral ketamine for chronic suicidal ideation: protocol for a randomised trial",
+     ("METHODS: Adults will be randomised to oral ketamine or placebo. The planned sample size "
+     "is 120 participants."),
+     {"n": 120}),
+    # conditions: a threshold before "were excluded", the analgesia every patient got, pain as
+    # one null result, anaesthesia as the setting or the dose's timing, sedation as a side
+    # effect, antidepressants kept, TRD negated, a ketamine-use study's pain scores
+    ("hp60", "Low-dose esketamine and postoperative delirium in older patients",
+     ("METHODS: Patients with preoperative dementia, severe depression or a Mini-Mental State "
+     "Examination score below 20 were excluded. Secondary outcomes included Geriatric "
+     "Depression Scale scores. RESULTS: Delirium was less frequent with esketamine."),
+     {"no_condition": "depression"}),
+    ("hp60", "Intraoperative esketamine and postoperative sleep after gynaecological surgery",
+     ("METHODS: All patients received standardized propofol-remifentanil anaesthesia and "
+     "sufentanil patient-controlled intravenous analgesia. The primary outcome was the Athens "
+     "Insomnia Scale score. Secondary outcomes included NRS pain scores."),
+     {"no_condition": "acute_pain"}),
+    ("hp60", "Intraoperative esketamine and postoperative depressive symptoms after lung surgery",
+     ("OBJECTIVE: This study investigated whether esketamine given during anaesthesia reduces "
+     "postoperative depressive symptoms. RESULTS: Depressive symptoms were less frequent. GAD-7 "
+     "scores and pain scores did not differ significantly between the groups."),
+     {"conditions": ["depression"]}),
+    ("hp60", "Esketamine and rebound pain after interscalene brachial plexus block",
+     ("METHODS: Patients undergoing arthroscopic shoulder surgery with interscalene block and "
+     "general anaesthesia were randomized to esketamine or saline. RESULTS: Rebound pain was "
+     "less frequent."),
+     {"conditions": ["acute_pain"]}),
+    ("hp61", "Caudal ketamine as an adjuvant to bupivacaine in children",
+     ("METHODS: Ninety boys scheduled for hypospadias repair under sevoflurane general "
+     "anaesthesia were randomised to caudal bupivacaine with or without ketamine. RESULTS: "
+     "Postoperative analgesia lasted longer."),
+     {"no_condition": "anesthesia"}),
+    ("hp60", "Caudal S-ketamine added to ropivacaine for hypospadias repair in children",
+     ("RESULTS: Sedation scores were higher with the larger dose. CONCLUSIONS: Caudal S-ketamine "
+     "prolonged postoperative analgesia; the higher dose caused more sedation."),
+     {"no_condition": "anesthesia"}),
+    ("hp62", "Ketamine for anorexia nervosa: an open-label pilot study",
+     ("METHODS: Twelve adults received four ketamine infusions. Concomitant antidepressants "
+     "(taken by 7 of 12 participants) were continued. Secondary outcomes included depressive "
+     "symptoms. RESULTS: Eating disorder scores improved."),
+     {"no_condition": "depression"}),
+    ("hp62", "Ketamine augmentation of escitalopram in major depression",
+     ("METHODS: Patients with treatment-resistant depression were excluded. CONCLUSIONS: Ketamine "
+     "enhanced the response to escitalopram in non-resistant major depression."),
+     {"no_condition": "trd"}),
 ]
 
 
