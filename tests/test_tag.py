@@ -2966,6 +2966,74 @@ PROBE_ROUND_CASES = [
      ("METHODS: Patients with treatment-resistant depression were excluded. CONCLUSIONS: Ketamine "
      "enhanced the response to escitalopram in non-resistant major depression."),
      {"no_condition": "trd"}),
+    # hp60-hp62: ages of someone other than the participants, cells from rat embryos
+    ("hp60", ("Effect of a single dose of esketamine after neonatal delivery on postpartum "
+     "depressive symptoms"),
+     "METHODS: Parturients aged 20-40 years were randomized to esketamine or saline.",
+     {"ages": ["adult"]}),
+    ("hp60", "Ketamine and esketamine for perinatal depression: a narrative review",
+     ("Data on breastfeeding are scarce. This review highlights the limited data on infant "
+     "neurodevelopment and infant development after exposure."),
+     {"no_age": "child"}),
+    ("hp61", "Repeated ketamine infusions for late-life treatment-resistant depression",
+     ("METHODS: In this open-label pilot trial, 25 adults aged 60 to 88 years with major "
+     "depression received six infusions."),
+     {"ages": ["older_adult"]}),
+    ("hp61", ("Esketamine nasal spray in patients aged 65 years and older with treatment-resistant "
+     "depression"),
+     ("RESULTS: Response rates improved. CONCLUSIONS: Esketamine was tolerated, with a profile "
+     "consistent with that in younger adults."),
+     {"ages": ["older_adult"]}),
+    ("hp61", ("(2R,6R)-hydroxynorketamine and ketamine regulate BDNF release in cultured rat "
+     "cortical neurons"),
+     ("Primary cortical neuron cultures were prepared from embryonic day 18 rat embryos and "
+     "treated with ketamine or vehicle for 24 hours."),
+     {"population": "in_vitro"}),
+    # other drugs' routes: a class of drugs, a list of routes after another drug, another
+    # drug's infusion technique, the moment of the spinal block
+    ("hp61", "Recreational ketamine intoxication in the emergency department: a five-year study",
+     ("RESULTS: Sedation with intravenous or oral benzodiazepines was required in 17% of "
+     "attendances."),
+     {"routes": []}),
+    ("hp61", "Sedative premedication for preoperative anxiety in children: a network meta-analysis",
+     ("RESULTS: Ketamine was administered orally or intranasally, midazolam orally, intranasally "
+     "or rectally, and dexmedetomidine intranasally or buccally."),
+     {"routes": ["intranasal", "oral"]}),
+    ("hp60", "Esketamine versus sufentanil during anaesthesia induction in elderly patients",
+     ("METHODS: Patients received esketamine 0.5 mg/kg together with propofol target-controlled "
+     "infusion for induction."),
+     {"routes": []}),
+    ("hp60", "Prophylactic esketamine for shivering during caesarean delivery",
+     ("METHODS: Esketamine was given intravenously. The primary outcome was shivering within 60 "
+     "min after intrathecal injection."),
+     {"routes": ["iv"]}),
+    ("hp60", "Intramuscular ketamine for treatment-resistant depression: an open-label study",
+     ("METHODS: Patients received intramuscular ketamine twice weekly. CONCLUSIONS: IM ketamine "
+     "was tolerated, supporting its use where infusion services are not available."),
+     {"routes": ["im"]}),
+    ("hp62", "Ketamine for post-traumatic stress disorder: a systematic review",
+     ("RESULTS: Routes were intravenous (14 studies), intranasal (4 studies), intramuscular (2 "
+     "studies) and oral (1 study)."),
+     {"routes": ["iv", "im", "intranasal", "oral"]}),
+    # what a guideline advises against, what later work should clarify or compare
+    ("hp62", "Ketamine for depression: a consensus statement",
+     ("RESULTS: Intravenous ketamine and esketamine nasal spray were recommended for TRD. Oral, "
+     "sublingual and intramuscular ketamine were not recommended outside research settings."),
+     {"routes": ["iv", "intranasal"]}),
+    ("hp62", "Sublingual ketamine troches for depression in a community clinic",
+     ("METHODS: Patients took sublingual troches. CONCLUSIONS: Its place relative to intravenous "
+     "ketamine and intranasal esketamine should be clarified in prospective comparative "
+     "studies."),
+     {"routes": ["sublingual"]}),
+    ("hp61", "Oral ketamine for burn dressing changes in children: a chart review",
+     ("METHODS: Children received oral ketamine. CONCLUSIONS: Oral ketamine was effective. "
+     "Prospective comparison with intranasal or inhaled alternatives is warranted."),
+     {"routes": ["oral"]}),
+    # pain scores in a study of ketamine use are no acute pain
+    ("hp61", "Management of ketamine-associated uropathy: a systematic review",
+     ("METHODS: We searched MEDLINE. RESULTS: Intravesical treatment gave improvements in "
+     "bladder capacity and pain scores. Pain relief followed cessation of ketamine use."),
+     {"no_condition": "acute_pain"}),
 ]
 
 
@@ -2978,7 +3046,7 @@ def test_wordings_from_probe_rounds(vocab: Vocabulary, round_: str, title: str, 
     got: dict[str, object] = {
         "routes": tags.labels("routes"), "conditions": tags.labels("conditions"),
         "ages": tags.labels("age_groups"), "n": tags.sample_size, "design": design,
-        "treatment": tags.ketamine_treatment,
+        "treatment": tags.ketamine_treatment, "population": tags.population.label,
         "term": tags.conditions[0].term if tags.conditions else None}
     for what, want in expect.items():
         if what == "no_condition":
