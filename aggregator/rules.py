@@ -186,6 +186,9 @@ class Vocabulary:
     future_cues: Matcher | None = None
     #: cues of a record with no participants of its own (a decision model): no sample size
     no_sample_cues: Matcher | None = None
+    #: cues of a study in healthy volunteers (outside its background): a condition it names
+    #: only in its background and conclusion is no condition of its own
+    healthy_cues: Matcher | None = None
     macros: dict[str, str] = field(default_factory=dict)
     scanner: Scanner | None = field(default=None, compare=False, repr=False)
     #: set with ``scanner``: the word prefixes (of ``scanner``'s index) that start an aside or
@@ -215,7 +218,7 @@ class Vocabulary:
         out += [m for _, m, _ in self.population_rules]
         out += [r.pattern for r in self.size_rules]
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
-                self.secondary_cues, self.future_cues, self.no_sample_cues,
+                self.secondary_cues, self.future_cues, self.no_sample_cues, self.healthy_cues,
                 self.ketamine_model, self.ketamine_misuse, self.ketamine_tool,
                 self.ketamine_named, self.ketamine_aside, self.ketamine_adjunct]
         return [m for m in out if m is not None]

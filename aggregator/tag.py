@@ -141,9 +141,9 @@ def _span_weight(pos: int, spans: list[tuple[int, int, float]], weight: float) -
 
 
 def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = True,
-           beyond_conclusion: bool = False) -> tuple[float, str | None, float]:
-    """(score, best term, best contribution) of one label over the sentences. With
-    ``beyond_conclusion``, a label matched only in the conclusion scores 0."""
+           implied: tuple[str, ...] = ()) -> tuple[float, str | None, float]:
+    """(score, best term, best contribution) of one label over the sentences. A label
+    matched only in sentences of the ``implied`` kinds (say "conclusion") scores 0."""
     vetoes: list[tuple[int, int]] | None = None  # computed only once something matched
     #: sentence -> (best value, its match's start, end): the term is cut for the winner only
     best_per_sentence: dict[int, tuple[float, int, int]] = {}
@@ -180,9 +180,9 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
     total = sum(v for v, _, _ in best_per_sentence.values())
     if not best_per_sentence:
         return 0.0, None, 0.0
-    if beyond_conclusion:
+    if implied:
         for i in best_per_sentence:  # a loop: all() over a generator costs more here
-            if sentences[i].kind != "conclusion":
+            if sentences[i].kind not in implied:
                 break
         else:
             return 0.0, None, 0.0
@@ -205,12 +205,13 @@ def _mesh_hits(doc: Doc, rule: LabelRule) -> tuple[str | None, bool]:
 
 
 def _tag_labels(record: Record, doc: Doc, topic: str, vocab: Vocabulary,
-                beyond_conclusion: bool = False) -> list[Tag]:
+                implied: tuple[str, ...] = ()) -> list[Tag]:
     """The labels of one topic (``vocab``'s field name: "conditions", "routes",
-    "age_groups"). ``beyond_conclusion``: a label the text names only in the
-    conclusion is not tagged (conditions: "relevant to its effects in mood disorders" at the
-    end of a healthy-volunteer study is an implication, not the study's condition; a route
-    there is the study's own: "A single intravenous dose of esketamine reduced ...")."""
+    "age_groups"). ``implied``: sentence kinds that alone do not make a label. Conditions
+    pass ("conclusion",): "relevant to its effects in mood disorders" at the end of a study is
+    an implication, not the study's condition; a route there is the study's own ("A single
+    intravenous dose of esketamine reduced ..."). A healthy-volunteer study adds "background"
+    (:func:`_implied`)."""
     tags: dict[str, Tag] = {}
     pending: list[LabelRule] = []
     rules: tuple[LabelRule, ...] = getattr(vocab, topic)
@@ -223,7 +224,7 @@ def _tag_labels(record: Record, doc: Doc, topic: str, vocab: Vocabulary,
             score, term = 0.0, None  # none of its patterns can match: most labels, most texts
         else:
             generic = not rule.generic_unless or tags.keys().isdisjoint(rule.generic_unless)
-            score, term, _ = _score(doc, rule, False, generic, beyond_conclusion)
+            score, term, _ = _score(doc, rule, False, generic, implied)
         heading, major = (None, False) if mesh.isdisjoint(mesh_keys) else _mesh_hits(doc, rule)
         if heading and major:
             tags[rule.label] = Tag(rule.label, "mesh", heading)
@@ -235,7 +236,7 @@ def _tag_labels(record: Record, doc: Doc, topic: str, vocab: Vocabulary,
             pending.append(rule)
     if not tags:
         for rule in pending:
-            score, term, _ = _score(doc, rule, fallback=True, beyond_conclusion=beyond_conclusion)
+            score, term, _ = _score(doc, rule, fallback=True, implied=implied)
             if score >= rule.min_score and term:
                 tags[rule.label] = Tag(rule.label, "text", term)
     for tag in list(tags.values()):
@@ -246,6 +247,23 @@ def _tag_labels(record: Record, doc: Doc, topic: str, vocab: Vocabulary,
     if len(tags) < 2:
         return list(tags.values())
     return sorted(tags.values(), key=lambda t: order.get(t.label, 99))
+
+
+def _implied(doc: Doc, vocab: Vocabulary) -> tuple[str, ...]:
+    """The sentence kinds whose mentions of a condition alone do not make it the study's: the
+    conclusion's, and in a study of healthy volunteers (``vocab.healthy_cues`` outside the
+    background) the background's too ("Anhedonia is a core symptom of depression" before an
+    imaging study in healthy adults)."""
+    cues = vocab.healthy_cues
+    if cues is not None:
+        for m in cues.finditer(doc.text, doc.lower, index=doc.index):
+            if doc.sentences[doc.sentence_at(m.start())].kind != "background":
+                return _HEALTHY_IMPLIED
+    return _IMPLIED
+
+
+_IMPLIED = ("conclusion",)
+_HEALTHY_IMPLIED = ("conclusion", "background")
 
 
 # -- population, design, sample size ----------------------------------------------------------
@@ -546,7 +564,7 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     """
     doc = Doc.of(record, vocab)
     population = _population(doc, vocab)
-    conditions = _tag_labels(record, doc, "conditions", vocab, beyond_conclusion=True)
+    conditions = _tag_labels(record, doc, "conditions", vocab, _implied(doc, vocab))
     routes = _tag_labels(record, doc, "routes", vocab)
     ages = (_tag_labels(record, doc, "age_groups", vocab)
             if population.label == "human" else [])

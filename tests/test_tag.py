@@ -3034,6 +3034,18 @@ PROBE_ROUND_CASES = [
      ("METHODS: We searched MEDLINE. RESULTS: Intravesical treatment gave improvements in "
      "bladder capacity and pain scores. Pain relief followed cessation of ketamine use."),
      {"no_condition": "acute_pain"}),
+    # hp62: a study in healthy volunteers names conditions only as its motive and implication
+    ("hp62", "Ketamine and reward processing in healthy volunteers: a crossover fMRI study",
+     ("BACKGROUND: Anhedonia is a core symptom of depression. METHODS: Forty healthy "
+     "volunteers without psychiatric illness received ketamine and placebo. RESULTS: Striatal "
+     "responses increased. CONCLUSIONS: These findings may explain ketamine's anti-anhedonic "
+     "effects in patients with depression."),
+     {"conditions": []}),
+    # ... while patients' condition named in the same places stays theirs
+    ("hp62", "Ketamine for patients in a community clinic: an open-label study",
+     ("BACKGROUND: Depression is common and disabling. METHODS: Forty adults received ketamine "
+     "infusions. RESULTS: Scores improved. CONCLUSIONS: Ketamine reduced depression."),
+     {"conditions": ["depression"]}),
 ]
 
 
