@@ -419,6 +419,12 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
     return None, None
 
 
+#: where a phrase of ``vocab.ketamine_tool`` starts with what was done to the animals
+_TOOL_VERB = re.compile(r"an(?:a)?esthe(?:tized|tised|sia\s)|sedated|premedicated|immobili")
+
+#: the conditions a study keeps where ketamine only makes its model or is the anaesthetic
+_MODEL_CONDITIONS = frozenset({"substance_use"})
+
 # sections that may name ketamine without studying it
 _ASIDE = frozenset({"background", "limitations", "conclusion"})
 # what may stand before ketamine when it is the subject of a conclusion: a heading and up to
@@ -473,9 +479,15 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
                                 and (role == "model" or kind == "objective")):
                 return role
     if population != "human" and vocab.ketamine_tool is not None:
-        if vocab.ketamine_tool.search(doc.text, doc.lower, index=doc.index) is not None:
-            return "tool"
-        return "treatment"
+        tools = vocab.ketamine_tool.finditer(doc.text, doc.lower, index=doc.index)
+        # a title that names ketamine's anaesthesia as its subject studies it ("Neonatal
+        # ketamine anaesthesia causes ...", "... a ketamine-dexmedetomidine combination for
+        # sedation in dogs"); one about animals anaesthetised with it does not ("... in cats
+        # lightly anesthetized with ketamine: effects of halothane")
+        if not tools or any(m.start() < doc.title_end and not _TOOL_VERB.match(doc.lower, m.start())
+                            for m in tools):
+            return "treatment"
+        return "tool"
     if vocab.ketamine_named is None:
         return "treatment"
     # most titles name it as what they study: the title alone is searched first
@@ -585,6 +597,11 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     elif role in ("model", "tool", "adjunct") and routes:
         # ketamine given beside the drugs under study: only the routes near it are its own
         routes = _routes_near_ketamine(record, doc, vocab, routes)
+    if role in ("model", "tool") and conditions:
+        # ketamine only makes the model or is the animals' anaesthetic: the conditions studied
+        # are not ketamine's (a Nav1.7 inhibitor in rats with nerve injury anaesthetised with
+        # ketamine-xylazine), unless they are its misuse (a model of ketamine cystitis)
+        conditions = [c for c in conditions if c.label in _MODEL_CONDITIONS]
     ptypes = {p.name for p in record.publication_types}
     refs = {c.ref_type for c in record.corrections}
     return Tags(

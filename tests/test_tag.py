@@ -3046,6 +3046,22 @@ PROBE_ROUND_CASES = [
      ("BACKGROUND: Depression is common and disabling. METHODS: Forty adults received ketamine "
      "infusions. RESULTS: Scores improved. CONCLUSIONS: Ketamine reduced depression."),
      {"conditions": ["depression"]}),
+    # hp60, hp61: ketamine as the animals' anaesthetic makes no condition of its own, but a title
+    # that names ketamine's anaesthesia as its subject studies it
+    ("hp60", ("Intrathecal Nav1.7 inhibitor alleviates mechanical allodynia in a rat model of "
+     "spared nerve injury"),
+     ("METHODS: Rats were anaesthetized with an intraperitoneal injection of ketamine (80 mg/kg) "
+     "and xylazine before spared nerve injury surgery. RESULTS: Allodynia and neuropathic pain "
+     "behaviour were reduced in chronic pain model rats."),
+     {"conditions": [], "treatment": False}),
+    ("hp61", "Neonatal ketamine anaesthesia causes long-lasting deficits in hippocampal neurogenesis",
+     ("METHODS: Postnatal day 7 rat pups received ketamine anaesthesia for 6 hours. RESULTS: "
+     "Neurogenesis was reduced in adulthood."),
+     {"treatment": True}),
+    ("hp61", ("Oral transmucosal versus intramuscular administration of a "
+     "ketamine-dexmedetomidine combination for sedation in cats"),
+     "METHODS: Twenty cats received the combination by each route in random order.",
+     {"treatment": True}),
 ]
 
 
