@@ -3062,6 +3062,91 @@ PROBE_ROUND_CASES = [
      "ketamine-dexmedetomidine combination for sedation in cats"),
      "METHODS: Twenty cats received the combination by each route in random order.",
      {"treatment": True}),
+    # hp63, hp64: covariates and side measures written subject first, parents' anxiety, usual
+    # care, another drug's premedication, the recovery unit, the moment of induction
+    ("hp64", "Repeated ketamine infusions for treatment-resistant depression: a cohort study",
+     ("METHODS: Adults with TRD received six infusions. Comorbid generalized anxiety disorder "
+     "(41%) and PTSD (12%) were recorded and entered as covariates. RESULTS: Response was 52%."),
+     {"no_condition": "ptsd"}),
+    ("hp64", "Ketamine for suicidal ideation in the emergency department: a randomised trial",
+     ("OBJECTIVE: To test ketamine beside usual care, which could include oral benzodiazepines "
+     "and initiation of antidepressants. METHODS: Adults with suicidal ideation were randomised "
+     "to ketamine or midazolam. RESULTS: Ideation fell with ketamine."),
+     {"no_condition": "depression"}),
+    ("hp64", "Intranasal ketamine for dental sedation in children: a randomised trial",
+     ("METHODS: Children were randomised to intranasal ketamine or placebo. Parental anxiety was "
+     "measured with the State-Trait Anxiety Inventory. RESULTS: Sedation was adequate in 84%. "
+     "Parental anxiety was lower with ketamine."),
+     {"no_condition": "anxiety"}),
+    ("hp64", "Caudal ketamine for analgesia after orchidopexy in children",
+     ("METHODS: All children were premedicated with oral midazolam 0.5 mg/kg. Children were "
+     "randomised to caudal bupivacaine with or without ketamine. RESULTS: Analgesia lasted "
+     "longer after premedicated with midazolam."),
+     {"no_condition": "anesthesia"}),
+    ("hp63", "Esketamine and perioperative anxiety and depression in breast cancer surgery",
+     ("METHODS: Women received esketamine 0.2 mg/kg intravenously over 40 minutes after "
+     "induction of anesthesia. RESULTS: Anxiety and depression scores were lower. CONCLUSIONS: "
+     "Esketamine after induction of anesthesia reduced anxiety."),
+     {"no_condition": "anesthesia"}),
+    ("hp64", "Esketamine for chronic postsurgical pain: a meta-analysis",
+     ("METHODS: Trials of perioperative esketamine were pooled. RESULTS: Chronic postsurgical "
+     "pain was less frequent. Opioid consumption in the post-anaesthesia care unit was lower. "
+     "Stays in the post-anaesthesia care unit were shorter."),
+     {"no_condition": "anesthesia"}),
+    ("hp64", "Esketamine for postpartum depression after caesarean delivery: a meta-analysis",
+     ("RESULTS: Esketamine reduced postpartum depression; administration by bolus (>= 0.2 "
+     "mg/kg) or in PCIA were both effective. Doses given as a bolus or via PCIA were equally "
+     "safe."),
+     {"no_condition": "acute_pain"}),
+    ("hp64", "Ketamine for depression in adults: a randomised trial",
+     ("METHODS: Adults were randomised to ketamine or midazolam. Suicidal ideation (PHQ-9 item "
+     "9) was monitored. Depression was the primary outcome. RESULTS: Suicidal ideation "
+     "(C-SSRS) was monitored at follow-up."),
+     {"no_condition": "suicidality"}),
+    ("hp63", "Ketamine for obsessive-compulsive disorder: an open-label pilot study",
+     ("METHODS: Adults with OCD received two infusions. Moderate or severe alcohol or cannabis "
+     "use disorder in the prior 3 months were exclusionary. RESULTS: Obsessions improved. No "
+     "participant developed a new substance use problem."),
+     {"conditions": ["ocd"]}),
+    ("hp63", "Esketamine nasal spray and hypomania in unipolar depression: a case report",
+     ("A woman without personal or family history of bipolar disorder developed hypomania "
+     "during esketamine treatment for depression. She had no personal or family history of "
+     "bipolar disorder or psychosis."),
+     {"no_condition": "bipolar"}),
+    # other drugs' routes, and ketamine's routes before or outside the study
+    ("hp64", "Nebulised ketamine versus intravenous morphine for acute pain in the ED",
+     ("METHODS: Adults received nebulised ketamine or morphine. Fentanyl 1 microgram/kg "
+     "intravenously was available as rescue analgesia."),
+     {"no_route": "iv"}),
+    ("hp64", "Ketamine infusion for cocaine use disorder: a randomised trial",
+     ("METHODS: Adults who were actively using cocaine (predominantly by intranasal or smoked "
+     "routes) were randomised to a ketamine or midazolam infusion."),
+     {"no_route": "intranasal"}),
+    ("hp64", "Intravenous ketamine for treatment-resistant depression in a university clinic",
+     ("METHODS: Adults received six infusions; some had previously been prescribed esketamine "
+     "nasal spray elsewhere. RESULTS: Response was 48%."),
+     {"routes": ["iv"]}),
+    ("hp64", "Esketamine nasal spray for TRD: lessons from a registry",
+     ("The findings cannot be extrapolated to intravenous racemic ketamine, oral ketamine, or "
+     "electroconvulsive therapy, which were not studied. Esketamine nasal spray was effective."),
+     {"routes": ["intranasal"]}),
+    # ages: a group left out, a separate study, research priorities, others' relations
+    ("hp64", "Ketamine for depression in a community clinic: a cohort study",
+     ("METHODS: Adults received infusions; older adults (65 years and over) were not included in "
+     "this cohort. A separate study in adolescents with depression is ongoing."),
+     {"ages": ["adult"]}),
+    ("hp64", "Ketamine-assisted therapy for depression in older adults aged 65 to 85 years",
+     ("METHODS: Twenty patients aged 65 to 85 years received ketamine. Family caregivers, most "
+     "of whom were the participants' adult children, completed the Zarit Burden Interview."),
+     {"ages": ["older_adult"]}),
+    ("hp63", "Intranasal esketamine for premedication in children: a randomised trial",
+     ("METHODS: Children aged 3-7 years were randomised. RESULTS: The safety profile was "
+     "consistent with adult studies."),
+     {"ages": ["child"]}),
+    ("hp64", "Ketamine for postpartum depression: a randomised trial",
+     ("METHODS: Mothers aged 20-40 years were randomised. Outcomes were similar in the 31% who "
+     "were parents of children younger than 12 years."),
+     {"no_age": "child"}),
 ]
 
 
