@@ -3147,6 +3147,36 @@ PROBE_ROUND_CASES = [
      ("METHODS: Mothers aged 20-40 years were randomised. Outcomes were similar in the 31% who "
      "were parents of children younger than 12 years."),
      {"no_age": "child"}),
+    # hp65, hp66: a drug's approval is background; trials "against" a comparator are future
+    # work; wastewater epidemiology; a review of mortality data; intoxication among causes
+    ("hp66", "Arketamine as a rapid-acting antidepressant: a narrative review",
+     ("Ketamine is a racemic mixture of esketamine and arketamine. Although esketamine has been "
+     "approved as a nasal spray for treatment-resistant depression, preclinical evidence "
+     "suggests that arketamine has longer-lasting antidepressant-like effects. Arketamine "
+     "trials in depression have begun."),
+     {"no_condition": "trd", "no_route": "intranasal"}),
+    ("hp65", "Esketamine nasal spray for treatment-resistant depression: a meta-analysis",
+     ("RESULTS: Esketamine nasal spray improved MADRS scores. CONCLUSIONS: Esketamine nasal spray "
+     "is effective. Head-to-head trials against intravenous racemic ketamine and "
+     "electroconvulsive therapy are needed."),
+     {"routes": ["intranasal"]}),
+    ("hp65", ("Spatiotemporal trends of ketamine and norketamine in municipal wastewater across 22 "
+     "Chinese cities"),
+     "Ketamine was detected in 97% of samples. Loads rose over the study period.",
+     {"treatment": False}),
+    ("hp65", "Ketamine-related deaths in England: a review of coroners' and national mortality data",
+     "Cases were identified from a national database of drug-related deaths.",
+     {"not_design": "review"}),
+    ("hp66", "Intramuscular ketamine for prehospital agitation: a retrospective cohort",
+     ("METHODS: We recorded the suspected aetiology (including alcohol or stimulant intoxication "
+     "and psychiatric illness). RESULTS: Agitation resolved in 88%, including in alcohol or "
+     "stimulant intoxication."),
+     {"no_condition": "substance_use"}),
+    ("hp66", "Intravenous ketamine for treatment-resistant depression: a consensus statement",
+     ("METHODS: A panel of 28 experts in psychiatry, anaesthesiology, pharmacology and addiction "
+     "medicine met. RESULTS: Ketamine was recommended; experts in addiction medicine advised "
+     "monitoring."),
+     {"no_condition": "substance_use"}),
 ]
 
 
