@@ -3177,6 +3177,12 @@ PROBE_ROUND_CASES = [
      "medicine met. RESULTS: Ketamine was recommended; experts in addiction medicine advised "
      "monitoring."),
      {"no_condition": "substance_use"}),
+    # hp65: future comparisons in the plural (a guard for the cue written from "comparison")
+    ("hp65", "Intramuscular ketamine for treatment-resistant depression: an open-label study",
+     ("METHODS: Outpatients received intramuscular ketamine weekly. CONCLUSIONS: Intramuscular "
+     "ketamine was well tolerated. Randomised comparisons with intravenous and intranasal "
+     "formulations are required."),
+     {"routes": ["im"]}),
 ]
 
 
