@@ -3183,6 +3183,17 @@ PROBE_ROUND_CASES = [
      "ketamine was well tolerated. Randomised comparisons with intravenous and intranasal "
      "formulations are required."),
      {"routes": ["im"]}),
+    # hp67: a condition the participants did not have; future work without "to ..."
+    ("hp67", "Ketamine for generalised and social anxiety disorder: a randomised trial",
+     ("METHODS: Adults with GAD and/or SAD who did not have current major depression were "
+     "enrolled and randomised to ketamine or midazolam. RESULTS: Anxiety improved. Adults who "
+     "did not have current major depression responded as well."),
+     {"conditions": ["anxiety"]}),
+    ("hp67", "Ketamine in the emergency department: a narrative review",
+     ("Ketamine is used for procedural sedation in children and adults. Further research is "
+     "needed, including the use of ketamine in older adults. Knowledge gaps include its role in "
+     "older adults with delirium."),
+     {"no_age": "older_adult"}),
 ]
 
 
