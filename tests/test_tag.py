@@ -3194,6 +3194,17 @@ PROBE_ROUND_CASES = [
      "needed, including the use of ketamine in older adults. Knowledge gaps include its role in "
      "older adults with delirium."),
      {"no_age": "older_adult"}),
+    # hp60, hp67: sedation scores as a side effect of a caudal analgesic, not anaesthesia; a
+    # sedation study keeps its label
+    ("hp67", "Caudal ketamine added to bupivacaine for analgesia after inguinal herniotomy",
+     ("METHODS: Children received caudal bupivacaine with or without ketamine. Sedation scores "
+     "were recorded hourly. RESULTS: Postoperative analgesia lasted longer. Sedation scores were "
+     "higher in the ketamine group."),
+     {"conditions": ["acute_pain"]}),
+    ("hp67", "Intranasal ketamine for procedural sedation in children: a randomised trial",
+     ("METHODS: Children were randomised to intranasal ketamine or midazolam for procedural "
+     "sedation. RESULTS: Ramsay sedation scores were higher with ketamine."),
+     {"conditions": ["anesthesia"]}),
 ]
 
 
