@@ -3205,6 +3205,16 @@ PROBE_ROUND_CASES = [
      ("METHODS: Children were randomised to intranasal ketamine or midazolam for procedural "
      "sedation. RESULTS: Ramsay sedation scores were higher with ketamine."),
      {"conditions": ["anesthesia"]}),
+    # hp63, hp67: what a panel did not agree on or found too little evidence for
+    ("hp67", "Recommendations for ketamine and esketamine in depressive disorders: a consensus",
+     ("METHODS: A panel of psychiatrists reviewed the evidence on adults. RESULTS: Intravenous "
+     "ketamine was recommended for adults. The panel did not reach consensus on the use of oral "
+     "or sublingual formulations, or on ketamine in adolescents."),
+     {"ages": ["adult"], "routes": ["iv"]}),
+    ("hp63", "Clinical practice recommendations for intravenous ketamine in depression",
+     ("RESULTS: Recommendations cover adults. For bipolar depression and for patients under 18 "
+     "years, the task force concluded that evidence was insufficient to make recommendations."),
+     {"ages": ["adult"]}),
 ]
 
 
