@@ -419,8 +419,18 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
     return None, None
 
 
-#: where a phrase of ``vocab.ketamine_tool`` starts with what was done to the animals
+#: in a phrase of ``vocab.ketamine_tool``: what was done to the animals ...
 _TOOL_VERB = re.compile(r"an(?:a)?esthe(?:tized|tised|sia\s)|sedated|premedicated|immobili")
+#: ... or, just before it, the animals were under it ("under ketamine anesthesia")
+_TOOL_BEFORE = re.compile(r"\b(?:under|during|in|using|with)\s+$")
+
+
+def _tool_of_animals(lower: str, m: re.Match[str]) -> bool:
+    """Whether a title's ``vocab.ketamine_tool`` phrase ``m`` says the animals were
+    anaesthetised with ketamine, rather than naming ketamine's anaesthesia as the subject."""
+    return (_TOOL_VERB.search(lower, m.start(), m.end()) is not None
+            or _TOOL_BEFORE.search(lower, max(0, m.start() - 12), m.start()) is not None)
+
 
 #: the conditions a study keeps where ketamine only makes its model or is the anaesthetic
 _MODEL_CONDITIONS = frozenset({"substance_use"})
@@ -483,8 +493,9 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
         # a title that names ketamine's anaesthesia as its subject studies it ("Neonatal
         # ketamine anaesthesia causes ...", "... a ketamine-dexmedetomidine combination for
         # sedation in dogs"); one about animals anaesthetised with it does not ("... in cats
-        # lightly anesthetized with ketamine: effects of halothane")
-        if not tools or any(m.start() < doc.title_end and not _TOOL_VERB.match(doc.lower, m.start())
+        # lightly anesthetized with ketamine", "in ketamine anesthetized cats", "under ketamine
+        # anesthesia")
+        if not tools or any(m.start() < doc.title_end and not _tool_of_animals(doc.lower, m)
                             for m in tools):
             return "treatment"
         return "tool"

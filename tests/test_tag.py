@@ -3215,6 +3215,14 @@ PROBE_ROUND_CASES = [
      ("RESULTS: Recommendations cover adults. For bipolar depression and for patients under 18 "
      "years, the task force concluded that evidence was insufficient to make recommendations."),
      {"ages": ["adult"]}),
+    # review of ca7b21f: a title with animals under ketamine anaesthesia names a tool, whether
+    # the drug comes first ("in ketamine anesthetized cats") or after "under"
+    ("hp61", "Hippocampal place-cell firing under ketamine anesthesia in rats given a novel compound",
+     "METHODS: Rats were recorded after a novel compound was given. RESULTS: Firing rates fell.",
+     {"treatment": False}),
+    ("hp61", "Visual cortex responses in ketamine anesthetized cats",
+     "METHODS: Cats were recorded. RESULTS: Responses fell.",
+     {"treatment": False}),
 ]
 
 
