@@ -119,6 +119,20 @@ def _split(text: str, offset: int) -> Iterable[tuple[int, int]]:
         yield offset + pos, offset + len(text)
 
 
+# (functions, not closures in segment(): a closure and its frame would make a reference cycle
+# per record, which only the garbage collector frees)
+def _cues(cues: Matcher | None, text: str, lower: str, index: TextIndex | frozenset[str],
+          start: int, end: int) -> list[re.Match[str]]:
+    if cues is None or end <= start:
+        return []
+    return cues.finditer(text, lower, start, end, index)
+
+
+def _sentences_of(found: list[re.Match[str]], starts: list[int]) -> set[int]:
+    """The sentences (indexes into ``starts``, their start offsets) where ``found`` start."""
+    return {bisect_right(starts, m.start()) - 1 for m in found}
+
+
 def _section_kind(heading: str, vocab: Vocabulary) -> str | None:
     known = vocab.heading_kinds
     found = known.get(heading, "")
@@ -192,14 +206,7 @@ def segment(record: Record, vocab: Vocabulary
     index = (vocab.scanner.index(lower, doc) if vocab.scanner is not None
              else word_prefixes(lower))
     starts = [s for s, _, _ in raw]
-
-    def matches(cues: Matcher | None, end: int | None = None) -> list[re.Match[str]]:
-        if cues is None or not raw:
-            return []
-        return cues.finditer(doc, lower, a0, len(doc) if end is None else end, index)
-
-    def hits(cues: Matcher | None, end: int | None = None) -> set[int]:
-        return {bisect_right(starts, m.start()) - 1 for m in matches(cues, end)}
+    end_all = len(doc) if raw else a0  # no sentences: no cue can match
 
     # sentences that state who was excluded weigh w["excluded"]; when the exclusion follows a
     # semicolon, only from there ("Adults aged 18-80 were eligible; those with psychosis were
@@ -208,7 +215,7 @@ def segment(record: Record, vocab: Vocabulary
     # randomized to intravenous esketamine")
     excluded: set[int] = set()
     excluded_part: dict[int, tuple[int, int]] = {}
-    for m in matches(vocab.excluded_cues):
+    for m in _cues(vocab.excluded_cues, doc, lower, index, a0, end_all):
         i = bisect_right(starts, m.start()) - 1
         s0, e0 = raw[i][0], raw[i][1]
         semi = lower.rfind(";", s0, m.start())
@@ -225,10 +232,12 @@ def segment(record: Record, vocab: Vocabulary
     # cue is at most ~250 characters long: one starting there ends within _CUE_REACH)
     objective: set[int] = set()
     if not structured:
-        objective = hits(vocab.objective_cues)
+        objective = _sentences_of(
+            _cues(vocab.objective_cues, doc, lower, index, a0, end_all), starts)
     elif any(k == "background" or k == "objective" for _, _, k in raw):
         last = max(e for _, e, k in raw if k == "background" or k == "objective")
-        objective = hits(vocab.objective_cues, min(len(doc), last + _CUE_REACH))
+        objective = _sentences_of(_cues(vocab.objective_cues, doc, lower, index, a0,
+                                        min(len(doc), last + _CUE_REACH)), starts)
     # an objective section's sentences before its first aim are background ("OBJECTIVE:
     # Intravenous ketamine acts rapidly, but needs monitoring. We evaluated oral ketamine ...")
     # (the aim: the first sentence with an objective cue or opening "To evaluate ...")
@@ -272,7 +281,7 @@ def segment(record: Record, vocab: Vocabulary
     for cues, clause_end, weight in ((vocab.negation_cues, _CLAUSE_END, w["excluded"]),
                                      (vocab.secondary_cues, None, w["secondary"]),
                                      (vocab.future_cues, _FUTURE_END, w["excluded"])):
-        for m in matches(cues):
+        for m in _cues(cues, doc, lower, index, a0, end_all):
             end = ends[bisect_right(starts, m.start()) - 1]
             ender = clause_end
             if cues is vocab.future_cues and _SUBORDINATE.search(

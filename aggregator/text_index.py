@@ -14,7 +14,6 @@ Example::
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
@@ -27,13 +26,13 @@ class _Gate:
     """A test that one of some literals occurs in a text (see :func:`_required_literals`);
     equal literal sets share one instance, so their result is memoised once per text."""
 
-    __slots__ = ("literals", "rx")
+    __slots__ = ("literals",)
     _interned: ClassVar[dict[tuple[str, ...], _Gate]] = {}
 
     def __init__(self, literals: tuple[str, ...] = ()) -> None:  # (): unpickling, as _Group
+        # substring tests, one after the other: 3x faster than one regex pass for the
+        # alternation of them, even for 20 literals (re tries each at every position)
         self.literals = literals
-        # a few substring tests are fastest; more, one regex pass (stops at the first hit)
-        self.rx = re.compile("|".join(map(re.escape, literals))) if len(literals) > 3 else None
 
     @classmethod
     def of(cls, literals: tuple[str, ...] | None) -> _Gate | None:
@@ -45,8 +44,6 @@ class _Gate:
         return gate
 
     def test(self, subject: str) -> bool:
-        if self.rx is not None:
-            return self.rx.search(subject) is not None
         for lit in self.literals:  # a loop: a generator in any() costs more than the tests
             if lit in subject:
                 return True
