@@ -3223,6 +3223,97 @@ PROBE_ROUND_CASES = [
     ("hp61", "Visual cortex responses in ketamine anesthetized cats",
      "METHODS: Cats were recorded. RESULTS: Responses fell.",
      {"treatment": False}),
+    # hp68: a measurement round shaped like the labelled set; hp69: a weekly search's mix
+    ("hp68", "Low-dose ketamine infusion for complex regional pain syndrome in a 14-year-old girl",
+     ("We describe a 14-year-old girl with complex regional pain syndrome of the left foot. After "
+      "a ketamine infusion her pain fell and she was able to bear weight by day 4."),
+     {"population": "human", "ages": ["child"]}),
+    ("hp68", "Esketamine at induction and emergence delirium after tonsillectomy in children",
+     ("METHODS: Children were randomised to esketamine (n=90) or saline (n=90). RESULTS: All 180 "
+      "children completed the study. Emergence delirium occurred in 18 of 90 children given "
+      "esketamine."), {"n": 180}),
+    ("hp68", "Oral ketamine for depression in palliative care: a randomised trial",
+     ("RESULTS: The trial was stopped early for slow recruitment after 74 of a planned 120 "
+      "participants had been randomised."), {"n": 74}),
+    ("hp68", "Oral ketamine for generalised anxiety disorder: an open-label study",
+     ("BACKGROUND: We previously reported rapid anxiolytic effects of subcutaneous ketamine; here "
+      "we examined an oral formulation. METHODS: Adults took oral ketamine for 12 weeks."),
+     {"routes": ["oral"]}),
+    ("hp69", "Intravenous ketamine in a community clinic: a cohort study",
+     ("METHODS: We reviewed adults treated with intravenous ketamine. RESULTS: Of 418 patients, 61 "
+      "(14.6%) reported prior intranasal esketamine use."), {"routes": ["iv"]}),
+    ("hp69", "Ketamine and dendritic spines in neurons derived from induced pluripotent stem cells",
+     ("METHODS: Neurons were derived from six donors with depression, three of whom had responded "
+      "clinically to a course of intravenous ketamine. Cultures were exposed to ketamine 1 uM."),
+     {"no_route": "iv"}),
+    ("hp69", "Intravenous ketamine for depression in inpatients: a naturalistic study",
+     ("METHODS: Inpatients received six intravenous ketamine infusions. CONCLUSIONS: Strategies to "
+      "maintain benefit after discharge, including oral or intranasal maintenance, should be "
+      "explored."), {"routes": ["iv"]}),
+    ("hp69", "Intranasal ketamine for pre-hospital analgesia: a registry study",
+     ("METHODS: Paramedics gave intranasal ketamine. RESULTS: Co-administration of oral "
+      "transmucosal fentanyl citrate occurred in 12%."), {"routes": ["intranasal"]}),
+    ("hp69", "Esketamine for postpartum depression after caesarean delivery: a randomised trial",
+     ("METHODS: Women aged 20-35 years were randomised to esketamine or placebo. CONCLUSIONS: "
+      "Esketamine was safe, without adverse effects on mothers or neonates."), {"ages": ["adult"]}),
+    ("hp69", "Esketamine nasal spray during pregnancy: a case report",
+     ("A 33-year-old woman with depression received esketamine nasal spray until week 20. She "
+      "delivered at term with no neonatal adaptation problems."), {"ages": ["adult"]}),
+    ("hp69", "Ketamine for depression with anxious distress: a randomised trial",
+     ("METHODS: Adults were randomised to ketamine or midazolam. CONCLUSIONS: Longer follow-up and "
+      "assessment of effects on infants are needed."), {"no_age": "child"}),
+    ("hp69", "Ketamine for agitation in the emergency department: a meta-analysis in adults",
+     ("METHODS: We pooled trials in adults. RESULTS: In patients aged 65 years or older, data were "
+      "too sparse for firm conclusions."), {"ages": ["adult"]}),
+    ("hp69", "Intranasal esketamine for acute pain in sickle cell disease: a trial protocol",
+     "METHODS: Patients aged 12 years and older with sickle cell disease will be randomised.",
+     {"ages": ["child", "adult"]}),
+    ("hp69", "Oral ketamine for post-traumatic stress disorder: a randomised trial",
+     ("METHODS: Veterans were randomised to oral ketamine or placebo. Depressive symptoms (PHQ-9) "
+      "and sleep were exploratory outcomes. RESULTS: PTSD symptoms fell. Depressive symptoms also "
+      "improved."),
+     {"no_condition": "depression"}),
+    ("hp69", "Ketamine for suicidal ideation: protocol for an individual participant data meta-analysis",
+     ("METHODS: We will examine potential moderators including diagnosis (unipolar depression, "
+      "bipolar depression, post-traumatic stress disorder), age and sex."),
+     {"no_condition": "ptsd"}),
+    ("hp69", "Oral ketamine for depression in palliative care: a pilot study",
+     ("METHODS: In this single-arm, open-label pilot trial, 20 patients took oral ketamine. "
+      "CONCLUSIONS: The effect warrants evaluation in an adequately powered, placebo-controlled "
+      "trial."), {"design": "nonrandomized_trial"}),
+    ("hp68", "Esketamine versus quetiapine in treatment-resistant depression: is the comparator fair?",
+     ("To the Editor: The recent trial comparing esketamine nasal spray with quetiapine reported "
+      "more remissions with esketamine. We are concerned that the open-label design, the primary "
+      "outcome and the slow titration of quetiapine may have favoured esketamine. Rater blinding "
+      "does not offset dropout. We suggest further sensitivity analyses."),
+     {"design": "other"}),
+    ("hp68", "Esketamine at induction and emergence delirium in children: a randomised trial",
+     ("BACKGROUND: Preoperative anxiety and postoperative pain are risk factors for emergence "
+      "delirium. METHODS: Children were randomised to esketamine or saline. Secondary outcomes "
+      "included pain scores. RESULTS: Emergence delirium was less frequent, and fewer children "
+      "required rescue analgesia (12% vs 27%)."),
+     {"no_condition": "acute_pain"}),
+    ("hp68", "Intraoperative esketamine and nausea after gynaecological surgery: a cohort study",
+     ("METHODS: Outcomes included nausea and postoperative pain scores. RESULTS: Nausea was less "
+      "frequent with esketamine. Postoperative pain scores and dizziness were similar."),
+     {"no_condition": "acute_pain"}),
+    ("hp69", "Esketamine and sleep after hip fracture surgery in older adults: a randomised trial",
+     ("METHODS: All patients received a fascia iliaca block and epidural analgesia with ropivacaine "
+      "for 48 hours. Patients were randomised to esketamine or saline. RESULTS: Sleep quality "
+      "improved. Pain scores did not differ."), {"no_condition": "acute_pain"}),
+    ("hp68", "Esketamine and preoperative anxiety before breast cancer surgery: a randomised trial",
+     ("BACKGROUND: Benzodiazepines are often used as premedication but can impair recovery. "
+      "METHODS: Women were "
+      "randomised to esketamine or saline before surgery. The primary outcome "
+      "was anxiety. Secondary outcomes were remifentanil use, quality of recovery (QoR-15) and pain "
+      "scores. RESULTS: Anxiety fell. Esketamine also reduced remifentanil use and improved QoR-15 "
+      "scores on day 1."), {"no_condition": "anesthesia"}),
+    ("hp68", "Adjunctive ketamine for severe alcohol withdrawal in the intensive care unit",
+     ("PURPOSE: Severe alcohol withdrawal often needs escalating benzodiazepine doses, which may "
+      "lead to oversedation, respiratory depression and intubation. METHODS: Patients given a "
+      "ketamine infusion were compared with those given benzodiazepines alone. Outcomes included "
+      "benzodiazepine requirements and intubation rates."),
+     {"no_condition": "anesthesia"}),
 ]
 
 
