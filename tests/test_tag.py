@@ -3314,6 +3314,18 @@ PROBE_ROUND_CASES = [
       "ketamine infusion were compared with those given benzodiazepines alone. Outcomes included "
       "benzodiazepine requirements and intubation rates."),
      {"no_condition": "anesthesia"}),
+    ("hp69", "Epidural esketamine added to labour analgesia and postpartum depression: a randomised trial",
+     ("METHODS: Nulliparous women aged 20-35 years requesting epidural labour analgesia at a "
+      "Maternity and Child Healthcare Hospital were randomised to esketamine or saline."),
+     {"ages": ["adult"]}),
+    ("hp68", "Ketamine-positive deaths in Scotland, 2010-2022: toxicology and circumstances",
+     ("METHODS: We reviewed post-mortem toxicology of deaths in which ketamine was detected. Deaths "
+      "in which ketamine had been administered for medical purposes were excluded. RESULTS: "
+      "Ketamine was detected in 212 deaths."), {"treatment": False}),
+    ("hp68", "Low-dose ketamine infusion versus hydromorphone for rib fractures: a randomised trial",
+     ("METHODS: Adults with three or more rib fractures were randomised to a ketamine infusion or "
+      "hydromorphone, within a multimodal regimen including acetaminophen and, when feasible, "
+      "epidural or paravertebral analgesia."), {"routes": ["iv"]}),
 ]
 
 
