@@ -426,11 +426,18 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
 _TOOL_VERB = re.compile(r"an(?:a)?esthe(?:tized|tised|sia\s)|sedated|premedicated|immobili")
 #: ... or, just before it, the animals were under it ("under ketamine anesthesia")
 _TOOL_BEFORE = re.compile(r"\b(?:under|during|in|using|with)\s+$")
+#: ... unless it is one side of a comparison ("with ketamine-midazolam versus propofol")
+_COMPARED_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:versus|vs\.?|compared\s+(?:with|to))\s")
+_COMPARED_BEFORE = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+$")
 
 
 def _tool_of_animals(lower: str, m: re.Match[str]) -> bool:
     """Whether a title's ``vocab.ketamine_tool`` phrase ``m`` says the animals were
-    anaesthetised with ketamine, rather than naming ketamine's anaesthesia as the subject."""
+    anaesthetised with ketamine, rather than naming ketamine's anaesthesia as the subject (or
+    as one side of a comparison of anaesthetics)."""
+    if (_COMPARED_AFTER.match(lower, m.end()) is not None
+            or _COMPARED_BEFORE.search(lower, max(0, m.start() - 20), m.start()) is not None):
+        return False
     return (_TOOL_VERB.search(lower, m.start(), m.end()) is not None
             or _TOOL_BEFORE.search(lower, max(0, m.start() - 12), m.start()) is not None)
 
@@ -501,6 +508,16 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
         if not tools or any(m.start() < doc.title_end and not _tool_of_animals(doc.lower, m)
                             for m in tools):
             return "treatment"
+        # ... as does a title that names ketamine outside such a phrase ("Ketamine-propofol
+        # co-induction versus propofol alone in dogs", "Intraoperative ketamine constant rate
+        # infusion during isoflurane anaesthesia in horses"): the animals' anaesthetic is
+        # rarely in a title but in such a phrase ("in ketamine anesthetized cats")
+        if vocab.ketamine_named is not None:
+            in_tools = [(m.start(), m.end()) for m in tools if m.start() < doc.title_end]
+            for m in vocab.ketamine_named.finditer(doc.text, doc.lower, 0, doc.title_end,
+                                                   doc.index):
+                if not any(s <= m.start() < e for s, e in in_tools):
+                    return "treatment"
         return "tool"
     if vocab.ketamine_named is None:
         return "treatment"

@@ -3326,6 +3326,18 @@ PROBE_ROUND_CASES = [
      ("METHODS: Adults with three or more rib fractures were randomised to a ketamine infusion or "
       "hydromorphone, within a multimodal regimen including acetaminophen and, when feasible, "
       "epidural or paravertebral analgesia."), {"routes": ["iv"]}),
+    # hp70: the psychiatric literature 2012-2024; hp71: anaesthesia, analgesia and sedation
+    ("hp71", "Ketamine-propofol co-induction versus propofol alone in dogs undergoing ovariohysterectomy",
+     ("METHODS: Forty dogs were randomized. Anaesthesia was induced with intravenous ketamine "
+      "1 mg/kg followed by propofol, or with propofol alone."),
+     {"treatment": True, "conditions": ["anesthesia"]}),
+    ("hp71", "Remote immobilization of brown bears with medetomidine-ketamine versus medetomidine-tiletamine-zolazepam",
+     ("METHODS: Bears were darted with medetomidine-ketamine or medetomidine-tiletamine-zolazepam, "
+      "delivered intramuscularly. Anaesthesia was induced with medetomidine and ketamine."),
+     {"treatment": True, "routes": ["im"]}),
+    ("hp67", "Quality of anaesthetic induction with ketamine-midazolam versus propofol in healthy dogs",
+     ("METHODS: Dogs were anaesthetised with ketamine and midazolam or with propofol. RESULTS: "
+      "Induction quality was similar."), {"treatment": True}),
 ]
 
 
