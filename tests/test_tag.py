@@ -3338,6 +3338,72 @@ PROBE_ROUND_CASES = [
     ("hp67", "Quality of anaesthetic induction with ketamine-midazolam versus propofol in healthy dogs",
      ("METHODS: Dogs were anaesthetised with ketamine and midazolam or with propofol. RESULTS: "
       "Induction quality was similar."), {"treatment": True}),
+    # hp70 and hp71: vocabulary
+    ("hp70", "Intranasal esketamine before breast cancer surgery and preoperative anxiety: a randomized trial",
+     ("BACKGROUND: Benzodiazepines such as midazolam are often used as premedication but may cause "
+      "sedation. METHODS: Women were randomized to intranasal esketamine or saline before surgery. "
+      "General anaesthesia was induced with propofol, sufentanil and cisatracurium and maintained "
+      "with sevoflurane in both groups. The primary outcome was anxiety. Secondary outcomes "
+      "included postoperative nausea and vomiting."), {"conditions": ["anxiety"]}),
+    ("hp71", "Caudal ketamine added to bupivacaine for analgesia after hypospadias repair in children",
+     ("METHODS: Children were randomized to caudal bupivacaine with or without ketamine. General "
+      "anaesthesia was induced and maintained with sevoflurane. The primary outcome was the time to "
+      "first rescue analgesia. RESULTS: Pain scores were lower with ketamine."),
+     {"no_condition": "anesthesia"}),
+    ("hp71", "Perioperative ketamine and chronic postsurgical pain after thoracotomy: a randomized trial",
+     ("METHODS: Patients were randomized to an intravenous ketamine infusion or saline. Anaesthesia "
+      "and postoperative analgesia otherwise followed local practice, including epidural or "
+      "regional techniques where indicated. The primary outcome was chronic pain at 3 months."),
+     {"routes": ["iv"], "no_condition": "anesthesia"}),
+    ("hp71", "Esketamine and quality of recovery after laparoscopic surgery: a randomized trial",
+     ("BACKGROUND: Esketamine has opioid-sparing properties. METHODS: Patients were randomized to "
+      "esketamine or saline. Every patient had a standard anaesthetic: induction with propofol, "
+      "maintenance with sevoflurane, and postoperative patient-controlled intravenous analgesia with "
+      "sufentanil. The primary outcome was QoR-15 on day 1. Secondary outcomes included pain "
+      "scores."),
+     {"no_condition": "acute_pain"}),
+    ("hp71", "Perioperative esketamine and postoperative depression: a meta-analysis",
+     ("METHODS: We included randomized trials of esketamine given as a single dose, an "
+      "intraoperative infusion or an addition to patient-controlled analgesia. RESULTS: Esketamine "
+      "reduced postoperative depression, and also lowered postoperative pain scores."),
+     {"no_condition": "acute_pain"}),
+    ("hp71", "Intravenous lidocaine and recovery after colorectal surgery: a randomized trial",
+     ("METHODS: Patients were randomized to lidocaine or saline. Of 842 patients randomised, 801 "
+      "were included in the modified intention-to-treat analysis."), {"n": 842}),
+    ("hp71", "Erector spinae plane block versus sham block for analgesia after cardiac surgery",
+     ("METHODS: Patients were randomized to an erector spinae plane block or a sham block. All "
+      "patients received a standardized enhanced recovery regimen, including paracetamol and an "
+      "intraoperative intravenous ketamine infusion of 0.15 mg/kg/h."), {"treatment": False}),
+    ("hp70", "Intranasal esketamine for suicidal ideation in an emergency department: a pilot study",
+     ("METHODS: Adults with suicidal ideation received intranasal esketamine. Existing treatment, "
+      "including antidepressants and psychotherapy, was continued. RESULTS: 38 patients were "
+      "enrolled, 27 with major depressive disorder."), {"conditions": ["suicidality"]}),
+    ("hp70", "Esketamine nasal spray for treatment-resistant depression: a long-term safety study",
+     ("METHODS: Adults with treatment-resistant depression received esketamine. Safety assessments "
+      "included vital signs and the Columbia Suicide Severity Rating Scale. RESULTS: There were two "
+      "suicide attempts judged unrelated to esketamine."), {"no_condition": "suicidality"}),
+    ("hp70", "Ketamine for heroin dependence: a randomized trial",
+     ("METHODS: Patients with heroin dependence were randomized to ketamine or placebo. The primary "
+      "outcome was abstinence; other outcomes included craving, depression (Zung scale) and anxiety "
+      "(Spielberger State-Trait Anxiety Inventory). RESULTS: Depression and anxiety scores fell."),
+     {"conditions": ["substance_use"]}),
+    ("hp70", "Ketamine for obsessive-compulsive disorder: an open-label pilot study",
+     ("Obsessive-compulsive disorder often responds poorly to medication. Glutamatergic modulation "
+      "with N-acetylcysteine has shown mixed results in adolescents and adults. Eight adults with "
+      "OCD received intravenous ketamine. Symptoms improved in five of them."),
+     {"ages": ["adult"]}),
+    ("hp70", "A single ketamine infusion to promote abstinence in cocaine dependence: a randomized trial",
+     ("METHODS: Fifty-five cocaine-dependent adults (DSM-IV) were admitted to an inpatient research "
+      "unit and randomly assigned to a single infusion of ketamine or midazolam."), {"n": 55}),
+    ("hp70", "Ketamine and brain glutamate in depression: a crossover study",
+     ("METHODS: We conducted a crossover study in 33 unmedicated patients with MDD and 25 matched "
+      "healthy controls. Each participant received ketamine and placebo."), {"n": 58}),
+    ("hp70", "Sex differences in the rewarding effects of ketamine and its enantiomers in rats",
+     ("METHODS: Rats received intraperitoneal ketamine or saline during conditioning sessions. "
+      "RESULTS: Ketamine produced place preference."), {"treatment": False}),
+    ("hp71", "Medetomidine-ketamine for immobilization of brown bears",
+     ("METHODS: Bears were darted intramuscularly with medetomidine-ketamine. RESULTS: Hypoxaemia "
+      "was treated with intranasal oxygen."), {"routes": ["im"]}),
 ]
 
 
