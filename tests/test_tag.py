@@ -3404,6 +3404,36 @@ PROBE_ROUND_CASES = [
     ("hp71", "Medetomidine-ketamine for immobilization of brown bears",
      ("METHODS: Bears were darted intramuscularly with medetomidine-ketamine. RESULTS: Hypoxaemia "
       "was treated with intranasal oxygen."), {"routes": ["im"]}),
+    # hp73: records that are not primary trials (reviews, protocols, letters, case reports, models)
+    ("hp73", "Statistical analysis plan for a randomised, open-label trial of ketamine versus electroconvulsive therapy",
+     ("BACKGROUND: Serial intravenous ketamine infusions may be an alternative to ECT. METHODS: "
+      "Adults were randomised to ketamine or ECT. This plan describes the primary and secondary "
+      "analyses before database lock."), {"design": "protocol"}),
+    ("hp73", "Rationale and design of a prospective multinational registry of esketamine nasal spray",
+     ("BACKGROUND: Registration trials enrolled selected patients, complementing randomized "
+      "trials. OBJECTIVES: This paper describes the design of a non-interventional registry."),
+     {"design": "protocol"}),
+    ("hp73", "Model-informed dosing of intramuscular ketamine for procedural sedation in children: a simulation study",
+     ("We simulated 10,000 virtual children with a published pharmacokinetic model. Doses of 4 mg/kg "
+      "produced excessive exposure in heavier children. Prospective validation in clinical "
+      "sedation cohorts is needed before changing practice."), {"design": "other"}),
+    ("hp73", "Esketamine nasal spray in late pregnancy: a case report",
+     ("A 31-year-old woman with depression received esketamine nasal spray. At 39 weeks she gave "
+      "birth by spontaneous vaginal delivery to a healthy boy weighing 3,340 g."),
+     {"ages": ["adult"]}),
+    ("hp73", "Inflammatory markers and suicidal ideation after ketamine: secondary analysis of a randomized trial",
+     ("METHODS: This secondary analysis used data from a randomized trial of ketamine or midazolam. "
+      "RESULTS: Of the 80 participants randomized in the parent trial, 62 with stored blood samples "
+      "were included in the present analysis."), {"n": 62}),
+    ("hp73", "Telehealth ketamine for depression: an editorial",
+     ("Companies now prescribe ketamine for depression via telemedicine and mail sublingual "
+      "tablets. Cases of ketamine-associated cystitis and diversion have begun to appear. Safeguards "
+      "should include limits on quantities dispensed, periodic urine drug screening and "
+      "adverse-event reporting. Regulators should act."), {"no_condition": "substance_use"}),
+    ("hp73", "Nebulised ketamine for fracture pain in the emergency department: a case series",
+     ("We report three adults with painful fractures given nebulised ketamine. RESULTS: Pain fell "
+      "from 8/10 to 2/10, facilitating reduction under brief procedural sedation with propofol. "
+      "CONCLUSIONS: Nebulised ketamine relieved fracture pain."), {"no_condition": "anesthesia"}),
 ]
 
 
