@@ -3434,6 +3434,39 @@ PROBE_ROUND_CASES = [
      ("We report three adults with painful fractures given nebulised ketamine. RESULTS: Pain fell "
       "from 8/10 to 2/10, facilitating reduction under brief procedural sedation with propofol. "
       "CONCLUSIONS: Nebulised ketamine relieved fracture pain."), {"no_condition": "anesthesia"}),
+    # hp72: a second round shaped like the labelled set
+    ("hp72", "Intraoperative esketamine and postoperative depression after hysterectomy: a randomized trial",
+     ("METHODS: Women were randomized to esketamine or saline at induction. Anaesthesia was "
+      "maintained with propofol and remifentanil in both groups, and postoperative analgesia "
+      "consisted of oral celecoxib and rescue tramadol. The primary outcome was depression on day "
+      "3. RESULTS: Depression scores were lower with esketamine. Pain scores were recorded."),
+     {"conditions": ["depression"]}),
+    ("hp72", "Esketamine nasal spray in primary care: a practical review",
+     ("We describe patient selection for esketamine nasal spray in depression. Clinicians should "
+      "review contraindications, including uncontrolled hypertension and active substance use "
+      "disorders. We discuss the role of primary care in monitoring blood pressure, urinary "
+      "symptoms and suicidality after treatment."), {"conditions": ["depression"]}),
+    ("hp72", "Ketamine for treatment-resistant depression: a meta-analysis",
+     ("METHODS: We pooled randomized trials of ketamine in depression. RESULTS: Ketamine reduced "
+      "depression scores. Effects were similar in trials that also enrolled patients with other "
+      "conditions, including post-traumatic stress disorder."), {"no_condition": "ptsd"}),
+    ("hp72", "Ketamine in prehospital trauma analgesia: a registry study",
+     ("METHODS: We analysed a national registry of injured adults given ketamine for analgesia. "
+      "RESULTS: Pain fell. Subsequent development of post-traumatic stress disorder could not be "
+      "evaluated in this registry."), {"no_condition": "ptsd"}),
+    ("hp72", "Ketamine or propofol for electroconvulsive therapy anaesthesia: a randomized trial",
+     ("METHODS: Patients were randomized to ketamine (0.8-1.0 mg/kg) or propofol (1.0-1.5 mg/kg "
+      "intravenously) for anaesthesia during ECT. RESULTS: Seizures were longer with ketamine."),
+     {"routes": []}),
+    ("hp72", "Esketamine nasal spray for treatment-resistant depression: a narrative review",
+     ("We review the trials of esketamine nasal spray in adults with treatment-resistant "
+      "depression. Gaps remain, notably the absence of trials in adolescents and older adults "
+      "with treatment-resistant depression."), {"no_age": "child"}),
+    ("hp72", "Intraoperative esketamine and depressive symptoms after mastectomy: a randomised trial",
+     ("METHODS: Women were randomised to esketamine or saline. Anaesthesia was maintained with "
+      "propofol and remifentanil. Secondary outcomes included sleep and postoperative nausea and "
+      "vomiting. RESULTS: Depressive symptoms were fewer with esketamine."),
+     {"conditions": ["depression"]}),
 ]
 
 
