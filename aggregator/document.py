@@ -156,8 +156,8 @@ def segment(record: Record, vocab: Vocabulary
     word-prefix index, its sentences, each with its section kind and weight, and the spans that
     weigh less than their sentence, with their weight: negated clauses (``vocab.negation_cues``
     up to the clause's end), lists of secondary outcomes (``vocab.secondary_cues``, up to the
-    sentence's end) and future work (``vocab.future_cues``, up to where the study speaks of
-    itself again)."""
+    sentence's end; ``vocab.secondary_sentence_cues``, the whole sentence) and future work
+    (``vocab.future_cues``, up to where the study speaks of itself again)."""
     # inline tags kept as text (publishers' escaped markup) would split words and numbers
     title = strip_inline((record.title or "").strip())
     keywords = strip_inline("; ".join(k for k in record.keywords if k))
@@ -296,6 +296,11 @@ def segment(record: Record, vocab: Vocabulary
                     in_list = True
                     stop = ender.search(lower, stop.end(), end)
             muted.append((m.start(), stop.start() if stop else end, weight))
+    # a sentence about other measures, whole, wherever its cue stands ("Depressive symptoms
+    # (PHQ-9), sleep and dissociation were secondary measures")
+    for m in _cues(vocab.secondary_sentence_cues, doc, lower, index, a0, end_all):
+        i = bisect_right(starts, m.start()) - 1
+        muted.append((raw[i][0], raw[i][1], w["secondary"]))
     return doc, lower, index, sents, muted
 
 

@@ -181,6 +181,10 @@ class Vocabulary:
     negation_cues: Matcher | None = None
     #: cues of a sentence that lists secondary outcomes: it counts at most ``weights.secondary``
     secondary_cues: Matcher | None = None
+    #: cues of a sentence about measures other than the study's target, wherever the cue
+    #: stands in it ("Depressive symptoms (PHQ-9) and sleep were secondary measures", baseline
+    #: comorbidity, subgroups): the whole sentence counts at most ``weights.secondary``
+    secondary_sentence_cues: Matcher | None = None
     #: cues of future work ("future trials should compare ..."): from the cue to the end of its
     #: clause, matches count ``weights.excluded``
     future_cues: Matcher | None = None
@@ -218,7 +222,7 @@ class Vocabulary:
         out += [m for _, m, _ in self.population_rules]
         out += [r.pattern for r in self.size_rules]
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
-                self.secondary_cues, self.future_cues, self.no_sample_cues, self.healthy_cues,
+                self.secondary_cues, self.secondary_sentence_cues, self.future_cues, self.no_sample_cues, self.healthy_cues,
                 self.ketamine_model, self.ketamine_misuse, self.ketamine_tool,
                 self.ketamine_named, self.ketamine_aside, self.ketamine_adjunct]
         return [m for m in out if m is not None]

@@ -269,8 +269,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
 
     sec_allowed: dict[str, type] = {k: list for k in SECTION_KINDS}
     sec_allowed.update(objective_cues=list, methods_cues=list, excluded_cues=list,
-                       negation_cues=list, secondary_cues=list, future_cues=list,
-                       healthy_cues=list)
+                       negation_cues=list, secondary_cues=list, secondary_sentence_cues=list,
+                       future_cues=list, healthy_cues=list)
     sections = ld.table(data.get("sections", {}), "sections", sec_allowed)
     keywords: list[tuple[str, str]] = []
     for kind in SECTION_KINDS:
@@ -412,6 +412,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         excluded_cues=cues("excluded_cues"),
         negation_cues=cues("negation_cues"),
         secondary_cues=cues("secondary_cues"),
+        secondary_sentence_cues=cues("secondary_sentence_cues"),
         future_cues=cues("future_cues"),
         healthy_cues=cues("healthy_cues"),
         design_order=tuple(order),

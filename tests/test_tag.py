@@ -340,6 +340,22 @@ def test_unstructured_abstract_opening_with_methods(vocab: Vocabulary) -> None:
     assert tags.design is None or tags.design.label != "rct"
 
 
+def test_a_sentence_about_other_measures_weighs_little_whole(vocab: Vocabulary) -> None:
+    """A cue of ``secondary_sentence_cues`` mutes its whole sentence, the words before the cue
+    too ("Depressive symptoms (PHQ-9) ... were secondary measures"), to ``weights.secondary``;
+    the sentences around it keep their weight."""
+    from aggregator.document import segment
+
+    abstract = ("METHODS: Adults with chronic low back pain took oral ketamine. Depressive "
+                "symptoms (PHQ-9) and sleep were secondary measures. Pain was the primary "
+                "outcome.")
+    text, _, _, sentences, muted = segment(rec("A title", abstract), vocab)
+    second = next(s for s in sentences if text[s.start:s.end].startswith("Depressive"))
+    assert (second.start, second.end, vocab.weights["secondary"]) in muted
+    assert not any(s <= text.index("Pain was") < e for s, e, _ in muted)
+    assert not any(s <= text.index("oral ketamine") < e for s, e, _ in muted)
+
+
 def test_section_headings_in_mixed_case_and_aims_in_the_background(vocab: Vocabulary) -> None:
     """"Background: ... Methods: ..." written into the text are headings when there are two or
     more of them (one "The results were as follows:" is a sentence); an aim stated inside a
@@ -3467,6 +3483,103 @@ PROBE_ROUND_CASES = [
       "propofol and remifentanil. Secondary outcomes included sleep and postoperative nausea and "
       "vomiting. RESULTS: Depressive symptoms were fewer with esketamine."),
      {"conditions": ["depression"]}),
+    # hp75: mania as an adverse event or a safety scale is no bipolar disorder; measures other
+    # than the target, named in a sentence whose cue comes last; baseline comorbidity
+    ("hp75", "Esketamine nasal spray in treatment-resistant depression: a 12-week open-label study",
+     ("METHODS: Adults with treatment-resistant depression received esketamine twice weekly. "
+      "Safety assessments included the Young Mania Rating Scale and blood pressure. RESULTS: Of "
+      "64 patients, 41 responded. One patient had a manic switch that resolved. Mania ratings did "
+      "not change overall. CONCLUSIONS: Esketamine was effective; emergent mania was rare."),
+     {"no_condition": "bipolar"}),
+    ("hp75", "Oral ketamine for chronic low back pain: an open-label trial",
+     ("METHODS: Adults with chronic low back pain took oral ketamine for 8 weeks. Pain intensity was "
+      "the primary outcome. Depressive symptoms (PHQ-9), sleep (Insomnia Severity Index) and "
+      "dissociation were secondary measures. RESULTS: Pain fell by 2.1 points. Depressive symptoms "
+      "improved modestly."), {"conditions": ["chronic_pain"]}),
+    ("hp75", "Ketamine-assisted psychotherapy for alcohol use disorder: a randomized trial",
+     ("METHODS: Adults with alcohol use disorder were randomized to ketamine or midazolam with "
+      "psychotherapy. At baseline, 38% screened positive for current depression and 29% for "
+      "generalized anxiety. RESULTS: Abstinence was higher with ketamine. Depression and anxiety "
+      "scores declined in both groups."), {"conditions": ["substance_use"]}),
+    ("hp75", "Ketamine infusions for refractory chronic pain: a registry study",
+     ("METHODS: We analysed 140 patients with chronic pain treated with ketamine infusions. "
+      "RESULTS: Overall, 45% had a comorbid depressive disorder, 38% an anxiety disorder and 9% "
+      "PTSD. Pain scores fell after infusions."), {"no_condition": "ptsd"}),
+    ("hp75", "Maintenance esketamine nasal spray in treatment-resistant depression: a 3-year cohort",
+     ("METHODS: Patients with treatment-resistant depression on maintenance esketamine were followed. "
+      "Assessments included blood pressure, cognition, dissociation and emergent suicidal ideation. "
+      "RESULTS: Emergent suicidal ideation was recorded in 7 patients during relapses. Response "
+      "was maintained in most patients."), {"no_condition": "suicidality"}),
+    ("hp75", "Esketamine and postoperative anxiety after mastectomy: a randomized trial",
+     ("BACKGROUND: Esketamine has antidepressant effects. METHODS: Women were randomized to "
+      "esketamine or saline. The primary outcome was anxiety. "
+      "Secondary outcomes included pain and HADS depression subscale scores. RESULTS: Anxiety was "
+      "lower with esketamine. HADS depression subscores were also lower with esketamine."),
+     {"conditions": ["anxiety"]}),
+    ("hp75", "Intravenous ketamine for chronic PTSD in veterans: a randomized trial",
+     ("METHODS: Veterans with chronic PTSD were randomized to ketamine or midazolam infusions. "
+      "Concurrent antidepressants and psychotherapy were permitted if stable. RESULTS: PTSD "
+      "symptoms improved more with ketamine, as did depressive symptoms."), {"no_condition": "depression"}),
+    # hp74: future work that names a condition before its cue ("Whether ... requires a larger trial")
+    ("hp74", "Ketamine and pain after thoracotomy",
+     ("Sixty patients received ketamine or saline with epidural analgesia. Pain at rest was lower "
+      "with ketamine for 48 hours. Secondary outcomes included persistent pain at 3 months. Whether this translates into a lower incidence of persistent "
+      "postsurgical pain requires a larger trial with long follow-up."), {"conditions": ["acute_pain"]}),
+    # hp74: another drug named before its route, with its dose written as abstracts write it
+    ("hp75", "Caudal ketamine with bupivacaine in children: a randomised trial",
+     ("Forty children received caudal bupivacaine with or without ketamine 0.5 mg/kg. Rescue "
+      "paracetamol 20 mg kg-1 was given rectally when the pain score exceeded 4. Analgesia lasted "
+      "longer with caudal ketamine."), {"routes": ["neuraxial"]}),
+    ("hp74", "Subcutaneous ketamine for cancer pain in palliative care",
+     ("Twenty patients received subcutaneous ketamine infusions for refractory cancer pain. Regular "
+      "opioids, given orally or by subcutaneous syringe driver, were continued. Pain improved in "
+      "twelve patients."), {"routes": ["subcutaneous"]}),
+    ("hp74", "Ketamine prevents fentanyl-induced hyperalgesia in rats",
+     ("Rats received four injections of fentanyl (60 ug/kg each, subcutaneously) and ketamine "
+      "10 mg/kg intraperitoneally. Ketamine prevented the delayed hyperalgesia."), {"routes": []}),
+    ("hp74", "Antidepressant-like effects of ketamine in the mouse forced swimming test",
+     ("Mice received a single intraperitoneal injection of ketamine 10 mg/kg. Imipramine (20 mg/kg "
+      "per day, given orally in drinking water for 14 days) served as a comparator. Immobility fell "
+      "with ketamine."), {"routes": []}),
+    ("hp74", "Ketamine and propofol for induction of anaesthesia in dogs",
+     ("Dogs were premedicated with acepromazine (0.03 mg/kg) and morphine (0.5 mg/kg) given "
+      "intramuscularly. Anaesthesia was induced with ketamine-diazepam or propofol given "
+      "intravenously. Induction quality was similar."), {"no_route": "im"}),
+    ("hp74", "Intravenous ketamine and experimental muscle pain in volunteers",
+     ("Healthy volunteers received intravenous ketamine or saline. Pain was induced by "
+      "intramuscular injection of hypertonic saline into the tibialis anterior muscle. Ketamine "
+      "reduced the area of referred pain."), {"routes": ["iv"]}),
+    # design, population
+    ("hp74", "Ketamine-midazolam or propofol sedation for cardiac catheterisation in children",
+     ("We compared ketamine-midazolam with propofol in 40 children. Twenty children received "
+      "ketamine 1 mg/kg with midazolam 0.05 mg/kg, and twenty received propofol 2 mg/kg; "
+      "allocation followed a computer-generated random list. Propofol reduced arterial pressure."),
+     {"design": "rct", "n": 40}),
+    ("hp74", "Fatal intoxication involving ketamine: three cases",
+     ("We report three fatalities in which ketamine was detected at post-mortem examination. Blood "
+      "concentrations ranged from 1.2 to 6.9 mg/l."), {"design": "case_report", "n": 3}),
+    ("hp74", "Ketamine inhibits lipopolysaccharide-induced cytokine production in human whole blood in vitro",
+     ("Blood obtained from healthy donors was incubated with LPS in the presence of ketamine. "
+      "Ketamine reduced TNF-alpha production by 34%."), {"population": "in_vitro"}),
+    # sample size
+    ("hp74", "Dilatation of the common bile duct in chronic ketamine users: a case series",
+     ("We report four patients, aged 19 to 26 years, who used street ketamine daily. "
+      "Cholangiopancreatography in two patients showed no obstruction."), {"n": 4}),
+    ("hp74", "Ketamine for depression: not yet ready for the clinic",
+     ("The published trials of ketamine in depression involved fewer than 100 patients in total, "
+      "and most followed patients for a week."), {"n": None}),
+    # ketamine's role: a human psychosis model, a review of misuse
+    ("hp74", "Subanesthetic doses of ketamine stimulate psychosis in schizophrenia",
+     ("Thirteen volunteers with schizophrenia received intravenous ketamine and placebo infusions in "
+      "random order. Ketamine produced a short-lasting increase in positive symptoms."),
+     {"treatment": False}),
+    ("hp74", "Ketamine: from anaesthetic to drug of abuse",
+     ("This review describes the history of non-medical ketamine use, its pharmacology and its "
+      "acute and chronic harms."), {"treatment": False}),
+    ("hp74", "Consequences of chronic ketamine use upon cognition and wellbeing: a longitudinal study",
+     ("METHODS: Frequent, infrequent and abstinent ketamine users were compared with controls. "
+      "Measurements: working memory, schizotypal symptoms, dissociation and depression. RESULTS: "
+      "Depressive symptoms were elevated in former users."), {"no_condition": "depression"}),
 ]
 
 
