@@ -298,8 +298,8 @@ def segment(record: Record, vocab: Vocabulary
             muted.append((m.start(), stop.start() if stop else end, weight))
     # a sentence about other measures, whole, wherever its cue stands ("Depressive symptoms
     # (PHQ-9), sleep and dissociation were secondary measures")
-    for m in _cues(vocab.secondary_sentence_cues, doc, lower, index, a0, end_all):
-        i = bisect_right(starts, m.start()) - 1
+    for i in sorted(_sentences_of(
+            _cues(vocab.secondary_sentence_cues, doc, lower, index, a0, end_all), starts)):
         muted.append((raw[i][0], raw[i][1], w["secondary"]))
     return doc, lower, index, sents, muted
 

@@ -222,7 +222,8 @@ class Vocabulary:
         out += [m for _, m, _ in self.population_rules]
         out += [r.pattern for r in self.size_rules]
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
-                self.secondary_cues, self.secondary_sentence_cues, self.future_cues, self.no_sample_cues, self.healthy_cues,
+                self.secondary_cues, self.secondary_sentence_cues, self.future_cues,
+                self.no_sample_cues, self.healthy_cues,
                 self.ketamine_model, self.ketamine_misuse, self.ketamine_tool,
                 self.ketamine_named, self.ketamine_aside, self.ketamine_adjunct]
         return [m for m in out if m is not None]
