@@ -1439,8 +1439,11 @@ def test_tag_routes_of_other_drugs_are_not_ketamine_routes(
           "laparoscopic cholecystectomy were randomly divided into two groups."), 120),
         (("METHODS: Totally 120 elderly patients, aged 60-80 years, ASA II or III, were "
           "randomly divided into group S and group C."), 120),
-        # arms without a total
+        # arms without a total add up (as the labelled records count them: "two cohorts of 24"
+        # are 48), but not four arms of which only three are given
         (("METHODS: Patients were randomized into group E (n = 62) and group C (n = 61). "
+          "RESULTS: Sleep improved."), 123),
+        (("METHODS: Patients were randomized to A (n = 20), B (n = 21), C (n = 22) or D (n = 20). "
           "RESULTS: Sleep improved."), None),
         # a frequency is no count of people
         (("METHODS: Patients received esketamine three times in MDD patients with suicidal "
@@ -3580,6 +3583,110 @@ PROBE_ROUND_CASES = [
      ("METHODS: Frequent, infrequent and abstinent ketamine users were compared with controls. "
       "Measurements: working memory, schizotypal symptoms, dissociation and depression. RESULTS: "
       "Depressive symptoms were elevated in former users."), {"no_condition": "depression"}),
+    # session 23 (hp75/hp76/hp77): TRD by its definition, without its name
+    ("s23", "Esketamine nasal spray plus a new oral antidepressant: a randomized trial",
+     ("METHODS: Adults with major depressive disorder whose current episode had not responded to "
+      "two antidepressants were randomized to esketamine nasal spray or placebo spray. RESULTS: "
+      "A total of 120 patients were randomized. MADRS scores fell more with esketamine."),
+     {"conditions": ["depression", "trd"]}),
+    # other drugs' routes: written after the drug, with a form, a verb or "as an"
+    ("s23", "Intramuscular ketamine for laceration repair in children: a randomized trial",
+     ("METHODS: Children aged 2-10 years received intramuscular ketamine 4 mg/kg or midazolam. A "
+      "eutectic lidocaine-prilocaine cream was applied topically before repair. RESULTS: Sedation "
+      "was adequate in most children."), {"routes": ["im"]}),
+    ("s23", "Intranasal ketamine-dexmedetomidine versus oral midazolam for dental sedation in children",
+     ("METHODS: Children were randomized to intranasal ketamine 2 mg/kg with dexmedetomidine via a "
+      "mucosal atomizer; the other group received midazolam 0.5 mg/kg as an oral syrup. RESULTS: "
+      "Sedation was more often successful with the intranasal combination."),
+     {"routes": ["intranasal"]}),
+    ("s23", "Intravenous esketamine after caesarean delivery under spinal anaesthesia: a randomized trial",
+     ("METHODS: Parturients under spinal anaesthesia (hyperbaric bupivacaine 10-12 mg injected "
+      "intrathecally) were randomized to intravenous esketamine 0.2 mg/kg or saline after delivery. "
+      "RESULTS: Pain scores were lower with esketamine."), {"routes": ["iv"]}),
+    ("s23", "Caudal versus intravenous ketamine in boys undergoing hernia repair",
+     ("METHODS: Boys received caudal ropivacaine with caudal ketamine or intravenous ketamine. Rescue "
+      "analgesia consisted of paracetamol suppositories given per rectum. RESULTS: Analgesia "
+      "lasted longer after caudal ketamine."), {"no_route": "rectal"}),
+    ("s23", "Ketamine mouthwash for oral mucositis pain in children: a crossover pilot trial",
+     ("BACKGROUND: Systemic opioids, usually given by intravenous patient-controlled analgesia, "
+      "cause sedation. METHODS: Children rinsed with a ketamine mouthwash or saline. Existing "
+      "opioid analgesia via intravenous infusion was continued. RESULTS: Pain scores fell after "
+      "the ketamine mouthwash."), {"routes": ["topical"]}),
+    ("s23", "Inpatient ketamine infusions for refractory chronic migraine",
+     ("METHODS: Adults with chronic migraine received intravenous ketamine infusions over 5 days. "
+      "Co-treatments included intravenous ketorolac; nasal sumatriptan and oral triptans were "
+      "withheld during the infusion. RESULTS: Headache intensity fell by discharge."),
+     {"no_route": "intranasal"}),
+    ("s23", "Route of administration and efficacy of ketamine for depression: a meta-analysis",
+     ("METHODS: We searched for trials of ketamine for depression. RESULTS: Trials used intravenous "
+      "(20 studies) and intranasal (9 studies) ketamine; no eligible study of intramuscular or "
+      "subcutaneous ketamine reported extractable data. CONCLUSIONS: Both routes were effective."),
+     {"no_route": "subcutaneous"}),
+    # (a guard: ketamine's own route, shared with the other drug's, stays)
+    ("s23", "Ketamine versus propofol anaesthesia for electroconvulsive therapy: a randomised trial",
+     ("METHODS: Patients were randomly assigned to ketamine 1.0 mg/kg or propofol 1.0 mg/kg as an "
+      "intravenous bolus for anaesthesia induction. RESULTS: Seizure duration was longer with "
+      "ketamine."), {"routes": ["iv"]}),
+    # ketamine studied as a drug of misuse or a toxin, or as a model
+    ("s23", "Fatal intoxications involving 2-fluorodeschloroketamine and ketamine: three autopsy cases",
+     ("We describe three deaths investigated at an institute of forensic medicine. Femoral blood "
+      "was analysed by LC-MS/MS. Ketamine was co-detected with MDMA in two cases."),
+     {"treatment": False}),
+    ("s23", "Trends in past-year ketamine use and misuse among adults, 2015-2023: a national survey",
+     ("Objective: To estimate trends in non-medical ketamine use. Design: Repeated cross-sectional "
+      "analysis of a national survey. Results: Past-year misuse rose from 0.1% to 0.3%."),
+     {"treatment": False}),
+    ("s23", "Acute ketamine disrupts working memory in rhesus macaques: a primate model of NMDA receptor hypofunction in schizophrenia",
+     ("Four macaques received ketamine (0.25-1.0 mg/kg) or saline by intramuscular injection before "
+      "testing. Ketamine impaired delayed responses dose-dependently."), {"treatment": False}),
+    # future work, whole: "Comparison with ... is needed", "A randomised trial would strengthen"
+    ("s23", "Nebulized ketamine for acute pain in the emergency department: a dose-ranging trial",
+     ("METHODS: Adults with acute pain received nebulized ketamine at one of three doses. RESULTS: "
+      "Pain fell at all doses. CONCLUSIONS: Comparison with intravenous or intranasal "
+      "administration in a head-to-head trial is needed."), {"routes": ["inhaled"]}),
+    ("s23", "Ketamine for depression in a community clinic: a prospective non-randomised controlled trial",
+     ("METHODS: This prospective non-randomised controlled trial allocated patients by alternating "
+      "calendar weeks to ketamine infusions or usual care. RESULTS: Remission was more frequent with "
+      "ketamine. CONCLUSIONS: A randomised trial would strengthen these findings."),
+     {"not_design": "rct"}),
+    # sample size: arms without a total add up; "104 were randomised, 52 per group"; cohorts
+    ("s23", "Intramuscular ketamine versus haloperidol-midazolam for agitation: a randomized trial",
+     ("METHODS: Adults with agitation were allocated by sealed envelopes to ketamine or haloperidol "
+      "plus midazolam. RESULTS: The ketamine group (n = 56) and the haloperidol-midazolam group "
+      "(n = 54) were similar at baseline. Sedation was faster with ketamine."), {"n": 110}),
+    ("s23", "Two doses of short-infusion ketamine versus morphine in older emergency patients",
+     ("METHODS: Participants were randomized to ketamine 0.3 mg/kg (n = 31), ketamine 0.15 mg/kg "
+      "(n = 30) or morphine 0.1 mg/kg (n = 32). RESULTS: Pain fell in all groups."), {"n": 93}),
+    ("s23", "Short infusion versus push dose of ketamine for renal colic: a randomized trial",
+     ("RESULTS: A total of 168 patients were assessed for eligibility; 104 were randomised, 52 per "
+      "group, and 100 were analysed per protocol. Pain scores fell in both groups."), {"n": 104}),
+    ("s23", "Ketamine infusions for alcohol use disorder: a four-arm randomized trial",
+     ("METHODS: In this double-blind, placebo-controlled, 2 x 2 factorial trial, adults with alcohol "
+      "use disorder were randomized to ketamine or placebo infusions with therapy. RESULTS: "
+      "Ninety-six participants were randomized to one of four arms."), {"n": 96}),
+    ("s23", "Ketamine as an adjunct sedative in mechanically ventilated adults: a cohort study",
+     ("Results: Of 3,018 ventilated patients screened, 214 received a ketamine infusion and formed "
+      "the cohort. Ketamine was stopped for hypertension in 5 patients."), {"n": 214}),
+    # conditions: a negated clause, a moderator, a passing adverse effect, a dose level, both poles
+    ("s23", "Intranasal ketamine for social anxiety disorder: a randomized trial",
+     ("BACKGROUND: Ketamine has shown anxiolytic effects in anxious depression. METHODS: Adults "
+      "with social anxiety disorder and no current major depressive episode were "
+      "randomised to intranasal ketamine or placebo. RESULTS: Social anxiety scores fell more with "
+      "ketamine."), {"conditions": ["anxiety"]}),
+    ("s23", "Intravenous ketamine for depression in Parkinson disease: a case series",
+     ("We report five patients with Parkinson disease and a major depressive episode who received "
+      "intravenous ketamine. Depression was rated with the HAMD-17, and anxiety with the Parkinson "
+      "Anxiety Scale. One patient reported a transient increase in anxiety during the first "
+      "infusion. Depression improved in four patients."), {"conditions": ["depression"]}),
+    ("s23", "Ketamine and platelet aggregation in human blood in vitro",
+     ("Blood from healthy donors was incubated with ketamine at concentrations corresponding to "
+      "analgesic, anaesthetic and supratherapeutic plasma levels. Aggregation fell only at "
+      "concentrations exceeding those achieved with analgesic or standard anaesthetic dosing."),
+     {"no_condition": "acute_pain"}),
+    ("s23", "Intravenous ketamine for suicidal ideation in depression: a systematic review and meta-analysis",
+     ("METHODS: We included randomised trials of intravenous ketamine in patients with unipolar or "
+      "bipolar depression and baseline suicidal ideation. RESULTS: Ketamine reduced suicidal "
+      "ideation within 24 hours."), {"conditions": ["depression", "bipolar", "suicidality"]}),
 ]
 
 
