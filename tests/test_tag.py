@@ -3687,6 +3687,89 @@ PROBE_ROUND_CASES = [
      ("METHODS: We included randomised trials of intravenous ketamine in patients with unipolar or "
       "bipolar depression and baseline suicidal ideation. RESULTS: Ketamine reduced suicidal "
       "ideation within 24 hours."), {"conditions": ["depression", "bipolar", "suicidality"]}),
+    # a letter about local guidelines is no guideline
+    ("s23", "Nebulized ketamine for emergency department analgesia: promising, but where is the comparator?",
+     ("Editor: The growing interest in nebulized ketamine is understandable. Recent trials compared "
+      "three doses without a placebo arm. The deposited dose is also uncertain. Until then, "
+      "nebulized ketamine should be used within research protocols rather than routine "
+      "departmental guidelines."),
+     {"not_design": "guideline"}),
+    # sessions counted before the patients
+    ("s23", "Intravenous ketamine and intranasal esketamine in a university depression clinic: 5-year outcomes",
+     ("METHODS: We reviewed records of the clinic from 2019 to 2024. RESULTS: Over five years, 3,172 "
+      "treatment sessions were delivered to 286 patients. Response rates were similar for the two "
+      "treatments."), {"n": 286}),
+    # drug-related deaths are substance use
+    ("s23", "Ketamine in drug-related deaths in Scotland, 2012-2022: a toxicological review",
+     ("We reviewed post-mortem toxicology of deaths in Scotland. Ketamine was detected in 212 "
+      "deaths, mostly with opioids and benzodiazepines."), {"conditions": ["substance_use"]}),
+    # session 23 (hp78/hp79): an extension's own count and design, not its parent trial's
+    ("s23", "Long-term esketamine nasal spray in treatment-resistant depression: an open-label extension study",
+     ("METHODS: Participants who completed the 4-week randomized parent study could enrol in this "
+      "48-week, open-label extension. RESULTS: Of the 138 participants randomized in the parent "
+      "study, 82 enrolled in the extension. Response was maintained in 61%."),
+     {"n": 82, "not_design": "rct"}),
+    ("s23", "Intranasal esketamine for depression with suicidal ideation: a randomized trial",
+     ("RESULTS: Of 1,046 patients screened, 403 underwent randomization and 365 received the "
+      "assigned treatment. MADRS scores fell more with esketamine."), {"n": 403}),
+    ("s23", "Oral ketamine for chronic neuropathic pain: a single-arm pilot trial",
+     ("METHODS: In this 12-week, single-arm, open-label trial, adults with neuropathic pain took "
+      "oral ketamine daily. RESULTS: Pain fell by 2 points. CONCLUSIONS: Oral ketamine was "
+      "tolerated, justifying a randomised controlled trial."), {"not_design": "rct"}),
+    # routes of work to come, and of other drugs
+    ("s23", "Serial intravenous ketamine infusions for refractory depression: a cohort",
+     ("METHODS: Adults with depression received six intravenous ketamine infusions. RESULTS: "
+      "Response occurred in 48%. CONCLUSIONS: Maintenance strategies, including oral or intranasal "
+      "booster dosing, deserve evaluation."), {"routes": ["iv"]}),
+    ("s23", "Epidural ketamine for refractory cancer pain: a case series",
+     ("We describe nine patients with cancer pain given epidural ketamine through a tunnelled "
+      "catheter. Pain scores fell in eight, and oral and intravenous breakthrough opioid use "
+      "decreased in seven patients."), {"routes": ["neuraxial"]}),
+    ("s23", "Perioperative ketamine and chronic postsurgical pain: a meta-analysis",
+     ("METHODS: We pooled randomised trials of perioperative ketamine. RESULTS: Ketamine was "
+      "administered intravenously in 21 trials and epidurally in 3. Chronic pain at 3 months was "
+      "less frequent with ketamine."), {"routes": ["iv", "neuraxial"]}),
+    # conditions: screens, safety measures, correlates, denials, what a review leaves out
+    ("s23", "Ketamine use disorder among people who use ketamine: an online survey",
+     ("METHODS: Respondents completed questions on ketamine use disorder and the Patient Health "
+      "Questionnaire-4 screening items for anxiety and depression. RESULTS: Positive anxiety or "
+      "depression screens were more common among those with the disorder."),
+     {"conditions": ["substance_use"]}),
+    ("s23", "Oral ketamine for depression and anxiety in hospice patients: an open-label trial",
+     ("METHODS: Hospice patients with depression and anxiety took oral ketamine for 28 days. Pain "
+      "intensity was recorded on a numerical rating scale as a safety measure, since many "
+      "participants had cancer-related pain. RESULTS: Depression and anxiety scores fell. Pain "
+      "intensity did not change."), {"no_condition": "acute_pain"}),
+    ("s23", "Correlates of ketamine misuse among adults: a national survey",
+     ("METHODS: Depressive symptoms (PHQ-9) and self-harm were also assessed as correlates. "
+      "RESULTS: Misuse was more likely with moderate-to-severe depressive symptoms (aOR 1.54, 95% "
+      "CI 1.2-2.0) and recent self-harm (aOR 1.93)."), {"no_condition": "depression"}),
+    ("s23", "Ketamine cholangiopathy after infusions for complex regional pain syndrome: a case report",
+     ("A woman with complex regional pain syndrome had received ketamine infusions for three years. "
+      "She presented with jaundice. She denied alcohol or recreational drug use. Imaging showed "
+      "biliary dilatation, resembling that seen in recreational users. Liver tests normalised "
+      "after the infusions were stopped."), {"no_condition": "substance_use"}),
+    ("s23", "Ketamine for acute pain in the emergency department: a narrative review",
+     ("This review summarises trials of ketamine for acute pain in the emergency department. We do "
+      "not address the use of ketamine for chronic pain, procedural sedation or depression, which "
+      "are covered elsewhere."), {"no_condition": "anesthesia"}),
+    ("s23", "Cognitive function in frequent recreational ketamine users: a case-control study",
+     ("METHODS: Frequent recreational ketamine users and controls completed cognitive tests and the "
+      "Beck Depression Inventory. RESULTS: Depressive symptom scores were higher in frequent users "
+      "but did not account for the cognitive differences."), {"no_condition": "depression"}),
+    ("s23", "Public attitudes toward ketamine for depression: a national survey",
+     ("METHODS: Adults rated ketamine treatments for depression on their perceived safety and "
+      "addictiveness. RESULTS: Ratings of addictiveness were higher among older respondents."),
+     {"no_condition": "substance_use"}),
+    # ages: the study's population is no comorbidity; future analyses are no population
+    ("s23", "Veterans' experiences of ketamine infusions for PTSD: a qualitative study",
+     ("Methods: We conducted six focus groups with veterans aged 26-58 years who had a PTSD "
+      "diagnosis and were receiving ketamine infusions. Results: Veterans described relief."),
+     {"ages": ["adult"]}),
+    ("s23", "Esketamine nasal spray in adults with treatment-resistant depression: a pooled analysis",
+     ("METHODS: We pooled data from adults aged 18-64 years in three trials of esketamine. RESULTS: "
+      "Remission rates were similar across trials. CONCLUSIONS: Future pooled analyses should "
+      "include older adults and adolescents."), {"ages": ["adult"]}),
 ]
 
 
