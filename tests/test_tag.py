@@ -3770,6 +3770,24 @@ PROBE_ROUND_CASES = [
      ("METHODS: We pooled data from adults aged 18-64 years in three trials of esketamine. RESULTS: "
       "Remission rates were similar across trials. CONCLUSIONS: Future pooled analyses should "
       "include older adults and adolescents."), {"ages": ["adult"]}),
+    # session 23 (hp78/hp79): painful chronic pancreatitis is chronic pain
+    ("s23", "S-ketamine infusion for painful chronic pancreatitis: a randomised, placebo-controlled study",
+     ("METHODS: Adults with chronic pancreatitis were randomised to S-ketamine or placebo infusion; "
+      "secondary outcomes were daily VAS pain scores. RESULTS: Daily pain scores were lower with "
+      "S-ketamine in the first week. CONCLUSIONS: S-ketamine produced short-lived pain relief."),
+     {"conditions": ["chronic_pain"]}),
+    # cells exposed in culture are in vitro, whoever the conclusion speaks of
+    ("s23", "Ketamine induces apoptosis in human urothelial cells via oxidative stress",
+     ("In this study, we exposed immortalised human urothelial cells (SV-HUC-1) to ketamine at "
+      "concentrations measured in the urine of heavy users. Ketamine reduced cell viability. These "
+      "findings identify antioxidants as candidate treatments for patients with ketamine-induced "
+      "cystitis."), {"population": "in_vitro"}),
+    # a continuation after a trial's randomised phase, and pooled open-label studies, are no RCT
+    ("s23", "Open-label continuation of repeated ketamine infusions after a randomized trial in PTSD",
+     ("METHODS: Participants who remained symptomatic after the trial were offered six open-label "
+      "ketamine infusions. RESULTS: Of the 30 participants randomized in the parent trial, 22 "
+      "entered the open-label phase. CONCLUSIONS: Response occurred in half of those who remained "
+      "symptomatic after the randomized phase."), {"not_design": "rct", "n": 22}),
 ]
 
 
