@@ -3788,6 +3788,44 @@ PROBE_ROUND_CASES = [
       "ketamine infusions. RESULTS: Of the 30 participants randomized in the parent trial, 22 "
       "entered the open-label phase. CONCLUSIONS: Response occurred in half of those who remained "
       "symptomatic after the randomized phase."), {"not_design": "rct", "n": 22}),
+    # session 23 (hp81): "school-aged" is no older adult; "aged 75 years or older" is
+    ("s23", "Intranasal ketamine for laceration repair in a school-aged child: a case report",
+     ("We describe intranasal ketamine sedation in a school-aged child with a facial laceration. "
+      "Sedation was adequate within 10 minutes."), {"no_age": "older_adult"}),
+    ("s23", "Ketamine-propofol sedation for ERCP in the very old: a prospective cohort",
+     ("METHODS: We enrolled patients aged 75 years or older undergoing ERCP with ketamine-propofol "
+      "sedation. RESULTS: Hypoxaemia occurred in 8%."), {"ages": ["older_adult"]}),
+    # chronic postsurgical pain is not acute pain
+    ("s23", "Thoracic epidural ketamine for the prevention of chronic post-thoracotomy pain: a randomised trial",
+     ("METHODS: Adults having thoracotomy were randomised to epidural ketamine or saline. The "
+      "primary outcome was chronic post-thoracotomy pain at 6 months. RESULTS: Chronic "
+      "post-thoracotomy pain was less frequent with ketamine."), {"no_condition": "acute_pain"}),
+    # routes: ketamine's induction dose; another drug's rescue; an animal's premedication
+    ("s23", "Ketamine versus etomidate for rapid sequence intubation in the emergency department",
+     ("METHODS: We included adults who underwent RSI with a single intravenous induction dose of "
+      "ketamine or etomidate. RESULTS: Hypotension was similar."), {"routes": ["iv"]}),
+    ("s23", "Oral ketamine premedication for MRI in children with autism: an open-label study",
+     ("METHODS: Children received oral ketamine 6 mg/kg before MRI. The primary outcome was "
+      "completion of MRI without intravenous rescue sedation. RESULTS: MRI was completed without "
+      "intravenous rescue sedation in 80%."), {"routes": ["oral"]}),
+    ("s23", "Intravenous ketamine constant rate infusion in pigs premedicated with azaperone",
+     ("Twelve pigs were premedicated with intramuscular azaperone and received intravenous ketamine "
+      "by constant rate infusion during surgery."), {"routes": ["iv"]}),
+    # what a review leaves out, or a study did not record, is not its condition
+    ("s23", "Ketamine in paediatric anaesthesia: a narrative review",
+     ("This review covers ketamine for induction, sedation and emergence delirium in children. "
+      "Ketamine is also increasingly used in adolescents with treatment-resistant depression, but "
+      "this indication is outside the perioperative setting and is not discussed in detail."),
+     {"no_condition": "trd"}),
+    ("s23", "Ketamine sedation in the ICU and long-term outcomes: a cohort",
+     ("METHODS: We followed adults sedated with ketamine in the ICU. RESULTS: Mortality at one "
+      "year was 21%. Post-traumatic stress symptoms at follow-up were not recorded."),
+     {"no_condition": "ptsd"}),
+    # the mother's newborn is no child in her study
+    ("s23", "Ketamine for general anaesthesia during emergency caesarean delivery: a case report",
+     ("A 31-year-old woman received ketamine for induction of general anaesthesia. A healthy "
+      "2,150 g infant was delivered. Data regarding neonatal neurobehavioural outcomes after "
+      "ketamine are limited."), {"no_age": "child"}),
 ]
 
 
