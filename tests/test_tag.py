@@ -3826,6 +3826,37 @@ PROBE_ROUND_CASES = [
      ("A 31-year-old woman received ketamine for induction of general anaesthesia. A healthy "
       "2,150 g infant was delivered. Data regarding neonatal neurobehavioural outcomes after "
       "ketamine are limited."), {"no_age": "child"}),
+    # session 23 (hp80): where earlier trials were done is not this trial's population
+    ("s23", "Sublingual ketamine wafer for major depression in primary care: a randomised trial",
+     ("Ketamine is a rapid-acting antidepressant. Most earlier trials were done in "
+      "treatment-resistant depression, and evidence in primary care is absent. We randomised 180 "
+      "adults with major depression in primary care to sublingual ketamine or placebo. Depression "
+      "scores fell more with ketamine."), {"conditions": ["depression"]}),
+    # evidence judged insufficient for a group or a route is no recommendation for it
+    ("s23", "Ketamine for procedural sedation in the emergency department: a clinical practice guideline",
+     ("METHODS: A panel graded the evidence for intravenous and intramuscular ketamine. RESULTS: "
+      "Intranasal ketamine for sedation was considered, but the evidence was judged insufficient to "
+      "make a recommendation. Evidence for use in adolescents was judged insufficient."),
+     {"no_route": "intranasal"}),
+    # covariates of a matched comparison
+    ("s23", "Intraoperative ketamine and opioid consumption after knee arthroplasty: a matched cohort",
+     ("METHODS: Patients given intraoperative ketamine were matched on age, sex, the use of spinal "
+      "anaesthesia and adductor canal block to patients not given ketamine. RESULTS: Opioid "
+      "consumption at 24 h was lower with ketamine. Postoperative delirium did not differ. "
+      "CONCLUSIONS: Intraoperative ketamine was "
+      "associated with less opioid use after knee arthroplasty."),
+     {"conditions": ["acute_pain"]}),
+    # patients prescribed oral ketamine are no users of a drug of misuse
+    ("s23", "Long-term oral ketamine for chronic pain and urinary tract toxicity: a cohort study",
+     ("METHODS: We compared 496 long-term oral ketamine users with chronic non-cancer pain and "
+      "2,452 matched comparators. RESULTS: Cystitis was more common in oral ketamine users."),
+     {"conditions": ["chronic_pain"]}),
+    # a review's account of the literature is not its design
+    ("s23", "Ketamine for acute pain in the emergency department: an update",
+     ("Purpose of review: To summarise recent evidence on ketamine for acute pain. Recent findings: "
+      "Randomized trials and meta-analyses published since 2020 indicate that low-dose ketamine "
+      "is as effective as morphine. Summary: Ketamine is a useful opioid alternative."),
+     {"not_design": "meta_analysis"}),
 ]
 
 
