@@ -3857,6 +3857,52 @@ PROBE_ROUND_CASES = [
       "Randomized trials and meta-analyses published since 2020 indicate that low-dose ketamine "
       "is as effective as morphine. Summary: Ketamine is a useful opioid alternative."),
      {"not_design": "meta_analysis"}),
+    # session 23 (hp82/hp83): other drugs' spinal doses and rescue routes, written the old way
+    ("s23", "Intravenous ketamine and shivering after spinal anaesthesia for caesarean section",
+     ("Sixty parturients ASA I-II received spinal anaesthesia with hyperbaric bupivacaine 0.5% "
+      "10 mg and fentanyl 10 microg intrathecally. Ketamine 0.25 mg/kg was given intravenously at "
+      "the onset of shivering. In the control group, bupivacaine 0.5% 12 mg was injected "
+      "intrathecally as well. Shivering stopped within 5 minutes in 90%."), {"routes": ["iv"]}),
+    ("s23", "Caudal ketamine in children undergoing orchidopexy",
+     ("Forty boys received caudal bupivacaine with ketamine 0.5 mg/kg. Rescue analgesia was given "
+      "orally with paracetamol 15 mg/kg. Analgesia lasted 10 hours."), {"routes": ["neuraxial"]}),
+    ("s23", "Extended-release naltrexone after ketamine infusions for alcohol use disorder",
+     ("Patients received three intravenous ketamine infusions before the first XR-NTX intramuscular "
+      "injection. Abstinence at 12 weeks was 60%."), {"routes": ["iv"]}),
+    ("s23", "Routes of ketamine for depression: a meta-analysis",
+     ("METHODS: We pooled randomised trials. RESULTS: Routes of administration were intravenous "
+      "(eight trials), oral (three), subcutaneous (two) and intranasal (one)."),
+     {"routes": ["iv", "intranasal", "oral", "subcutaneous"]}),
+    # design: an open study; allocation not random; a quantitative systematic review; a trial
+    # that should be done; a qualitative study nested in a trial
+    ("s23", "Epidural ketamine for postoperative pain relief: a preliminary study",
+     ("In this open study we have given ketamine by epidural way to 30 patients after abdominal "
+      "surgery. Pain scores decreased in 24 of 30 patients."), {"design": "nonrandomized_trial"}),
+    ("s23", "Ketamine psychedelic therapy of alcoholism: results of a controlled study",
+     ("Patients with alcohol dependence were treated with ketamine psychotherapy or usual care; "
+      "the allocation was not random. Abstinence at one year was higher with ketamine."),
+     {"design": "nonrandomized_trial"}),
+    ("s23", "Ketamine and postoperative morphine consumption: a quantitative systematic review",
+     ("We searched MEDLINE and Embase for trials of perioperative ketamine. Ketamine reduced "
+      "morphine consumption at 24 h."), {"design": "meta_analysis"}),
+    ("s23", "Ketamine for migraine with prolonged aura: an open-label study",
+     ("Eleven patients with prolonged aura received intranasal ketamine. Aura duration was shorter "
+      "in five. A randomized controlled study in migraine with typical aura should be done."),
+     {"not_design": "rct"}),
+    ("s23", "Patients' experiences of ketamine-assisted therapy for alcohol use disorder",
+     ("This was a qualitative interview study nested in a randomised trial of ketamine-assisted "
+      "therapy. Twenty participants were interviewed and transcripts were analysed thematically."),
+     {"design": "other"}),
+    # population: neurons in dissociated culture are in vitro
+    ("s23", "Ketamine blocks NMDA currents in hippocampal neurons: a patch clamp study",
+     ("Hippocampal neurons in dissociated culture were prepared from embryonic rats. Whole-cell "
+      "patch clamp recordings showed that ketamine blocked NMDA currents."),
+     {"population": "in_vitro"}),
+    # conditions: a licence for another indication is background
+    ("s23", "Intranasal esketamine for bipolar II depression: an open-label pilot study",
+     ("Bipolar II depression is often hard to treat. Intranasal esketamine is licensed for "
+      "unipolar treatment-resistant depression. We gave esketamine twice weekly to adults with "
+      "bipolar II depression. Depression scores fell by 12 points."), {"no_condition": "trd"}),
 ]
 
 
