@@ -3903,6 +3903,110 @@ PROBE_ROUND_CASES = [
      ("Bipolar II depression is often hard to treat. Intranasal esketamine is licensed for "
       "unipolar treatment-resistant depression. We gave esketamine twice weekly to adults with "
       "bipolar II depression. Depression scores fell by 12 points."), {"no_condition": "trd"}),
+    # hp84-86: psychiatric, pain and perioperative literature; design, population and role
+    ("hp84", "Intravenous ketamine for PTSD with comorbid depression: an open-label study",
+     ("METHODS: Veterans with PTSD received six ketamine infusions. Suicidal ideation was "
+      "captured with the Columbia-Suicide Severity Rating Scale screener but was not analysed as "
+      "an outcome.\nRESULTS: PTSD symptoms improved, and no suicidal behaviour occurred."),
+     {"no_condition": "suicidality"}),
+    ("hp84", "Intravenous ketamine for depression in adolescents: a chart review",
+     ("METHODS: Adolescents with depression received ketamine infusions in our clinic. Esketamine "
+      "nasal spray is not approved for patients younger than 18 years.\nRESULTS: Depression "
+      "improved after the infusions."), {"routes": ["iv"]}),
+    ("hp84", "Intravenous versus intramuscular ketamine for depression: a cohort study",
+     ("METHODS: Adults with depression received intravenous or intramuscular ketamine. Oral and "
+      "intranasal formulations were outside the scope of this study.\nRESULTS: Response was "
+      "similar."), {"routes": ["iv", "im"]}),
+    ("hp84", "Sublingual ketamine for depression in primary care: a cohort study",
+     ("METHODS: Patients with depression took sublingual ketamine at home. Unlike clinic-based "
+      "intravenous ketamine or esketamine nasal spray given under a risk management programme, "
+      "sublingual dosing needs no monitoring.\nRESULTS: Depression improved."),
+     {"routes": ["sublingual"]}),
+    ("hp84", "Ketamine use among secondary school students: a national survey",
+     ("METHODS: Students completed a questionnaire on ketamine use. Survey-weighted logistic "
+      "regression estimated trends and associations with sex, grade, cannabis use and "
+      "self-reported depressive symptoms. Medical ketamine use, such as for sedation or "
+      "depression treatment, was not counted.\nRESULTS: Ketamine use increased."),
+     {"no_condition": "depression"}),
+    ("hp84", "A single ketamine infusion in unmedicated depression: an open-label study",
+     ("METHODS: Fourteen unmedicated adults with depression received a single open-label "
+      "infusion of ketamine 0.5 mg/kg. Imaging was done in a subgroup of 9 participants.\n"
+      "CONCLUSIONS: Randomized placebo-controlled trials with repeated infusions and maintenance "
+      "strategies, including oral or intranasal formulations, should now be undertaken."),
+     {"n": 14, "design": "nonrandomized_trial"}),
+    ("hp85", "Intranasal ketamine for refractory migraine: a retrospective chart review",
+     ("RESULTS: Of 242 patients prescribed intranasal ketamine, 169 were included. Overall, 84 "
+      "patients (49.7%) rated intranasal ketamine as effective."), {"n": 169}),
+    # comparators' and co-analgesics' routes, the anaesthetic technique
+    ("hp85", "Oral ketamine for refractory neuropathic pain: a case series",
+     ("METHODS: Patients with neuropathic pain had failed gabapentinoids, tricyclic "
+      "antidepressants or topical capsaicin. Oral ketamine was started at 10 mg."),
+     {"routes": ["oral"]}),
+    ("hp85", "Intravenous esketamine during paediatric tonsillectomy: a randomised trial",
+     ("METHODS: Children received intravenous esketamine 0.2 mg/kg or saline. Intraoperative "
+      "analgesia included intravenous sufentanil 0.2 micrograms/kg and rectal paracetamol 40 "
+      "mg/kg."), {"routes": ["iv"], "no_condition": "acute_pain"}),
+    ("hp85", "Esketamine after caesarean delivery and postpartum depression: a randomised trial",
+     ("METHODS: Women scheduled for caesarean delivery under combined spinal-epidural "
+      "anaesthesia were randomised to esketamine 0.2 mg/kg infused intravenously or saline. All "
+      "patients received epidural patient-controlled analgesia after surgery. The primary "
+      "outcome was postpartum depression."), {"routes": ["iv"]}),
+    ("hp85", "Esketamine and postoperative depression after gastrectomy: a randomised trial",
+     ("METHODS: Patients with depressive symptoms were randomised to esketamine or saline. "
+      "Postoperative analgesia was provided with intravenous sufentanil patient-controlled "
+      "analgesia. The primary outcome was depression at 3 days. Secondary outcomes included pain "
+      "scores."),
+     {"no_condition": "acute_pain"}),
+    ("hp85", "Esketamine after vaginal delivery with epidural labour analgesia and maternal depressive symptoms",
+     ("METHODS: We enrolled women who requested epidural labour analgesia. Labour analgesia was "
+      "provided in all participants by programmed boluses. Esketamine or saline was given after "
+      "delivery. The primary outcome was depression at 6 weeks."),
+     {"no_condition": "acute_pain"}),
+    ("hp85", "Ketamine for chronic non-cancer pain: a narrative review",
+     ("We review ketamine in complex regional pain syndrome, fibromyalgia, spinal cord injury "
+      "pain and phantom limb pain."), {"no_condition": "acute_pain"}),
+    ("hp85", "Epidural ketamine added to ropivacaine for post-thoracotomy analgesia: a randomised controlled study",
+     ("METHODS: Patients received a thoracic epidural catheter before general anaesthesia and "
+      "were randomised to epidural ketamine or saline. Chronic post-thoracotomy pain was "
+      "assessed at 3 months."), {"no_condition": "anesthesia"}),
+    ("hp85", "Epidural ketamine for post-thoracotomy analgesia: a randomised study",
+     ("METHODS: Patients were randomised to epidural ketamine or saline with ropivacaine to "
+      "reduce chronic post-thoracotomy pain. The primary outcome was chronic post-thoracotomy "
+      "pain at 3 months."),
+     {"conditions": ["chronic_pain", "acute_pain"]}),
+    ("hp85", "Ketamine for chronic pain: recommendations from professional societies of pain medicine, regional anaesthesia and anaesthesiology",
+     "Ketamine infusions for chronic pain are reviewed.", {"no_condition": "anesthesia"}),
+    ("hp85", "Nebulised ketamine for postoperative sore throat after tracheal intubation: a randomised trial",
+     ("METHODS: Adults scheduled for surgery under general anaesthesia with tracheal intubation "
+      "were randomised to nebulised ketamine or saline. The primary outcome was sore throat."),
+     {"conditions": ["acute_pain"]}),
+    ("hp85", "Ketamine in paediatric analgesia: a meta-analysis",
+     ("METHODS: We pooled trials by route (intravenous, caudal, intranasal).\nRESULTS: The "
+      "largest effect was for caudal administration."), {"routes": ["iv", "intranasal", "neuraxial"]}),
+    ("hp85", "Ketamine blocks human Nav1.7 channels expressed in HEK293 cells",
+     ("METHODS: Human Nav1.7 channels were stably expressed in HEK293 cells and studied with "
+      "patch-clamp recording."), {"population": "in_vitro"}),
+    # conditions from the setting, the scope and toxicology
+    ("hp86", "Perioperative esketamine for preventing postoperative depression: protocol for a systematic review",
+     ("METHODS: We will include randomised controlled trials in adults undergoing surgery under "
+      "general or neuraxial anaesthesia that gave ketamine to prevent depression. Obstetric "
+      "patients receiving neuraxial anaesthesia will also be eligible."),
+     {"conditions": ["depression"]}),
+    ("hp86", "Guideline on sub-dissociative ketamine for acute pain in adult emergency department patients",
+     ("Intravenous ketamine is recommended for acute pain. Recommendations for children, for "
+      "procedural sedation and for agitation management are outside the scope of this "
+      "document."), {"conditions": ["acute_pain"], "no_age": "child"}),
+    ("hp86", "Ketamine and norketamine in post-mortem blood: a review of medicolegal deaths",
+     ("Ketamine is used both as a drug of abuse and as an anaesthetic. The manner of death was "
+      "accidental drug toxicity in 21 cases. Ketamine was the sole intoxicant in only four "
+      "deaths."), {"conditions": ["substance_use"]}),
+    ("hp86", "Ketamine exposures reported to US poison centers",
+     ("RESULTS: Intentional abuse or misuse accounted for 63.8% of exposures.\nCONCLUSIONS: "
+      "Ketamine exposures have risen, predominantly due to intentional misuse."),
+     {"conditions": ["substance_use"]}),
+    ("hp86", "Ketamine increases dendritic arborisation in human iPSC-derived neurons",
+     ("Neurons were exposed to ketamine at concentrations comparable to those achieved during a "
+      "0.5 mg/kg infusion in patients."), {"routes": []}),
 ]
 
 
