@@ -4007,6 +4007,100 @@ PROBE_ROUND_CASES = [
     ("hp86", "Ketamine increases dendritic arborisation in human iPSC-derived neurons",
      ("Neurons were exposed to ketamine at concentrations comparable to those achieved during a "
       "0.5 mg/kg infusion in patients."), {"routes": []}),
+    ("hp85", "Ketamine-associated cholangiopathy after prolonged infusion for analgosedation: a case report",
+     ("A man received a continuous ketamine infusion in intensive care for 18 days. Cholangiopathy "
+      "of this kind has been described in recreational users. He developed jaundice."),
+     {"treatment": True, "no_condition": "substance_use"}),
+    ("hp84", "Ketamine-assisted psychotherapy for veterans with PTSD: a cohort study",
+     ("RESULTS: Two hundred and twelve adult veterans completed intake (82% male; mean age 44.8 "
+      "years); 171 completed all three dosing sessions."), {"n": 212}),
+    # hp87-89: perioperative esketamine, sample sizes and ages, routes
+    ("hp87", "Esketamine and postoperative depression after caesarean delivery: a randomised trial",
+     ("METHODS: Women received combined spinal-epidural anaesthesia (intrathecal 0.5% ropivacaine "
+      "2.5 mL, with epidural ropivacaine analgesia thereafter) and were randomised to esketamine "
+      "0.2 mg/kg intravenously or saline. The primary outcome was postpartum depression."),
+     {"routes": ["iv"], "conditions": ["depression"]}),
+    ("hp87", "Esketamine sedation during hip arthroplasty: a randomised trial",
+     ("METHODS: Patients had spinal anaesthesia with intrathecal 0.5% hyperbaric bupivacaine 10 mg "
+      "and were randomised to esketamine 0.1 mg/kg intravenously or propofol for sedation."),
+     {"routes": ["iv"]}),
+    ("hp87", "Esketamine for preoperative anxiety in children: a randomised trial",
+     ("METHODS: Children were randomised to esketamine or saline. Anaesthesia was induced "
+      "intravenously with propofol and fentanyl. The primary outcome was anxiety at induction."),
+     {"routes": []}),
+    ("hp87", "Esketamine and anxiety after thyroidectomy: a randomised trial",
+     ("METHODS: Patients with anxiety were randomised to esketamine or saline. Secondary outcomes "
+      "included QoR-15, pain scores and adverse events.\nRESULTS: PHQ-9 scores, pain scores and "
+      "QoR-15 were not significantly different at 24 hours. Pain scores and nausea were not "
+      "significantly different at 48 hours."), {"no_condition": "acute_pain"}),
+    ("hp87", "Esketamine for depression: a pilot trial",
+     ("METHODS: Patients with depression received esketamine. Exploratory efficacy outcomes were "
+      "changes in the MADRS, the Oswestry Disability Index, and pain intensity.\nRESULTS: Pain "
+      "intensity fell."), {"no_condition": "acute_pain"}),
+    ("hp87", "Esketamine for pain after video-assisted thoracic surgery: a randomised trial",
+     ("RESULTS: Pain at rest was lower with esketamine. Chronic postsurgical pain at 3 months did "
+      "not differ.\nCONCLUSIONS: Esketamine reduced acute pain. Its role in preventing chronic "
+      "postsurgical pain requires a larger trial."), {"no_condition": "chronic_pain"}),
+    ("hp87", "Esketamine for pain after video-assisted thoracic surgery: a randomised trial",
+     ("METHODS: We randomised 288 patients aged 18 years or older to esketamine or saline.\n"
+      "RESULTS: Follow-up at 3 months was completed by 275 patients."), {"n": 288}),
+    ("hp88", "Ketamine for suicidal ideation in adolescents: a randomised trial",
+     ("METHODS: Adolescents received a single intravenous infusion of ketamine 0.5 mg/kg (n = 27) "
+      "or midazolam 0.045 mg/kg (n = 26)."), {"n": 53}),
+    ("hp88", "Ketamine exposure and psychosis: a case-control study",
+     "METHODS: The study included 138 cases and 276 matched controls.", {"n": 414}),
+    ("hp88", "Esketamine for depression after stroke: a randomised trial",
+     ("METHODS: We assessed 340 patients for eligibility, randomised 252, and analysed 240."),
+     {"not_n": 340}),
+    ("hp88", "Esketamine in older adults with depression: a pooled analysis",
+     ("METHODS: We pooled patients aged 65 years or older from three trials. The pooled "
+      "older-adult population comprised 214 patients."), {"ages": ["older_adult"]}),
+    ("hp88", "Intranasal ketamine for fracture pain in children: a randomised trial",
+     ("METHODS: Children aged 4 to 15 years received intranasal ketamine.\nCONCLUSIONS: "
+      "Implementation research in rural hospitals and in adults is planned."), {"ages": ["child"]}),
+    ("hp88", "Ketamine and anhedonia: a randomised trial",
+     ("METHODS: Patients received intravenous ketamine or midazolam.\nCONCLUSIONS: Studies in "
+      "patients with depression and anhedonia, and of oral or intranasal formulations, should "
+      "test these findings."), {"routes": ["iv"]}),
+    ("hp88", "Nebulised ketamine versus intranasal fentanyl for fracture pain: a randomised trial",
+     ("METHODS: Children received nebulised ketamine 0.75 mg/kg with an intranasal saline "
+      "placebo."), {"routes": ["inhaled"]}),
+    ("hp88", "Ketamine metabolism by human liver enzymes",
+     ("We incubated racemic ketamine with pooled human liver microsomes from 50 donors and with "
+      "13 recombinant cytochrome P450 isoforms. Differences could alter exposure in patients."),
+     {"population": "in_vitro"}),
+    ("hp88", "Ketamine and propofol as anaesthetic agents for electroconvulsive therapy in depression",
+     "METHODS: Patients with depression were randomised to ketamine or propofol.",
+     {"conditions": ["depression", "anesthesia"]}),
+    ("hp88", "Prehospital ketamine analgesia: a registry study",
+     ("METHODS: Adults with trauma received ketamine for analgesia. Outcomes were unplanned "
+      "intubation in the emergency department and agitation.\nRESULTS: Unplanned intubation was "
+      "rare."), {"no_condition": "anesthesia"}),
+    ("hp89", "Rectal ketamine premedication in children: a randomised trial",
+     ("METHODS: Children received rectal ketamine. Anaesthesia was induced intravenously with "
+      "propofol once a cannula had been placed.\nCONCLUSIONS: The combination is a useful option "
+      "when the oral route is refused."), {"routes": ["rectal"]}),
+    ("hp89", "Epidural ketamine for labour analgesia: a randomised trial",
+     ("METHODS: Women received epidural ketamine with ropivacaine, followed by programmed "
+      "intermittent epidural boluses of 0.1% ropivacaine. Breakthrough pain required a clinician "
+      "bolus in 12 women."), {"routes": ["neuraxial"]}),
+    ("hp89", "Ketamine infusions for complex regional pain syndrome: a chart review",
+     ("METHODS: Pain scores and use of oral opioids, gabapentinoids and antidepressants were "
+      "extracted.\nRESULTS: Anxiety and depressive symptoms were not systematically recorded."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp89", "Oral ketamine for burn dressing changes: a pilot study",
+     ("BACKGROUND: Dressing changes often need procedural sedation in theatre.\nMETHODS: Adults "
+      "received oral ketamine before dressing changes.\nCONCLUSIONS: Oral ketamine "
+      "could reduce the need for procedural sedation in theatre."),
+     {"no_condition": "anesthesia"}),
+    ("hp89", "Clinical predictors of response to ketamine in a naturalistic cohort of outpatients with depression",
+     ("METHODS: Patients received up to six sessions of ketamine over 2-3 weeks."),
+     {"design": "observational"}),
+    ("hp89", "Consensus guidelines on intravenous ketamine infusions for acute pain management",
+     ("Background: The use of ketamine infusions for acute pain has increased. These guidelines "
+      "were developed to provide recommendations for the use of ketamine in adults with acute "
+      "pain. Methods: A committee reviewed the evidence. Results: Seven recommendations were "
+      "made."), {"ages": ["adult"]}),
 ]
 
 
