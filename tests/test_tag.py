@@ -4101,6 +4101,75 @@ PROBE_ROUND_CASES = [
       "were developed to provide recommendations for the use of ketamine in adults with acute "
       "pain. Methods: A committee reviewed the evidence. Results: Seven recommendations were "
       "made."), {"ages": ["adult"]}),
+    # hp90-92: a representative sample, short records, psychiatric conditions
+    ("hp88", "Prehospital ketamine analgesia and in-hospital outcomes after major trauma: a registry study",
+     ("METHODS: Adults with trauma received ketamine for analgesia. Outcomes were mortality and "
+      "agitation requiring sedation.\nRESULTS: Emergency department intubation was slightly more "
+      "frequent (6.1% vs 5.3%), and agitation requiring sedation occurred in 3.4%."),
+     {"no_condition": "anesthesia"}),
+    ("hp88", "Ketamine use, harms and harm-reduction practices among young adult festival attendees: a cross-sectional survey",
+     "RESULTS: Past-year ketamine use was reported by 38.6% of 1,204 respondents.",
+     {"treatment": False}),
+    ("hp91", "Ketamine use, polysubstance use and mental health among dance music event attendees: a survey",
+     "RESULTS: Past-year ketamine use was reported by 41.3%.", {"treatment": False}),
+    # (a guard: clinicians' use of ketamine is no misuse)
+    ("hp85", "Perioperative ketamine use for analgesia among anaesthesiologists: a national survey",
+     "RESULTS: Most respondents used ketamine for postoperative pain.", {"treatment": True}),
+    ("hp91", "Intranasal racemic ketamine for migraine with prolonged aura: an open-label pilot study",
+     ("Twenty adults aged 18-55 years with migraine with prolonged aura self-administered "
+      "intranasal ketamine 25 mg at aura onset. Aura duration fell. Adverse effects were "
+      "transient. Randomised confirmation is warranted."), {"ages": ["adult"]}),
+    ("hp91", "Ketamine in palliative care: a narrative review",
+     ("This review summarises oral and subcutaneous ketamine in palliative care. We also note "
+      "emerging interest in intranasal esketamine, although no study has yet addressed it in "
+      "palliative populations."), {"no_route": "intranasal"}),
+    ("hp90", "Ketamine for treatment-resistant depression in adults: a consensus statement",
+     ("This consensus statement covers adults with depression. We identify key evidence gaps, "
+      "particularly on long-term maintenance, cognitive safety and use in adolescents and older "
+      "adults."), {"ages": ["adult"]}),
+    ("hp90", "Ketamine infusion for refractory cancer pain: a randomised trial",
+     ("METHODS: Patients with cancer pain on at least one adjuvant (gabapentinoid or "
+      "antidepressant) were randomised to ketamine or saline. Antidepressant doses were "
+      "stable."), {"no_condition": "depression"}),
+    ("hp90", "Ketamine for agitation in the emergency department: a retrospective study",
+     ("RESULTS: Intubation followed in 9%, with higher doses and alcohol intoxication associated "
+      "with greater risk.\nCONCLUSIONS: Concurrent alcohol intoxication raised the risk."),
+     {"no_condition": "substance_use"}),
+    ("hp92", "Esketamine and postoperative anxiety after mastectomy: a randomised trial",
+     ("METHODS: Secondary outcomes were the Hospital Anxiety and Depression Scale depression "
+      "subscale and pain.\nRESULTS: Depression subscale scores were similar between groups at 24 "
+      "hours. At 48 hours, depression subscale scores were also similar. Esketamine reduced "
+      "anxiety without affecting analgesia.\nCONCLUSIONS: Esketamine reduced postoperative "
+      "anxiety without affecting analgesia or recovery quality."), {"conditions": ["anxiety"]}),
+    ("hp92", "Esketamine for preventing postpartum depression: a meta-analysis",
+     ("METHODS: In all trials esketamine was given intravenously, as a bolus after delivery, as a "
+      "continuous intraoperative infusion or within patient-controlled intravenous analgesia. "
+      "The outcome was postpartum depression.\nRESULTS: Postpartum depression was less "
+      "frequent. Trials gave esketamine as a bolus or within patient-controlled intravenous "
+      "analgesia."), {"conditions": ["depression"]}),
+    ("hp92", "Ketamine and mania in bipolar depression: a cohort study",
+     ("RESULTS: A history of substance use disorder, particularly cannabis use, was associated "
+      "with increased risk.\nCONCLUSIONS: Screening for cannabis use and bipolarity is "
+      "advisable before initiation."), {"no_condition": "substance_use"}),
+    ("hp92", "Oral ketamine for depression in hospice patients: an open-label trial",
+     ("METHODS: In this single-arm, open-label trial, 14 adult hospice patients took oral "
+      "ketamine.\nCONCLUSIONS: A randomized, placebo-controlled trial in this population is "
+      "feasible and warranted."), {"design": "nonrandomized_trial"}),
+    ("hp92", "Ketamine for suicidal ideation: a pooled secondary analysis of two randomized trials",
+     ("METHODS: We pooled individual data from two randomized, placebo-controlled trials. Across "
+      "both trials, 136 participants were randomized."), {"design": "rct"}),
+    ("hp92", "Ketamine with buprenorphine for opioid withdrawal: a case series",
+     ("Patients received a continuous low-dose intravenous ketamine infusion. Buprenorphine was "
+      "given as sublingual tablets or films."), {"routes": ["iv"]}),
+    ("hp92", "Ketamine and esketamine in depression: a guideline",
+     ("The panel recommends intravenous ketamine and intranasal esketamine. The panel advises "
+      "against the routine use of compounded oral or sublingual formulations outside research "
+      "settings."), {"routes": ["iv", "intranasal"]}),
+    ("hp92", "Ketamine and cognitive control in healthy volunteers: a crossover study",
+     ("Methods: Twenty-eight healthy adult volunteers (18-45 years, no personal or first-degree "
+      "family history of psychotic or bipolar disorder, no lifetime illicit drug dependence) "
+      "participated in a "
+      "randomized, double-blind, placebo-controlled, crossover study."), {"n": 28}),
 ]
 
 
