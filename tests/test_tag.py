@@ -4170,6 +4170,65 @@ PROBE_ROUND_CASES = [
       "family history of psychotic or bipolar disorder, no lifetime illicit drug dependence) "
       "participated in a "
       "randomized, double-blind, placebo-controlled, crossover study."), {"n": 28}),
+    # hp93-95: non-native phrasing, paediatric and emergency, preclinical
+    ("hp93", "Nebulized ketamine for acute asthma in children: a randomized trial",
+     ("METHODS: Children received nebulized ketamine in addition to salbutamol nebulization and "
+      "intravenous methylprednisolone.\nRESULTS: The need for intravenous magnesium sulfate was "
+      "lower."), {"routes": ["inhaled"]}),
+    ("hp93", "Esketamine and anxiety after breast surgery: a randomized trial",
+     ("METHODS: The primary outcome was the HADS-A score. Secondary outcomes included NRS pain "
+      "scores.\nRESULTS: Anxiety was lower with esketamine. There was no difference in pain "
+      "scores at 24 hours. There was no difference in pain scores at 48 hours."),
+     {"conditions": ["anxiety"]}),
+    ("hp93", "Intraoperative esketamine and postpartum depression: a letter",
+     ("To the Editor: The trial did not adjust for important confounders such as breastfeeding "
+      "status, social support and infant health. Infant health may matter most."),
+     {"ages": []}),
+    ("hp94", "Nebulised ketamine versus oral midazolam for premedication in children: a randomised trial",
+     ("METHODS: Children received nebulised ketamine or oral midazolam 0.5 mg/kg.\n"
+      "CONCLUSIONS: Nebulisation is a practical alternative to the oral route for premedication."),
+     {"routes": ["inhaled"]}),
+    ("hp94", "Intranasal ketamine for procedural sedation in children: a meta-analysis",
+     ("METHODS: Trials of intranasal ketamine compared with other intranasal or oral sedatives "
+      "were pooled."), {"routes": ["intranasal"]}),
+    ("hp94", "Ketamine versus etomidate for rapid sequence intubation in trauma: a cohort study",
+     ("METHODS: Adults received either ketamine or etomidate as the intravenous induction agent."),
+     {"routes": ["iv"]}),
+    ("hp94", "Ketamine in children: a narrative review",
+     ("We review ketamine given by the intravenous, intramuscular, intranasal, oral and caudal "
+      "routes."), {"routes": ["iv", "im", "intranasal", "oral", "neuraxial"]}),
+    ("hp94", "Ketamine sedation in a paediatric registry",
+     ("METHODS: Multivariable logistic regression with hospital as a random effect was used.\n"
+      "RESULTS: 5,112 children were sedated."), {"design": "observational"}),
+    ("hp94", "Intranasal ketamine for fracture pain in children: a quasi-randomised controlled study",
+     ("METHODS: Allocation was by week of admission. Because allocation was not truly random, "
+      "groups were compared with adjustment."), {"design": "nonrandomized_trial"}),
+    ("hp94", "Ketamine relaxes human airway smooth muscle: an ex vivo study",
+     ("METHODS: Bronchial rings from resected lung were mounted in organ baths and exposed to "
+      "ketamine."), {"population": "in_vitro"}),
+    ("hp94", "Intranasal esketamine for depression in a 16-year-old boy: a case report",
+     ("A 16-year-old boy received intranasal esketamine. Adolescents may be given adult fixed "
+      "doses."), {"ages": ["child"]}),
+    ("hp95", "Ketamine's sustained anti-anhedonic effect requires mTOR in rats",
+     ("METHODS: Rats were exposed to 21 days of chronic unpredictable mild stress (CUMS). "
+      "Anhedonia was assessed with the sucrose preference test and despair with the forced swim "
+      "test. Rapamycin (0.2 nmol) was infused intracerebroventricularly before ketamine (10 "
+      "mg/kg, i.p.)."), {"conditions": ["depression"], "routes": []}),
+    ("hp95", "Ketamine in the lateral habenula: a rat study",
+     ("METHODS: Ketamine infused into the adjacent thalamus had no effect."), {"routes": []}),
+    ("hp95", "Ketamine and morphine withdrawal in rats",
+     ("METHODS: Rats received escalating subcutaneous injections of morphine, then ketamine "
+      "intraperitoneally."), {"routes": []}),
+    ("hp95", "Intramuscular ketamine in healthy volunteers: a pharmacokinetic study",
+     ("METHODS: Volunteers received intramuscular ketamine as an alternative to intravenous "
+      "infusion.\nRESULTS: Concentrations were similar to those reported after intravenous "
+      "infusion."), {"routes": ["im"]}),
+    ("hp95", "mGluR5 availability after ketamine in healthy volunteers: a PET study",
+     ("METHODS: Ten healthy male volunteers without psychiatric history underwent two PET scans "
+      "on the same day, the second during an intravenous infusion of ketamine. Volumes of "
+      "distribution were estimated, and an additional scan 24 h later was obtained in six "
+      "participants."),
+     {"not_n": 6}),
 ]
 
 
