@@ -4229,6 +4229,22 @@ PROBE_ROUND_CASES = [
       "distribution were estimated, and an additional scan 24 h later was obtained in six "
       "participants."),
      {"not_n": 6}),
+    ("hp96", "Ketamine anaesthesia for dressing changes in burned children",
+     "Forty pts aged 2-12 yr were studied. Ketamine 2 mg/kg was given iv before each dressing change.",
+     {"n": 40, "routes": ["iv"], "ages": ["child"]}),
+    ("hp96", "Ketamine in a 6-yr-old boy with burns",
+     "A 6-yr-old boy received ketamine 4 mg/kg im before each of 12 dressing changes.",
+     {"routes": ["im"], "ages": ["child"]}),
+    ("hp96", "Psychotomimetic effects of ketamine in volunteers",
+     "Twelve healthy 24-yr-old men were given ketamine 0.5 mg/kg iv over 1 min.",
+     {"routes": ["iv"], "ages": ["adult"]}),
+    ("hp96", "Ketamine for induction in the elderly",
+     "Thirty 72-yr-old pts scheduled for hip surgery were induced with ketamine 1 mg/kg administered iv.",
+     {"routes": ["iv"], "ages": ["older_adult"], "n": 30}),
+    # "pts" as points is no sample
+    ("hp96", "Ketamine and mood ratings",
+     "Ratings fell by 12 pts after ketamine; the scale ranges from 0 to 60 pts.",
+     {"n": None}),
 ]
 
 
