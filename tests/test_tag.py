@@ -4245,6 +4245,83 @@ PROBE_ROUND_CASES = [
     ("hp96", "Ketamine and mood ratings",
      "Ratings fell by 12 pts after ketamine; the scale ranges from 0 to 60 pts.",
      {"n": None}),
+    ("hp99", "Subanaesthetic ketamine and experimental ischaemic pain in man",
+     ("The effect of ketamine on tourniquet pain was studied in eight healthy Ss aged 20-32 yr. "
+      "Each received ketamine 0.15 mg/kg, ketamine 0.3 mg/kg and saline iv in random order."),
+     {"n": 8, "routes": ["iv"], "ages": ["adult"]}),
+    ("hp99", "Repeated ketamine anaesthesia in burned patients",
+     "Fifteen adult pts with burns received ketamine 2 mg kg-1 iv for each dressing change.",
+     {"routes": ["iv"], "n": 15}),
+    ("hp99", "Ketamine anaesthesia in a field hospital",
+     ("Ketamine was the principal anaesthetic in 400 pts. It was given iv (1-2 mg/kg) or, when "
+      "venous access was difficult, im (5-10 mg/kg)."), {"routes": ["iv", "im"]}),
+    ("hp99", "Emergence reactions after ketamine: effect of premedication",
+     ("One hundred and twenty women were allocated randomly to no premedication, diazepam 10 mg "
+      "p.o. or droperidol 5 mg i.m. Anaesthesia was induced with ketamine 2 mg/kg given iv."),
+     {"routes": ["iv"], "design": "rct"}),
+    ("hp99", "Ketamine and opioid tolerance in the rat",
+     "Rats received ketamine 10 mg/kg i.p. and naloxone 1 mg/kg s.c. before testing.",
+     {"no_route": "subcutaneous"}),
+    ("hp99", "Oral ketamine for central pain after stroke",
+     "A 54-yr-old man with central post-stroke pain was given ketamine 0.5 mg/kg p.o. three times daily.",
+     {"routes": ["oral"], "design": "case_report"}),
+    ("hp99", "Laryngospasm after intramuscular ketamine in an infant",
+     ("An 8-mo-old boy received ketamine 4 mg kg-1 i.m. for sedation before computed tomography. "
+      "Twelve min later he developed stridor."),
+     {"ages": ["child"], "design": "case_report", "routes": ["im"], "conditions": ["anesthesia"]}),
+    ("hp99", "Ketamine or thiopentone in the poor-risk patient",
+     ("Sixty pts presenting for emergency surgery were allocated at random to receive ketamine 2 "
+      "mg kg-1 or thiopentone 4 mg kg-1 iv for induction."), {"design": "rct", "n": 60}),
+    ("hp99", "Ketamine in children and adults: a comparison",
+     ("The recovery-room notes of 400 pts who received ketamine between 1974 and 1978 were "
+      "reviewed. Unpleasant emergence reactions were recorded in 11% of adults and 2% of children. "
+      "Emergence phenomena were more frequent in women."), {"conditions": ["anesthesia"]}),
+    # guard: a case's safety note is no anaesthesia study
+    ("hp99", "Ketamine infusion in a child with life-threatening asthma",
+     ("A 7-yr-old girl with status asthmaticus received ketamine 2 mg kg-1 iv followed by an "
+      "infusion. She recovered without emergence phenomena. Emergence phenomena were absent."),
+     {"no_condition": "anesthesia"}),
+    ("hp99", "Xylazine-ketamine anaesthesia in ponies",
+     ("Anaesthesia was induced in 12 healthy ponies with xylazine 1.1 mg kg-1 iv followed 3 min "
+      "later by ketamine 2.2 mg kg-1 iv. Arterial pressure was maintained."), {"routes": ["iv"]}),
+    ("hp100", "Ketamine for depression: a meta-analysis",
+     ("METHODS: We searched MEDLINE and Embase. RESULTS: Seven trials randomising 1,204 adults "
+      "were included."), {"n": 1204}),
+    ("hp100", "Ketamine for agitation: a meta-analysis",
+     "RESULTS: Eleven retrospective cohorts contributed 980 patients to the pooled estimate.",
+     {"n": 980}),
+    ("hp100", "Ketamine for acute pain: a meta-analysis",
+     ("RESULTS: Fifty-two trials were included, with a median sample size of 30 participants per "
+      "trial."), {"not_n": 30}),
+    ("hp100", "Intranasal ketamine premedication in children: a systematic review",
+     "RESULTS: Intranasal ketamine was compared with melatonin given orally in three trials.",
+     {"routes": ["intranasal"]}),
+    ("hp100", "Esketamine in treatment-resistant depression: where are we now?",
+     ("In this narrative review we summarise the evidence. A meta-analysis of five phase III "
+      "trials including 1,488 patients indicated a modest benefit."),
+     {"design": "review", "n": None}),
+    ("hp101", "Ketamine infusions for depression in two cohorts",
+     "METHODS: Cohort A included 64 patients and cohort B 87.", {"n": 151}),
+    ("hp101", "Esketamine in adolescents: a two-part study",
+     "METHODS: Forty-two participants were enrolled in part A and 16 in part B.", {"n": 58}),
+    ("hp101", "Dose escalation of subcutaneous ketamine in depression",
+     ("METHODS: The first cohort (n = 16) received 0.5 mg/kg; after a safety review, a second "
+      "cohort (n = 17) received 0.75 mg/kg."), {"n": 33}),
+    ("hp101", "Long-term esketamine: an open-label extension of two phase 3 trials",
+     ("METHODS: Patients who completed the 4-week double-blind phase of either parent study "
+      "could enter this extension. All participants self-administered esketamine 56 or 84 mg "
+      "under supervision.\nRESULTS: Of 512 patients who completed the parent studies, 458 "
+      "entered the extension."),
+     {"n": 458, "design": "nonrandomized_trial", "no_condition": "substance_use"}),
+    ("hp101", "Ketamine continuation in veterans with PTSD",
+     ("METHODS: Veterans who responded to ketamine during the randomized phase were eligible for "
+      "an open-label continuation phase.\nRESULTS: Twenty-two veterans entered the continuation "
+      "phase."), {"n": 22, "design": "nonrandomized_trial"}),
+    ("hp101", "Population pharmacokinetics of intranasal ketamine in children",
+     "METHODS: Forty-eight children provided 291 plasma samples.", {"n": 48}),
+    ("hp101", "Esketamine versus antipsychotic augmentation: a claims study",
+     ("METHODS: The matched cohort comprised 1,214 esketamine initiators and 3,642 antipsychotic "
+      "initiators."), {"n": 4856}),
 ]
 
 
