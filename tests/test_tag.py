@@ -4322,6 +4322,31 @@ PROBE_ROUND_CASES = [
     ("hp101", "Esketamine versus antipsychotic augmentation: a claims study",
      ("METHODS: The matched cohort comprised 1,214 esketamine initiators and 3,642 antipsychotic "
       "initiators."), {"n": 4856}),
+    ("hp100", "Ketamine for the suicidal patient in the emergency department",
+     ("Emergency physicians often see patients in crisis. This narrative review summarises "
+      "evidence that a single ketamine infusion rapidly reduces suicidal ideation in depressed "
+      "patients."), {"conditions": ["depression", "suicidality"]}),
+    ("hp100", "Ketamine as an adjuvant to opioids for cancer pain",
+     ("Objectives: To assess ketamine as an adjuvant to opioids for cancer pain.\nSelection "
+      "criteria: Randomised controlled trials of ketamine given with morphine to adults.\nMain "
+      "results: Three studies (n = 216) were included."),
+     {"design": "systematic_review", "n": 216}),
+    ("hp100", "Ketamine for severe alcohol withdrawal",
+     ("Purpose of review: Severe alcohol withdrawal often needs escalating benzodiazepines and "
+      "frequent intubation. Recent findings: Adjunctive ketamine was associated with a lower rate "
+      "of intubation."), {"no_condition": "anesthesia"}),
+    ("hp101", "Esketamine and suicidal thinking: a post hoc pooled analysis",
+     ("Two identically designed phase 3 trials evaluated esketamine nasal spray 84 mg twice weekly "
+      "in adults with major depressive disorder. In this post hoc analysis we pooled data from "
+      "both trials (N = 451; esketamine n = 227, placebo n = 224)."),
+     {"routes": ["intranasal"], "ages": ["adult"], "n": 451}),
+    ("hp101", "Ketamine infusions for suicidal ideation across three settings",
+     ("We describe intravenous ketamine in three naturalistic cohorts of patients with major "
+      "depression: 41 psychiatric inpatients, 38 outpatients attending a ketamine clinic and 25 "
+      "patients treated at a veterans' medical centre."), {"n": 104}),
+    ("hp101", "Esketamine dosing in major depression",
+     ("METHODS: Patients received esketamine 56 or 84 mg in adults with major depressive disorder "
+      "across 20 sites."), {"n": None}),
 ]
 
 
