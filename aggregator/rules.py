@@ -190,6 +190,9 @@ class Vocabulary:
     future_cues: Matcher | None = None
     #: cues of a record with no participants of its own (a decision model): no sample size
     no_sample_cues: Matcher | None = None
+    #: cues of a single patient in a case report ("a 34-year-old man", "the case of an
+    #: infant"): its sample size is 1 when no rule finds a count and no second age is named
+    single_case_cues: Matcher | None = None
     #: cues of a study in healthy volunteers (outside its background): a condition it names
     #: only in its background and conclusion is no condition of its own
     healthy_cues: Matcher | None = None
@@ -223,7 +226,7 @@ class Vocabulary:
         out += [r.pattern for r in self.size_rules]
         out += [self.objective_cues, self.methods_cues, self.excluded_cues, self.negation_cues,
                 self.secondary_cues, self.secondary_sentence_cues, self.future_cues,
-                self.no_sample_cues, self.healthy_cues,
+                self.no_sample_cues, self.single_case_cues, self.healthy_cues,
                 self.ketamine_model, self.ketamine_misuse, self.ketamine_tool,
                 self.ketamine_named, self.ketamine_aside, self.ketamine_adjunct]
         return [m for m in out if m is not None]

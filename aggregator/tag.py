@@ -355,6 +355,9 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
 
 
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
+#: the age in a phrase of ``vocab.single_case_cues`` ("34-year", "8-mo"): two different ones
+#: are two patients
+_AGE = re.compile(r"(\d+)\s?[- ]\s?([a-z])", re.IGNORECASE)
 # a number per arm, not the study's ("two groups of eight subjects each", "n = 8 per group",
 # "45 patients were randomized to each arm")
 _PER_GROUP_AFTER = re.compile(
@@ -372,10 +375,32 @@ _LABEL_BEFORE = re.compile(r"\b(?:week|day|month|hour|visit|session|cycle|phase|
                            r"step|level|version|wave|item|figure|table)\s+$")
 
 
+def _single_case(doc: Doc, vocab: Vocabulary, skip: tuple[str, ...]) -> str | None:
+    """The phrase that makes a case report's one patient ("a 34-year-old man", "the case of
+    an infant"), or None: none is named, or two ages are ("a 45-year-old man and a 52-year-old
+    woman" is a series whose count the text does not give)."""
+    if vocab.single_case_cues is None:
+        return None
+    ages: set[str] = set()
+    other: str | None = None
+    for m in vocab.single_case_cues.finditer(doc.text, doc.lower, index=doc.index):
+        if doc.sentences[doc.sentence_at(m.start())].kind in skip:
+            continue
+        phrase = doc.text[m.start():m.end()]
+        age = _AGE.search(phrase)
+        if age is not None:
+            ages.add(age.group(1) + age.group(2).lower())  # "34-year", "34 yr": one age
+            other = other or phrase
+        elif other is None:
+            other = phrase
+    return other if len(ages) <= 1 else None
+
+
 def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                  ) -> tuple[int | None, str | None]:
     """The first number a sample-size rule finds in a usable sentence (rules in order); none
-    for a record that says it has no participants of its own (``vocab.no_sample_cues``)."""
+    for a record that says it has no participants of its own (``vocab.no_sample_cues``); 1
+    for a case report of one patient that gives no count (``vocab.single_case_cues``)."""
     skip = ("background", "limitations", "keywords")
     for rule in vocab.size_rules:
         if rule.designs and design not in rule.designs:
@@ -419,6 +444,10 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                                                            index=doc.index)):
                 return None, None
             return n, evidence
+    if design == "case_report":
+        one = _single_case(doc, vocab, skip)
+        if one is not None:
+            return 1, one.strip()
     return None, None
 
 

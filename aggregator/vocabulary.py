@@ -370,7 +370,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
     # -- sample size --------------------------------------------------------------------------
     size_rules = []
     ss = ld.table(data.get("sample_size", {}), "sample_size",
-                  {"rule": list, "no_sample_cues": list})
+                  {"rule": list, "no_sample_cues": list, "single_case_cues": list})
     for i, rule in enumerate(ss.get("rule", [])):
         where = f"sample_size.rule[{i}]"
         ld.table(rule, "sample_size.rule", {"pattern": str, "designs": list,
@@ -424,6 +424,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         population_rules=tuple(pop_rules),
         size_rules=tuple(size_rules),
         no_sample_cues=ld.regex(ss.get("no_sample_cues", []), "sample_size", "no_sample_cues"),
+        single_case_cues=ld.regex(ss.get("single_case_cues", []), "sample_size",
+                                  "single_case_cues"),
         ketamine_model=ld.regex(ket.get("model", []), "ketamine", "model"),
         ketamine_misuse=ld.regex(ket.get("misuse", []), "ketamine", "misuse"),
         ketamine_tool=ld.regex(ket.get("anaesthetic_tool", []), "ketamine", "anaesthetic_tool"),

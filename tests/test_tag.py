@@ -4347,6 +4347,19 @@ PROBE_ROUND_CASES = [
     ("hp101", "Esketamine dosing in major depression",
      ("METHODS: Patients received esketamine 56 or 84 mg in adults with major depressive disorder "
       "across 20 sites."), {"n": None}),
+    ("hp102", "Intramuscular ketamine for agitation in a child: a case report",
+     ("We describe a 15-year-old boy who received 4 mg/kg intramuscular ketamine for severe "
+      "agitation. He recovered within 2 hours."), {"design": "case_report", "n": 1}),
+    ("hp102", "Fatal ketamine intoxication: a case report",
+     "We present the case of a man found dead at home. Toxicology showed ketamine and ethanol.",
+     {"design": "case_report", "n": 1}),
+    ("hp102", "Ketamine infusion in a 7-yr-old girl with status asthmaticus: a case report",
+     "A 7-yr-old girl with status asthmaticus received ketamine. The 7-year-old recovered.",
+     {"design": "case_report", "n": 1}),
+    # two patients of two ages are a series whose count is not given
+    ("hp102", "Ketamine-induced cystitis: two case reports",
+     ("A 24-year-old man and a 31-year-old woman presented with urinary frequency after daily "
+      "ketamine use."), {"n": None}),
 ]
 
 
