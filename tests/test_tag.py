@@ -4360,6 +4360,44 @@ PROBE_ROUND_CASES = [
     ("hp102", "Ketamine-induced cystitis: two case reports",
      ("A 24-year-old man and a 31-year-old woman presented with urinary frequency after daily "
       "ketamine use."), {"n": None}),
+    ("hp104", "Nebulised ketamine premedication in children",
+     ("METHODS: Children were randomized to four groups; Group IV received nebulized ketamine 25 "
+      "mg."), {"routes": ["inhaled"]}),
+    ("hp104", "Esketamine nasal spray in routine care: a Phase IV study",
+     "METHODS: Adults with TRD received esketamine nasal spray.", {"routes": ["intranasal"]}),
+    ("hp104", "Ketamine uropathy: a cohort study",
+     ("METHODS: Ketamine users underwent intravenous urography. Concurrent intravenous drug use "
+      "was recorded."), {"no_route": "iv"}),
+    ("hp104", "Intramuscular ketamine for agitation in the emergency department",
+     ("METHODS: Ventilation was monitored with nasal capnography after intramuscular ketamine "
+      "5 mg/kg."), {"routes": ["im"]}),
+    ("hp104", "Sedation for dental treatment in children",
+     "METHODS: Intranasal midazolam and ketamine provided sedation for dental treatment.",
+     {"routes": ["intranasal"]}),
+    ("hp104", "Esketamine for treatment-resistant depression in routine care",
+     ("METHODS: Esketamine was started at 28 mg and titrated to 56 or 84 mg twice weekly."),
+     {"routes": ["intranasal"]}),
+    ("hp104", "Subcutaneous ketamine for depression in older adults",
+     ("METHODS: Ketamine was given subcutaneously. RESULTS: Plasma concentrations were comparable "
+      "to those reported for intravenous infusions in younger adults."),
+     {"routes": ["subcutaneous"]}),
+    ("hp104", "Continuous subcutaneous ketamine in palliative care",
+     ("METHODS: Ketamine was given by continuous subcutaneous infusion. CONCLUSIONS: It is a "
+      "practical option when the oral route is no longer available."),
+     {"routes": ["subcutaneous"]}),
+    ("hp104", "Sublingual ketamine troches for depression: a case report",
+     ("A 45-year-old woman had obtained temporary relief from intravenous ketamine infusions that "
+      "could not be repeated. She was started on sublingual ketamine troches."),
+     {"routes": ["sublingual"]}),
+    ("hp104", "Oral ketamine in depression: a systematic review and meta-analysis",
+     ("Objective: Previous meta-analyses focused on the intravenous route and on intranasal "
+      "esketamine. We synthesised the evidence for oral ketamine. Conclusions: Compared with the "
+      "intravenous route evaluated in earlier reviews, effects emerged more gradually."),
+     {"routes": ["oral"]}),
+    # guard: the route the two induction agents share is ketamine's ("ASA grade III or IV" is none)
+    ("hp99", "Ketamine or thiopentone for induction in the poor-risk patient",
+     ("Sixty pts of ASA grade III or IV were allocated at random to receive either ketamine 2 mg "
+      "kg-1 or thiopentone 4 mg kg-1 iv for induction of anaesthesia."), {"routes": ["iv"]}),
 ]
 
 
