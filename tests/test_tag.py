@@ -4398,6 +4398,53 @@ PROBE_ROUND_CASES = [
     ("hp99", "Ketamine or thiopentone for induction in the poor-risk patient",
      ("Sixty pts of ASA grade III or IV were allocated at random to receive either ketamine 2 mg "
       "kg-1 or thiopentone 4 mg kg-1 iv for induction of anaesthesia."), {"routes": ["iv"]}),
+    ("hp103", "Ketamine or lidocaine infusion after sleeve gastrectomy",
+     ("METHODS: Adults were randomized to a ketamine infusion (0.3 mg/kg bolus followed by 0.2 "
+      "mg/kg/h; n = 34), a lidocaine infusion (1.5 mg/kg bolus followed by 2 mg/kg/h; n = 33), or "
+      "saline (n = 35)."), {"n": 102}),
+    ("hp103", "Ketamine, dexmedetomidine or saline for post-spinal shivering",
+     ("METHODS: Patients were allocated to Group K (n=30), receiving ketamine 0.25 mg/kg; Group D "
+      "(n=30), receiving dexmedetomidine 0.5 ug/kg; or Group C (n=30), receiving saline."),
+     {"n": 90}),
+    ("hp103", "Sex differences in the subjective effects of ketamine",
+     ("METHODS: Healthy adults aged 21 to 45 years (n = 31 female, n = 29 male) received a "
+      "ketamine infusion and saline in counterbalanced order."), {"n": 60}),
+    ("hp103", "Esketamine nasal spray in a tertiary service",
+     ("METHODS: This retrospective study included all adults who started esketamine: 48 women "
+      "and 37 men, with a mean of 4.2 previous antidepressant trials."), {"n": 85}),
+    ("hp103", "Cognition in ketamine use disorder",
+     ("METHODS: We recruited 58 individuals meeting DSM-5 criteria for ketamine use disorder and "
+      "116 age- and education-matched non-users."), {"n": 174}),
+    ("hp103", "Ketamine for severe alcohol withdrawal in intensive care",
+     ("METHODS: Thirty-eight ketamine-treated patients with severe alcohol withdrawal were "
+      "compared with 76 propensity-matched controls. Outcomes were benzodiazepine requirements, "
+      "intubation and ICU length of stay."),
+     {"n": 114, "no_condition": "anesthesia"}),
+    ("hp103", "Ketamine for alcohol use disorder: a randomized trial",
+     ("METHODS: Adults with AUD were randomly assigned to ketamine or saline. Of the 60 "
+      "randomized, nine discontinued before the final infusion."), {"n": 60}),
+    ("hp103", "Esketamine after hip fracture surgery in older adults",
+     ("RESULTS: The intention-to-treat population (n = 98) included 49 patients per group; the "
+      "per-protocol population (n = 87) excluded patients with protocol deviations."), {"n": 98}),
+    ("hp103", "Ketamine for cocaine use disorder",
+     "Participants: 45 (ketamine 23, midazolam 22). Age, mean (SD): 42.6 (8.9) years.",
+     {"n": 45}),
+    ("hp103", "Oral ketamine in palliative care depression",
+     ("Twelve patients (eight women) with advanced cancer and a diagnosis of major depression "
+      "received oral ketamine 0.5 mg/kg daily. Adverse effects were limited to mild sedation in "
+      "two patients."), {"n": 12}),
+    ("hp103", "Oral ketamine for neuropathic pain after spinal cord injury",
+     ("METHODS: Thirty of 44 eligible patients consented and were randomised to oral ketamine or "
+      "placebo for 8 weeks."), {"n": 30}),
+    ("hp103", "Trajectories of response to esketamine",
+     ("METHODS: We pooled data from three randomized, double-blind, 4-week phase 3 trials (N = "
+      "1,134) comparing esketamine with placebo."), {"n": 1134}),
+    ("hp103", "Ketamine for obsessive-compulsive disorder: a systematic review",
+     ("RESULTS: Eight studies met inclusion criteria. Sample sizes ranged from 1 to 30 "
+      "participants, for a total of 98."), {"n": 98}),
+    ("hp103", "Ketamine for depression: a letter",
+     "We read with interest the recent trial. In their trial of 40 patients, the authors report a benefit.",
+     {"n": None}),
 ]
 
 
