@@ -4445,6 +4445,52 @@ PROBE_ROUND_CASES = [
     ("hp103", "Ketamine for depression: a letter",
      "We read with interest the recent trial. In their trial of 40 patients, the authors report a benefit.",
      {"n": None}),
+    ("hp106", "Ketamine in the Flinders Sensitive Line rat",
+     ("METHODS: We used the Flinders Sensitive Line rat, a genetic model of depression. Rats "
+      "received ketamine 10 mg/kg."), {"conditions": ["depression"], "population": "animal"}),
+    ("hp106", "Intrathecal ketamine and the formalin test in rats",
+     "METHODS: Rats received intrathecal ketamine before the formalin test; flinching was counted.",
+     {"conditions": ["acute_pain"]}),
+    ("hp106", "Ketamine and complete Freund's adjuvant-induced pain in mice",
+     ("METHODS: Mice received an intraplantar injection of complete Freund's adjuvant, then "
+      "ketamine 10 mg/kg."), {"conditions": ["chronic_pain"]}),
+    ("hp106", "Ketamine-induced conditioned place preference in rats",
+     ("METHODS: Rats underwent ketamine-induced conditioned place preference. Ketamine is a widely "
+      "abused drug."), {"conditions": ["substance_use"]}),
+    ("hp106", "Binding of ketamine enantiomers to the NMDA receptor: a docking study",
+     ("METHODS: Molecular docking and molecular dynamics simulations of esketamine and arketamine "
+      "in the GluN1/GluN2B pore were performed."),
+     {"population": "in_vitro", "design": "preclinical"}),
+    ("hp106", "Brain exposure after intranasal ketamine in rats",
+     ("METHODS: Rats received intranasal ketamine. RESULTS: Brain-to-plasma ratios were higher "
+      "than after subcutaneous dosing in earlier work."), {"routes": ["intranasal"]}),
+    ("hp107", "Oral prolonged-release esketamine tablets: a pharmacokinetic study",
+     ("METHODS: Healthy volunteers received an oral prolonged-release esketamine tablet. "
+      "Esketamine tablets were well tolerated."), {"routes": ["oral"]}),
+    ("hp107", "Ketofol versus propofol for electroconvulsive therapy",
+     ("METHODS: Patients were randomised to intravenous anaesthesia with ketofol (ketamine 0.5 "
+      "mg/kg plus propofol 0.5 mg/kg) or propofol alone."), {"routes": ["iv"]}),
+    ("hp107", "Intramuscular ketamine for depression: a case series",
+     ("Nine patients received intramuscular ketamine weekly. CONCLUSIONS: Intramuscular ketamine "
+      "may be a practical alternative to infusions."), {"routes": ["im"]}),
+    ("hp107", "Intravenous ketamine in pharmacoresistant depression",
+     ("METHODS: Patients with pharmacoresistant unipolar depression received six infusions."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp107", "Ketamine in depression after the failure of two antidepressants",
+     ("METHODS: Adults with major depression and the failure of at least two antidepressants "
+      "received ketamine."), {"conditions": ["depression", "trd"]}),
+    ("hp107", "Ketamine for depression with suicidal ideation: a naturalistic report of 9 cases",
+     "Nine patients received ketamine.", {"design": "case_report"}),
+    ("hp107", "Ketamine and usual care in depressed inpatients",
+     ("METHODS: Fifty-six patients received ketamine and were matched to 112 usual-care patients."),
+     {"n": 168}),
+    ("hp107", "Ketamine to disrupt alcohol memories in hazardous drinkers",
+     ("BACKGROUND: NMDA receptor antagonists block reconsolidation in animal models. METHODS: "
+      "Hazardous drinkers were randomised to ketamine or placebo."),
+     {"population": "human", "design": "rct"}),
+    ("hp107", "Esketamine exposure in labour and postpartum depression: a cohort study",
+     ("METHODS: We used linked anaesthesia records. Weighting accounted for maternal age and "
+      "general versus neuraxial anaesthesia."), {"no_condition": "anesthesia"}),
 ]
 
 
