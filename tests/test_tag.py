@@ -4491,6 +4491,22 @@ PROBE_ROUND_CASES = [
     ("hp107", "Esketamine exposure in labour and postpartum depression: a cohort study",
      ("METHODS: We used linked anaesthesia records. Weighting accounted for maternal age and "
       "general versus neuraxial anaesthesia."), {"no_condition": "anesthesia"}),
+    ("hp105", "Caudal esketamine for postoperative analgesia after hypospadias repair in children",
+     ("METHODS: Children were randomized to caudal ropivacaine with or without esketamine. FLACC "
+      "pain scores, emergence agitation and adverse events were recorded for 24 h. RESULTS: No "
+      "significant differences were found in emergence agitation, PONV or urinary retention."),
+     {"no_condition": "anesthesia"}),
+    ("hp105", "Esketamine for positioning for spinal anesthesia in older patients with hip fracture",
+     ("METHODS: Patients received esketamine before positioning. Time to perform spinal anesthesia "
+      "was recorded."), {"no_condition": "anesthesia"}),
+    ("hp105", "Esketamine-based opioid-sparing anesthesia and nausea after thyroidectomy",
+     ("METHODS: Patients were randomized to esketamine-based opioid-sparing anesthesia or "
+      "opioid-based anesthesia. The primary outcome was postoperative nausea and vomiting."),
+     {"no_condition": "acute_pain"}),
+    ("hp105", "Intranasal esketamine premedication in preschool children",
+     ("Preoperative anxiety is common in children. Children were randomized to intranasal "
+      "esketamine or saline. The primary outcome was anxiety at parental separation, assessed with "
+      "the Parental Separation Anxiety Scale."), {"conditions": ["anxiety", "anesthesia"]}),
 ]
 
 
