@@ -4503,6 +4503,7 @@ PROBE_ROUND_CASES = [
      ("METHODS: Patients were randomized to esketamine-based opioid-sparing anesthesia or "
       "opioid-based anesthesia. The primary outcome was postoperative nausea and vomiting."),
      {"no_condition": "acute_pain"}),
+    # guard: the primary outcome's anxiety, with the premedication's anaesthesia
     ("hp105", "Intranasal esketamine premedication in preschool children",
      ("Preoperative anxiety is common in children. Children were randomized to intranasal "
       "esketamine or saline. The primary outcome was anxiety at parental separation, assessed with "
