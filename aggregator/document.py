@@ -78,7 +78,7 @@ _LEADING_PHRASE = re.compile(
 # ``vocab.objective_cues`` ("To evaluate whether ..."), and one that tells what this study did
 # ("Women ... received a single intravenous dose of esketamine ..."): neither is context before
 # the aim
-_TO_AIM = re.compile(r"\s*(?:[a-z][a-z ]{0,40}:\s*)?"  # the heading opens the first sentence
+_TO_AIM = re.compile(r"\s*(?:[a-z][a-z ]{0,40}:\s*|(?:objectives?|aims?|purpose)\s+)?"  # its heading
                      r"to\s+(?:evaluate|assess|determine|compare|investigate|examine|explore|"
                      r"test|estimate|describe|characteri[sz]e|quantify|identify|establish|"
                      r"measure|report|analy[sz]e|review|summari[sz]e)\b")
@@ -98,6 +98,19 @@ _NOTICE_TAIL = 400  # characters searched, from the end
 #: how far past a sentence an objective cue that starts in it may reach (its longest form, six
 #: design words + 80 characters + a verb, is ~250 characters)
 _CUE_REACH = 300
+# A heading written without its colon, as some journals print their abstracts ("Objective To
+# assess ... Design Randomised controlled trial. Participants 120 adults ... Results ...", or
+# each on a line of its own): one of these words at the start of the abstract, a line or a
+# sentence, before a capital, a digit or the line's end ("Results were ..." is a sentence).
+# Used only when the abstract has no "LABEL:" heading, and only where two or more are found.
+_BARE_HEADING = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:Background|Introduction|Context|Importance|Objectives?|Aims?|"
+    r"Purpose(?: of (?:the )?review)?|Question|Design|Setting|Participants|Patients|"
+    r"Interventions?|Methods?|Main outcome measures?|Measurements|Evidence (?:review|acquisition|"
+    r"synthesis)|Case (?:presentation|report)|Results|Findings|Recent findings|Conclusions?|"
+    r"Interpretation|Meaning|Summary|Key points|Funding|Trial registration)"
+    r"(?: and (?:[Mm]ethods|[Ss]etting|[Pp]articipants|[Rr]elevance))?)"
+    r"(?: (?=[A-Z0-9])|[ \t]*\n)")
 
 
 def _without_notice(abstract: str) -> str:
@@ -180,6 +193,11 @@ def segment(record: Record, vocab: Vocabulary
         k = _section_kind(m.group(1), vocab)
         if k is not None:
             heads.append((m.start(), m.end(), k, m.group(1).isupper()))
+    if not heads:
+        for m in _BARE_HEADING.finditer(abstract):
+            k = _section_kind(m.group(1), vocab)
+            if k is not None:
+                heads.append((m.start(1), m.end(), k, False))
     # Headings in capitals are PubMed's. Others ("Background: ... Methods: ...", as some
     # publishers write them into the text) count when there are two or more of at most five
     # words: one "The main results were as follows:" is a sentence.

@@ -382,6 +382,41 @@ def test_section_headings_in_mixed_case_and_aims_in_the_background(vocab: Vocabu
         "methods", "background", "objective", "results"]
 
 
+def test_section_headings_without_colons(vocab: Vocabulary) -> None:
+    """Headings some journals print without a colon ("Objective To assess ... Design
+    Randomised controlled trial. Participants 120 adults ...") are headings when there are two
+    or more of them; a sentence that merely starts with such a word is none ("Results were
+    mixed")."""
+    from aggregator.document import segment
+
+    def kinds(abstract: str) -> list[str]:
+        _, _, _, sentences, _ = segment(rec("A title", abstract), vocab)
+        return [s.kind for s in sentences if s.kind != "title"]
+
+    assert kinds("Objective To assess whether esketamine reduces delirium. Design Randomised "
+                 "controlled trial. Participants 120 adults aged 65 years or older. Results "
+                 "Delirium occurred in 8% and 20%. Conclusions Esketamine reduced delirium.") == [
+        "objective", "methods", "methods", "results", "conclusion"]
+    assert kinds("Objective Delirium is common. To assess esketamine in older adults. Methods "
+                 "We randomised 120 adults.") == ["background", "objective", "methods"]
+    assert kinds("Results were mixed. Methods are described. Ketamine was given.") == [
+        "background", "body", "conclusion"]
+    # each on a line of its own; funding counts for nothing
+    assert kinds("Background\nECT is effective.\nMethods\nInpatients were randomly assigned."
+                 "\nFindings\n403 patients were randomly assigned.\nInterpretation\nKetamine "
+                 "was not non-inferior.\nFunding\nSwedish Research Council.") == [
+        "background", "background", "methods", "methods", "results", "results", "conclusion",
+        "conclusion", "limitations", "limitations"]
+    # one such word is no structure ("Design The study ...")
+    assert kinds("Ketamine is used widely. Design The study was small. Ketamine works.") == [
+        "background", "body", "conclusion"]
+    # the aim in an objective section counts twice the results' weight
+    tags = tag_record(rec("Esketamine after caesarean delivery", (
+        "Objective To assess esketamine for postpartum depression after caesarean delivery. "
+        "Methods We randomised 300 women. Results Scores were lower.")), vocab)
+    assert "depression" in tags.labels("conditions")
+
+
 @pytest.mark.parametrize("abstract", [
     ("METHODS: We reviewed the charts of 300 children who received ketamine or midazolam for "
     "procedural sedation. RESULTS: Adverse events were rare."),
@@ -4508,6 +4543,12 @@ PROBE_ROUND_CASES = [
      ("Preoperative anxiety is common in children. Children were randomized to intranasal "
       "esketamine or saline. The primary outcome was anxiety at parental separation, assessed with "
       "the Parental Separation Anxiety Scale."), {"conditions": ["anxiety", "anesthesia"]}),
+    ("hp110", "Ketamine for depression: a review",
+     "Ketamine acts within hours. Randomised trials showed rapid effects in 2019.",
+     {"design": "review"}),
+    ("hp110", "Oral ketamine for depression in older adults (OKTAS): protocol",
+     "A randomised trial of oral ketamine in 200 older adults with depression.",
+     {"design": "protocol"}),
 ]
 
 
