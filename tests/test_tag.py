@@ -2427,7 +2427,7 @@ PROBE_ROUND_CASES = [
      "METHODS: Eighteen patients (11 women; aged 24-67 years) were interviewed.", {"n": 18}),
     ("hp39", "Ketamine detected in drug-related deaths in England and Wales",
      "We reviewed coroners' toxicology records.", {"treatment": False}),
-    ("hp39", "Intramuscular ketamine for agitation in the emergency department",
+    ("hp39", "Intramuscular ketamine in agitated adults in the emergency department",
      ("METHODS: Agitated adults received intramuscular ketamine. RESULTS: Median time to "
      "sedation was 5 min. Intubation occurred in 7% of patients."),
      {"conditions": ["anesthesia"], "term": "time to sedation"}),
@@ -4549,6 +4549,46 @@ PROBE_ROUND_CASES = [
     ("hp110", "Oral ketamine for depression in older adults (OKTAS): protocol",
      "A randomised trial of oral ketamine in 200 older adults with depression.",
      {"design": "protocol"}),
+    ("hp110", "Commentary on: Ketamine versus midazolam for depression",
+     "The commented trial randomised 226 adults with depression to ketamine or midazolam.",
+     {"design": "other", "n": None}),
+    ("hp110", "Retraction notice to: Ketamine reverses depression-like behaviour in rats",
+     "This article has been retracted at the request of the authors.", {"design": "other"}),
+    ("hp110", "Low-dose ketamine for postoperative pain-Reply",
+     "In Reply We thank the authors for their interest. Among the 600 patients enrolled, results held.",
+     {"design": "other", "n": None}),
+    ("hp110", "Intravenous esketamine for postpartum depression after caesarean delivery",
+     ("We assigned 308 parturients aged 20 to 40 years to esketamine 0.2 mg/kg given "
+      "intravenously or saline. Depression was lower with esketamine. Esketamine may help."),
+     {"routes": ["iv"], "ages": ["adult"], "n": 308}),
+    ("hp110", "Esketamine for depression in older adults: a phase 2, open-label, single-arm study",
+     ("METHODS: Thirty adults received esketamine. CONCLUSIONS: Response was rapid, supporting its "
+      "evaluation in a randomized controlled trial."), {"design": "nonrandomized_trial"}),
+    ("hp109", "Epidural ketamine with bupivacaine after thoracotomy",
+     ("METHODS: Patients received an epidural infusion of bupivacaine with ketamine (0.5 mg/kg "
+      "bolus, then 0.1 mg/kg/h)."), {"no_route": "iv"}),
+    ("hp109", "Intranasal ketamine for migraine in the emergency department",
+     ("METHODS: Intranasal ketamine was compared with standard intravenous therapy and a normal "
+      "saline bolus."), {"routes": ["intranasal"]}),
+    ("hp109", "Ketofol versus propofol for emergency department sedation",
+     ("METHODS: Adults received 1:1 ketofol (0.75 mg/kg each of ketamine and propofol) or "
+      "propofol 1.5 mg/kg intravenously."), {"routes": ["iv"]}),
+    ("hp109", "Ketamine for sickle cell crisis",
+     "METHODS: We retrospectively reviewed 75 hospitalizations in 33 patients who received ketamine.",
+     {"n": 33}),
+    ("hp109", "Intramuscular ketamine for prehospital management of severe agitation",
+     ("METHODS: Paramedics gave ketamine 4 mg/kg intramuscularly for profound agitation. RESULTS: "
+      "Adequate sedation was documented in 91%."), {"conditions": ["anesthesia"]}),
+    ("hp108", "Deaths involving ketamine in Scotland",
+     "We analysed deaths involving ketamine recorded by the national registry.",
+     {"conditions": ["substance_use"]}),
+    ("hp108", "Telehealth ketamine: a commentary",
+     ("We are concerned about the absence of in-person assessment of suicide risk, psychosis and "
+      "substance use history."), {"no_condition": "suicidality"}),
+    ("hp108", "Esketamine for postoperative sore throat after thyroidectomy",
+     ("Postoperative sore throat is a common complaint after tracheal intubation. Patients "
+      "scheduled for surgery under general anaesthesia with endotracheal intubation were "
+      "randomized to nebulized esketamine or saline."), {"no_condition": "anesthesia"}),
 ]
 
 
