@@ -4589,6 +4589,59 @@ PROBE_ROUND_CASES = [
      ("Postoperative sore throat is a common complaint after tracheal intubation. Patients "
       "scheduled for surgery under general anaesthesia with endotracheal intubation were "
       "randomized to nebulized esketamine or saline."), {"no_condition": "anesthesia"}),
+    ("hp113", "Ketamine and memory in aged mice",
+     ("METHODS: Aged (18-month-old) and young adult (3-month-old) male C57BL/6 mice received "
+      "ketamine 10 mg/kg."), {"design": "preclinical"}),
+    ("hp113", "Intranasal ketamine for laceration repair",
+     "METHODS: Patients between 2 and 12 years of age received intranasal ketamine.",
+     {"ages": ["child"]}),
+    ("hp113", "Oral ketamine for depression in outpatients",
+     "METHODS: Outpatients (12-25 years) with depression received oral ketamine.",
+     {"ages": ["child", "adult"]}),
+    ("hp113", "Esketamine and delirium after hip surgery",
+     "METHODS: Patients aged 60-70 years scheduled for hip surgery received esketamine.",
+     {"ages": ["adult"]}),
+    ("hp113", "Esketamine during caesarean delivery and maternal mood",
+     ("METHODS: Parturients received esketamine after delivery. RESULTS: No neonates required "
+      "resuscitation; the need for neonatal naloxone did not differ. A male neonate weighing "
+      "1,720 g was delivered."), {"no_age": "child"}),
+    ("hp113", "Oral ketamine for depression in a rural patient: a case report",
+     ("A 54-year-old man lived far from the nearest infusion clinic. Because of limited access to "
+      "intravenous treatment, he was started on oral ketamine."), {"routes": ["oral"]}),
+    ("hp113", "Intramuscular ketamine for prehospital analgesia in trauma",
+     ("RESULTS: Emergence reactions requiring midazolam occurred in 2.1%. No patients required "
+      "prehospital intubation because of ketamine."), {"no_condition": "anesthesia"}),
+    ("hp113", "Sedation for fracture reduction in the emergency department",
+     "METHODS: Sedation used a 1:1 ketamine-propofol admixture titrated to effect.",
+     {"routes": ["iv"]}),
+    ("hp112", "Esketamine versus augmentation in treatment-resistant depression",
+     ("METHODS: Of 1,034 eligible patients, propensity score matching yielded 456 matched "
+      "patients (228 per group)."), {"n": 456}),
+    ("hp112", "Dissociation across esketamine sessions in routine care",
+     ("METHODS: Eighty-nine patients (mean age 47.9 years) contributed 681 treatment sessions. "
+      "RESULTS: Hypertension occurred in at least one session in 31 patients."), {"n": 89}),
+    ("hp112", "Glutamate in treatment-resistant depression during esketamine treatment",
+     ("METHODS: Thirty-two patients with treatment-resistant depression receiving esketamine as "
+      "part of routine clinical care and 25 age- and sex-matched healthy controls were "
+      "recruited."), {"n": 57}),
+    ("hp112", "Suicidal ideation with esketamine: a pooled post hoc analysis",
+     "METHODS: In this pooled post hoc analysis (N = 451), suicidal ideation was rated daily.",
+     {"n": 451}),
+    ("hp112", "Psychotherapists' views of ketamine-assisted psychotherapy",
+     "METHODS: We conducted interviews with 15 licensed psychotherapists.", {"n": 15}),
+    ("hp112", "Oral ketamine to maintain response in depression",
+     ("OBJECTIVE: Oral ketamine is sometimes used to maintain the response to intravenous "
+      "ketamine. METHODS: Patients who had responded to an acute course of intravenous infusions "
+      "received oral ketamine for 12 weeks."), {"routes": ["oral"]}),
+    ("hp112", "Psychiatrists' attitudes to esketamine: a national survey",
+     ("RESULTS: Only 23% had referred a patient for intravenous ketamine and 18% had prescribed "
+      "esketamine nasal spray."), {"routes": []}),
+    ("hp112", "Esketamine restarted after hypomania: a case report",
+     ("A 38-year-old woman developed hypomania after her first 56 mg dose. Esketamine was resumed "
+      "at 28 mg without recurrence."), {"routes": ["intranasal"]}),
+    ("hp112", "Dissociation with esketamine: a pooled analysis of randomised trials",
+     ("METHODS: We pooled individual patient data from two randomised, double-blind, "
+      "placebo-controlled trials."), {"design": "rct"}),
 ]
 
 
