@@ -355,6 +355,8 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
 
 
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
+#: designs whose conditions stand when ketamine is named only aside: a review's topic
+_ASIDE_KEEPS_CONDITIONS = frozenset({"review", "systematic_review", "guideline", "other"})
 #: the age in a phrase of ``vocab.single_case_cues`` ("34-year", "8-mo"): two different ones
 #: are two patients
 _AGE = re.compile(r"(\d+)\s?[- ]\s?([a-z])", re.IGNORECASE)
@@ -652,8 +654,12 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     role = _ketamine_role(doc, vocab, population.label)
     if role == "aside":
         # ketamine named only aside: the routes the text gives are another drug's (a
-        # psilocybin trial's "orally", the comparator's "intravenous" bolus)
+        # psilocybin trial's "orally", the comparator's "intravenous" bolus); so are a study's
+        # conditions (a psilocybin trial in TRD that excluded patients given ketamine), but not
+        # a narrative review's, which may discuss ketamine among the treatments of its topic
         routes = []
+        if design.label not in _ASIDE_KEEPS_CONDITIONS:
+            conditions = []
     elif role in ("model", "tool", "adjunct") and routes:
         # ketamine given beside the drugs under study: only the routes near it are its own
         routes = _routes_near_ketamine(record, doc, vocab, routes)

@@ -4642,6 +4642,23 @@ PROBE_ROUND_CASES = [
     ("hp112", "Dissociation with esketamine: a pooled analysis of randomised trials",
      ("METHODS: We pooled individual patient data from two randomised, double-blind, "
       "placebo-controlled trials."), {"design": "rct"}),
+    ("hp111", "Single-dose psilocybin for treatment-resistant depression: a randomized trial",
+     ("BACKGROUND: Ketamine acts rapidly but needs repeated dosing. METHODS: We randomized 120 "
+      "adults with treatment-resistant depression to psilocybin 25 mg or 1 mg, taken orally."),
+     {"conditions": [], "routes": [], "treatment": False, "design": "rct"}),
+    ("hp111", "Theta-burst stimulation in depression with prior nonresponse to ketamine",
+     ("METHODS: Outpatients with treatment-resistant depression and documented nonresponse to at "
+      "least four intravenous ketamine infusions or eight esketamine nasal spray sessions "
+      "received 10 daily sessions of iTBS."), {"routes": [], "treatment": False}),
+    ("hp111", "The TrkB antagonist ANA-12 and ketamine's effects in the prefrontal cortex",
+     ("METHODS: Rats were implanted with guide cannulae for local infusion of ANA-12 in the "
+      "prelimbic area before ketamine 10 mg/kg i.p."), {"no_route": "iv"}),
+    ("hp111", "Ketamine for depression: is functional unblinding the elephant in the room?",
+     "We read with interest the trial comparing ketamine with midazolam in patients with depression.",
+     {"population": "human"}),
+    ("hp111", "Esketamine in suicidal ideation: 1-year outcomes of an open-label extension",
+     ("METHODS: Adults who had completed a double-blind study of esketamine entered this "
+      "extension."), {"design": "nonrandomized_trial"}),
 ]
 
 
