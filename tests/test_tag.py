@@ -4659,6 +4659,33 @@ PROBE_ROUND_CASES = [
     ("hp111", "Esketamine in suicidal ideation: 1-year outcomes of an open-label extension",
      ("METHODS: Adults who had completed a double-blind study of esketamine entered this "
       "extension."), {"design": "nonrandomized_trial"}),
+    ("hp114", "Ketamine versus morphine for renal colic in the emergency department",
+     ("METHODS: Adults were randomized to ketamine 0.3 mg/kg or morphine 0.1 mg/kg by "
+      "intravenous push over 5 minutes."), {"routes": ["iv"]}),
+    ("hp114", "Patients' experience of esketamine treatment: a qualitative study",
+     "METHODS: We interviewed 18 adults after at least eight sessions of esketamine.",
+     {"routes": ["intranasal"]}),
+    ("hp114", "Repeated ketamine infusions for depression in routine care",
+     ("Design: Retrospective cohort study.\nMethods: 63 patients received 412 infusion sessions "
+      "at one clinic."), {"design": "observational"}),
+    ("hp114", "Global research on esketamine: a bibliometric analysis",
+     ("RESULTS: Research hotspots included esketamine, treatment-resistant depression and "
+      "suicidal ideation."), {"no_condition": "trd"}),
+    ("hp116", "Heroin-dependent patients and ketamine-assisted psychotherapy",
+     "METHODS: Heroin-dependent patients received ketamine-assisted psychotherapy.",
+     {"conditions": ["substance_use"]}),
+    ("hp116", "Intranasal ketamine use among nightclub attendees: a survey",
+     ("RESULTS: Escalating intranasal ketamine use was reported by 40%; 62% snorted ketamine as "
+      "their main route."), {"routes": []}),
+    ("hp116", "Ketamine and cocaine self-administration in rats",
+     ("METHODS: Rats learned to self-administer cocaine (0.5 mg/kg/infusion); ketamine was given "
+      "i.p. before sessions."), {"no_route": "iv"}),
+    ("hp116", "Anesthesia-assisted rapid opioid detoxification with ketamine",
+     "METHODS: Patients underwent anesthesia-assisted rapid opioid detoxification.",
+     {"no_condition": "anesthesia"}),
+    ("hp116", "Mortality after ketamine uropathy: a cohort study",
+     "RESULTS: Excess mortality was greatest for suicide (SMR 9.12). CONCLUSIONS: Deaths from suicide call for follow-up.",
+     {"no_condition": "suicidality"}),
 ]
 
 
