@@ -4686,6 +4686,27 @@ PROBE_ROUND_CASES = [
     ("hp116", "Mortality after ketamine uropathy: a cohort study",
      "RESULTS: Excess mortality was greatest for suicide (SMR 9.12). CONCLUSIONS: Deaths from suicide call for follow-up.",
      {"no_condition": "suicidality"}),
+    ("hp115", "Esketamine and suicide prevention: where do we stand?",
+     ("We review the evidence on esketamine for suicidal ideation. A small randomised trial of "
+      "adolescents with suicidal ideation presenting to a paediatric emergency department found "
+      "rapid benefit at 24 hours."),
+     {"design": "review"}),
+    ("hp115", "Ketamine in palliative care",
+     ("In this special article we describe the uses of ketamine in palliative care. Robust "
+      "randomised evidence exists only for depression."), {"design": "review"}),
+    ("hp115", "Ketamine for refractory status asthmaticus in children",
+     ("This review examines ketamine in severe asthma. Case series in paediatric intensive care "
+      "describe improvements in gas exchange."), {"design": "review"}),
+    ("hp115", "Routes of ketamine administration: a review of pharmacokinetics",
+     ("We discuss bioavailability across routes and the implications of these data for choosing "
+      "a route and dose for anaesthesia, analgesia and depression treatment."),
+     {"no_condition": "depression"}),
+    # guard: "Areas covered" with a known "Expert opinion" heading still states the review's topic
+    ("hp115", "Esketamine and arketamine for depression: pharmacology and future directions",
+     ("Introduction: Esketamine has changed the treatment of depression.\nAreas covered: This review "
+      "covers the pharmacokinetics and clinical trial evidence for intranasal esketamine.\nExpert "
+      "opinion: Dissociation and monitoring limit its use in adults."),
+     {"routes": ["intranasal"]}),
 ]
 
 
