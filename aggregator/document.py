@@ -193,7 +193,8 @@ def segment(record: Record, vocab: Vocabulary
         k = _section_kind(m.group(1), vocab)
         if k is not None:
             heads.append((m.start(), m.end(), k, m.group(1).isupper()))
-    if not heads:
+    if not heads and ("Results" in abstract or "Methods" in abstract or "Findings" in abstract
+                      or "Conclusion" in abstract):  # (each such abstract has one of these)
         for m in _BARE_HEADING.finditer(abstract):
             k = _section_kind(m.group(1), vocab)
             if k is not None:
