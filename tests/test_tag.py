@@ -4265,7 +4265,8 @@ PROBE_ROUND_CASES = [
       "participants."),
      {"not_n": 6}),
     ("hp96", "Ketamine anaesthesia for dressing changes in burned children",
-     "Forty pts aged 2-12 yr were studied. Ketamine 2 mg/kg was given iv before each dressing change.",
+     ("Forty pts aged 2-12 yr were studied. Ketamine 2 mg/kg was given iv before each dressing "
+      "change."),
      {"n": 40, "routes": ["iv"], "ages": ["child"]}),
     ("hp96", "Ketamine in a 6-yr-old boy with burns",
      "A 6-yr-old boy received ketamine 4 mg/kg im before each of 12 dressing changes.",
@@ -4274,7 +4275,8 @@ PROBE_ROUND_CASES = [
      "Twelve healthy 24-yr-old men were given ketamine 0.5 mg/kg iv over 1 min.",
      {"routes": ["iv"], "ages": ["adult"]}),
     ("hp96", "Ketamine for induction in the elderly",
-     "Thirty 72-yr-old pts scheduled for hip surgery were induced with ketamine 1 mg/kg administered iv.",
+     ("Thirty 72-yr-old pts scheduled for hip surgery were induced with ketamine 1 mg/kg "
+      "administered iv."),
      {"routes": ["iv"], "ages": ["older_adult"], "n": 30}),
     # "pts" as points is no sample
     ("hp96", "Ketamine and mood ratings",
@@ -4298,7 +4300,8 @@ PROBE_ROUND_CASES = [
      "Rats received ketamine 10 mg/kg i.p. and naloxone 1 mg/kg s.c. before testing.",
      {"no_route": "subcutaneous"}),
     ("hp99", "Oral ketamine for central pain after stroke",
-     "A 54-yr-old man with central post-stroke pain was given ketamine 0.5 mg/kg p.o. three times daily.",
+     ("A 54-yr-old man with central post-stroke pain was given ketamine 0.5 mg/kg p.o. three "
+      "times daily."),
      {"routes": ["oral"], "design": "case_report"}),
     ("hp99", "Laryngospasm after intramuscular ketamine in an infant",
      ("An 8-mo-old boy received ketamine 4 mg kg-1 i.m. for sedation before computed tomography. "
@@ -4478,7 +4481,8 @@ PROBE_ROUND_CASES = [
      ("RESULTS: Eight studies met inclusion criteria. Sample sizes ranged from 1 to 30 "
       "participants, for a total of 98."), {"n": 98}),
     ("hp103", "Ketamine for depression: a letter",
-     "We read with interest the recent trial. In their trial of 40 patients, the authors report a benefit.",
+     ("We read with interest the recent trial. In their trial of 40 patients, the authors report "
+      "a benefit."),
      {"n": None}),
     ("hp106", "Ketamine in the Flinders Sensitive Line rat",
      ("METHODS: We used the Flinders Sensitive Line rat, a genetic model of depression. Rats "
@@ -4555,7 +4559,8 @@ PROBE_ROUND_CASES = [
     ("hp110", "Retraction notice to: Ketamine reverses depression-like behaviour in rats",
      "This article has been retracted at the request of the authors.", {"design": "other"}),
     ("hp110", "Low-dose ketamine for postoperative pain-Reply",
-     "In Reply We thank the authors for their interest. Among the 600 patients enrolled, results held.",
+     ("In Reply We thank the authors for their interest. Among the 600 patients enrolled, results "
+      "held."),
      {"design": "other", "n": None}),
     ("hp110", "Intravenous esketamine for postpartum depression after caesarean delivery",
      ("We assigned 308 parturients aged 20 to 40 years to esketamine 0.2 mg/kg given "
@@ -4574,7 +4579,8 @@ PROBE_ROUND_CASES = [
      ("METHODS: Adults received 1:1 ketofol (0.75 mg/kg each of ketamine and propofol) or "
       "propofol 1.5 mg/kg intravenously."), {"routes": ["iv"]}),
     ("hp109", "Ketamine for sickle cell crisis",
-     "METHODS: We retrospectively reviewed 75 hospitalizations in 33 patients who received ketamine.",
+     ("METHODS: We retrospectively reviewed 75 hospitalizations in 33 patients who received "
+      "ketamine."),
      {"n": 33}),
     ("hp109", "Intramuscular ketamine for prehospital management of severe agitation",
      ("METHODS: Paramedics gave ketamine 4 mg/kg intramuscularly for profound agitation. RESULTS: "
@@ -4654,7 +4660,8 @@ PROBE_ROUND_CASES = [
      ("METHODS: Rats were implanted with guide cannulae for local infusion of ANA-12 in the "
       "prelimbic area before ketamine 10 mg/kg i.p."), {"no_route": "iv"}),
     ("hp111", "Ketamine for depression: is functional unblinding the elephant in the room?",
-     "We read with interest the trial comparing ketamine with midazolam in patients with depression.",
+     ("We read with interest the trial comparing ketamine with midazolam in patients with "
+      "depression."),
      {"population": "human"}),
     ("hp111", "Esketamine in suicidal ideation: 1-year outcomes of an open-label extension",
      ("METHODS: Adults who had completed a double-blind study of esketamine entered this "
@@ -4684,7 +4691,8 @@ PROBE_ROUND_CASES = [
      "METHODS: Patients underwent anesthesia-assisted rapid opioid detoxification.",
      {"no_condition": "anesthesia"}),
     ("hp116", "Mortality after ketamine uropathy: a cohort study",
-     "RESULTS: Excess mortality was greatest for suicide (SMR 9.12). CONCLUSIONS: Deaths from suicide call for follow-up.",
+     ("RESULTS: Excess mortality was greatest for suicide (SMR 9.12). CONCLUSIONS: Deaths from "
+      "suicide call for follow-up."),
      {"no_condition": "suicidality"}),
     ("hp115", "Esketamine and suicide prevention: where do we stand?",
      ("We review the evidence on esketamine for suicidal ideation. A small randomised trial of "
