@@ -392,9 +392,7 @@ def _single_case(doc: Doc, vocab: Vocabulary, skip: tuple[str, ...]) -> str | No
         age = _AGE.search(phrase)
         if age is not None:
             ages.add(age.group(1) + age.group(2).lower())  # "34-year", "34 yr": one age
-            other = other or phrase
-        elif other is None:
-            other = phrase
+        other = other or phrase
     return other if len(ages) <= 1 else None
 
 
