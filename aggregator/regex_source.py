@@ -45,9 +45,11 @@ _WORDS = f"(?:{_SMALL}(?:\\s+hundred(?:\\s+(?:and\\s+)?{_SMALL})?)?)"
 #: built-in macro {num}: "1,234", "1 234" (not before a unit: "R-107 120 mg" is a dose), "67",
 #: "sixty-seven", "one hundred and twenty"; not the digits after a decimal point or a thousands
 #: separator ("0.5", "2,460": tried there, the size rules' long tails cost ~2 us a time), nor a
-#: bound ("fewer than 100 patients in total", "more than 1,000 patients": no exact count)
-NUM = (r"(?<![.,])(?<!than )(?<!over )(?<!under )(?<!up to )(?<!at least )(?<!at most )"
-       r"(?<!approximately )(?<!about )(?<!around )(?<!nearly )(?<!almost )(?<!roughly )"
+#: bound ("fewer than 100 patients in total", "more than 1,000 patients": no exact count), nor
+#: the number of a name ("interleukin-6", "COVID-19", "PHQ-9")
+NUM = (r"(?<![.,])(?<![A-Za-z]-)(?<!than )(?<!over )(?<!under )(?<!up to )(?<!at least )"
+       r"(?<!at most )(?<!approximately )(?<!about )(?<!around )(?<!nearly )(?<!almost )"
+       r"(?<!roughly )"
        rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)"
        rf"|\d{{1,3}}(?:\u00a0|\u2009| )\d{{3}}(?!\d)(?!\s?(?:mg|g|kg|ml|mcg|ug|\u00b5g|\u03bcg|%)\b)"
        rf"|\d+(?![.,]?\d)|{_WORDS})")

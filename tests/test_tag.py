@@ -4715,6 +4715,193 @@ PROBE_ROUND_CASES = [
       "covers the pharmacokinetics and clinical trial evidence for intranasal esketamine.\nExpert "
       "opinion: Dissociation and monitoring limit its use in adults."),
      {"routes": ["intranasal"]}),
+    ("hp123", ("Serum interleukin-6 after intraoperative esketamine in women undergoing "
+      "caesarean delivery"),
+     ("Methods: Serum IL-6 was measured before surgery and on postoperative day 1 in a secondary "
+      "analysis of a randomised trial."),
+     {"n": None}),
+    ("hp123", "Mismatch negativity under S-ketamine in healthy men",
+     ("We recorded EEG in 16 healthy male subjects during a stepwise target-controlled infusion "
+      "of S-ketamine. These data support low-dose S-ketamine as a pharmacological model of "
+      "psychosis."),
+     {"routes": ["iv"], "design": "nonrandomized_trial"}),
+    ("hp123", "Plasma concentrations of nebulised ketamine in healthy volunteers",
+     ("Ten healthy volunteers inhaled nebulised ketamine 0.75 mg/kg through a breath-actuated "
+      "nebuliser. Peak plasma concentrations were reached at 20 minutes."),
+     {"n": 10, "design": "nonrandomized_trial"}),
+    ("hp123", "Glutamate and ketamine in depression and health",
+     ("Methods: Twenty-two unmedicated patients with major depression and 18 age- and sex-matched "
+      "healthy control subjects underwent magnetic resonance spectroscopy before and after a "
+      "ketamine infusion."),
+     {"n": 40}),
+    ("hp123", "Ketamine suppresses cytokine release in human whole blood ex vivo",
+     ("Anti-inflammatory actions may contribute to the antidepressant effects of ketamine. Blood "
+      "from 12 healthy donors was incubated with ketamine. These results may help explain the "
+      "antidepressant effect of ketamine."),
+     {"no_condition": "depression"}),
+    ("hp119", "Ketamine for anxiety: a meta-analysis",
+     ("Results: Eight trials were included. Subgroup analyses suggested similar effects for "
+      "intravenous and intranasal administration."),
+     {"routes": ["iv", "intranasal"]}),
+    ("hp119", "Subcutaneous ketamine in refractory generalized anxiety disorder",
+     ("Methods: Twelve adults with generalized anxiety disorder who had failed at least two prior "
+      "pharmacological treatments received ascending doses of subcutaneous ketamine."),
+     {"no_condition": "trd"}),
+    ("hp119", ("The effect of a single dose of intravenous ketamine on suicidal ideation: a "
+      "systematic review and individual participant data meta-analysis"),
+     ("OBJECTIVE: Suicide is a leading cause of death worldwide, and treatments that rapidly "
+      "reduce suicidal thoughts are urgently needed. The authors examined whether a single dose "
+      "of ketamine reduces suicidal ideation, and whether effects are independent of improvement "
+      "in mood.\nMETHOD: Individual participant data were obtained from 10 comparison "
+      "intervention studies in which a single dose of intravenous ketamine was compared with "
+      "saline or midazolam in participants with suicidal ideation. Suicidal ideation was assessed "
+      "with clinician-rated items from depression rating scales and with the Beck Scale for "
+      "Suicidal Ideation. Random-effects models were used.\nRESULTS: Data from 167 participants "
+      "were pooled. Ketamine rapidly reduced suicidal ideation within 1 day and for up to 1 week "
+      "relative to control treatments, with moderate to large effect sizes. Effects on suicidal "
+      "ideation remained significant after adjustment for concurrent change in depressive symptom "
+      "severity.\nCONCLUSIONS: Ketamine rapidly reduced suicidal thoughts, within 1 day and for "
+      "up to 1 week, in patients with suicidal ideation, partially independently of mood."),
+     {"no_condition": "depression"}),
+    ("hp119", "Sublingual ketamine lozenges in a community practice: a chart review",
+     ("Methods: One hundred and nine patients were prescribed sublingual ketamine lozenges. "
+      "Results: Among 84 patients with follow-up data, 40% responded."),
+     {"n": 109}),
+    ("hp119", ("Ketamine for treatment-resistant depression: a task force report of clinical "
+      "recommendations"),
+     ("Objective: To provide recommendations. Method: The task force reviewed the evidence from "
+      "randomized controlled trials, meta-analyses and observational studies."),
+     {"design": "guideline"}),
+    ("hp122", ("Subcutaneous esketamine for treatment-resistant depression in a Brazilian public "
+      "psychiatric service: a case series"),
+     ("Objective: To describe the effectiveness and tolerability of subcutaneous (SC) esketamine "
+      "in patients with treatment-resistant depression (TRD) treated in a public mental health "
+      "service in Sao Paulo. Methods: We describe 11 consecutive adult outpatients (8 women; age "
+      "range 24-63 years) with unipolar or bipolar TRD who received weekly SC esketamine 0.5-1.0 "
+      "mg/kg for four to twelve sessions. Depression severity was rated with the "
+      "Montgomery-Asberg Depression Rating Scale (MADRS) at baseline and 24 hours after each "
+      "session. Results: Seven patients (63.6%) responded and four (36.4%) remitted. Dissociative "
+      "symptoms were transient and resolved within 2 hours. Blood pressure increases were mild. "
+      "No patient discontinued due to adverse effects. Conclusion: SC esketamine appeared "
+      "effective and well tolerated in this series, supporting its feasibility as a lower-cost "
+      "alternative in low-resource settings."),
+     {"conditions": ["depression", "trd", "bipolar"]}),
+    ("hp122", "Esketamine and postpartum depression in women receiving labor epidural analgesia",
+     ("Background: The benefit of perioperative esketamine for postpartum depression is unclear. "
+      "Methods: We reviewed 1,034 women who received intravenous esketamine after delivery."),
+     {"no_condition": "acute_pain"}),
+    ("hp122", "Nebulized ketamine for postoperative sore throat",
+     ("Methods: One hundred and fifty adult patients (aged 21-60 years) of ASA physical status I "
+      "and II scheduled for elective surgery under general anesthesia with endotracheal "
+      "intubation were randomly assigned to two groups."),
+     {"n": 150}),
+    ("hp122", "Esketamine and sleep after gynaecological surgery",
+     ("Methods: Esketamine 0.3 mg/kg was given at anesthesia induction and 0.2 mg/kg/h was "
+      "continuously pumped until the end of surgery."),
+     {"routes": ["iv"]}),
+    ("hp121", "Early improvement with esketamine nasal spray: a post hoc analysis",
+     ("Methods: The parent trial randomized 435 adults. This post hoc analysis included the 227 "
+      "patients randomized to esketamine."),
+     {"n": 227}),
+    ("hp121", "Costs of esketamine initiators: a matched claims study",
+     ("Methods: 1,085 esketamine initiators were matched to 3,255 comparators on age and sex."),
+     {"n": 4340}),
+    ("hp121", "Budget impact of esketamine nasal spray in Japan",
+     ("An estimated 98,000 adults with treatment-resistant depression were assumed to be eligible "
+      "for esketamine. The 5-year budget impact was estimated."),
+     {"n": None}),
+    ("hp121", "Analgesic response to ketamine versus morphine by sex",
+     ("Methods: Adults with acute pain were randomized to 0.3 mg/kg ketamine or 0.1 mg/kg "
+      "morphine intravenously."),
+     {"routes": ["iv"]}),
+    ("hp118", "Age and adverse events during emergency department ketamine sedation",
+     ("Objective: To determine whether adverse events during ketamine procedural sedation vary "
+      "with age. Results: 2,140 patients were sedated with ketamine."),
+     {"conditions": ["anesthesia"], "n": 2140}),
+    ("hp118", "Oral ketamine for laceration repair in children",
+     ("To assess oral ketamine we conducted an open, uncontrolled prospective study. Thirty "
+      "children aged 2 to 10 years were enrolled. Sedation was rated as adequate by the physician "
+      "in 26 children (87%)."),
+     {"design": "nonrandomized_trial", "n": 30}),
+    ("hp118", "Intranasal ketamine for migraine in children",
+     ("Conclusions: Intranasal ketamine may reduce the need for intravenous therapy in children "
+      "with migraine."),
+     {"routes": ["intranasal"]}),
+    ("hp120", ("Intrathecal ketamine in a patient with intractable pain from pancreatic "
+      "adenocarcinoma"),
+     ("A 61-year-old man received ketamine added to his intrathecal morphine pump."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp120", "Intramuscular ketamine in women with myofascial temporomandibular disorder",
+     ("Methods: Women received ketamine or saline injected into the masseter muscle."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp120", "Resolution of phantom limb pain after ketamine: case report",
+     ("We report a 34-year-old veteran with phantom limb pain. His history was notable for "
+      "post-traumatic stress disorder treated with sertraline. He received a ketamine infusion."),
+     {"no_condition": "ptsd"}),
+    ("hp120", "Rectal ketamine for cancer pain at home",
+     ("A woman with cancer pain who refused further subcutaneous lines received rectal ketamine."),
+     {"routes": ["rectal"]}),
+    ("hp120", "Topical ketamine prescriptions in a pain clinic",
+     ("Methods: A total of 1,108 prescriptions were dispensed to 634 patients."),
+     {"n": 634}),
+    ("hp120", "Ketamine in cancer pain: an update",
+     ("Its use rests largely on case reports, case series and small trials. In this narrative "
+      "review we summarise the evidence."),
+     {"design": "review"}),
+    ("hp117", "Ketamine in refractory convulsive status epilepticus: a case series",
+     ("Refractory status epilepticus (RSE) carries high mortality, and prolonged seizures are "
+      "associated with a shift from GABAergic to NMDA receptor-mediated excitation. We report 7 "
+      "patients aged 22-58 years with RSE who received intravenous ketamine after failure of "
+      "benzodiazepines, phenytoin and at least one anaesthetic agent (midazolam, propofol or "
+      "thiopental). Ketamine was given as a bolus of 1.5 mg/kg followed by infusion at up to 5 "
+      "mg/kg/h. Seizures were controlled in 5 patients within 24 h of starting ketamine, allowing "
+      "the withdrawal of other anaesthetic infusions. No ketamine-related adverse effects were "
+      "observed. Two patients died of their underlying conditions. Ketamine may be a useful "
+      "option in RSE when GABAergic agents have failed."),
+     {"no_condition": "anesthesia"}),
+    ("hp117", "S(+)-ketamine reduces neuronal injury after incomplete cerebral ischaemia in rats",
+     ("The neuroprotective effects of the S(+)-enantiomer of ketamine were investigated in a "
+      "model of incomplete cerebral ischaemia. Forty-eight fasted male Sprague-Dawley rats were "
+      "anaesthetized with isoflurane and randomly assigned to receive S(+)-ketamine (1 mg/kg/min "
+      "i.v.), racemic ketamine (2 mg/kg/min i.v.) or saline (control) starting 30 min before "
+      "ischaemia. Ischaemia was induced by unilateral carotid artery ligation combined with "
+      "haemorrhagic hypotension (mean arterial pressure 35 mmHg) for 30 min. Neurological deficit "
+      "was scored daily and histopathological damage in the hippocampus was evaluated after 4 "
+      "days. Neurological outcome was improved and the number of damaged neurons in the CA1 "
+      "region was reduced in both ketamine groups compared with controls (P < 0.05), with no "
+      "difference between S(+)-ketamine and racemic ketamine. S(+)-ketamine at half the dose of "
+      "the racemate provides equivalent neuroprotection after incomplete cerebral ischaemia."),
+     {"no_condition": "anesthesia"}),
+    ("hp117", "Epidural S(+)-ketamine after knee arthroplasty",
+     ("Patients received epidural ropivacaine with or without S(+)-ketamine. Supplemental "
+      "analgesia was provided with i.v. piritramide."),
+     {"no_route": "iv"}),
+    ("hp117", "Ketamine-xylazine anaesthesia with atipamezole reversal in rabbits",
+     ("Rabbits were given ketamine and xylazine intramuscularly. After 30 minutes rabbits "
+      "received atipamezole (1 mg/kg) or saline intravenously."),
+     {"no_route": "iv"}),
+    ("hp117", ("Airway adverse events with ketamine sedation: an individual-patient data "
+      "meta-analysis"),
+     ("Methods: Data from 32 studies were pooled. Results: The pooled database comprised 7,630 "
+      "sedations in children."),
+     {"n": 7630}),
+    ("hp117", "Ketamine for paediatric sedation in UK emergency departments: a national survey",
+     ("Questionnaires were returned by 176 of 219 departments (80%)."),
+     {"n": 176}),
+    ("hp117", "Patterns of ketamine use among young drug users: a cross-sectional survey",
+     ("Methods: 300 young people were interviewed. Results: Most ketamine users took the drug by "
+      "snorting, usually at discos."),
+     {"no_route": "intranasal"}),
+    ("hp117", "Ketamine for depression: a glimpse of the future?",
+     ("The report in this issue of a rapid antidepressant response to ketamine in patients with "
+      "treatment-resistant depression adds to a small but growing literature suggesting that "
+      "modulation of glutamatergic neurotransmission can relieve depressive symptoms within "
+      "hours. In this editorial we consider the implications of these findings, the difficulties "
+      "of maintaining blinding with a drug that has prominent dissociative effects, the short "
+      "duration of response after a single infusion, and concerns about abuse liability. Before "
+      "ketamine can be recommended for clinical use, trials of repeated dosing and of orally "
+      "active NMDA antagonists with fewer side effects are needed."),
+     {"conditions": ["depression", "trd"]}),
 ]
 
 
