@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .markup import strip_inline
+from .markup import decode_entities, strip_inline
 from .models import Record
 from .vocabulary import Matcher, TextIndex, Vocabulary, lower_text, word_prefixes
 
@@ -172,9 +172,10 @@ def segment(record: Record, vocab: Vocabulary
     sentence's end; ``vocab.secondary_sentence_cues``, the whole sentence) and future work
     (``vocab.future_cues``, up to where the study speaks of itself again)."""
     # inline tags kept as text (publishers' escaped markup) would split words and numbers
-    title = strip_inline((record.title or "").strip())
-    keywords = strip_inline("; ".join(k for k in record.keywords if k))
-    abstract = _without_notice(strip_inline((record.abstract or "").strip()))
+    # (and HTML character references left escaped: "Materials &amp; Methods:" is a heading)
+    title = strip_inline(decode_entities((record.title or "").strip()))
+    keywords = strip_inline(decode_entities("; ".join(k for k in record.keywords if k)))
+    abstract = _without_notice(strip_inline(decode_entities((record.abstract or "").strip())))
     doc = f"{title}\n{keywords}\n{abstract}"
     w = vocab.weights
     sents: list[Sentence] = []

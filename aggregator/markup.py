@@ -23,7 +23,9 @@ Example::
 
 from __future__ import annotations
 
+import html
 import re
+from html.entities import html5
 
 from markupsafe import Markup, escape
 
@@ -67,6 +69,24 @@ def strip_inline(text: str) -> str:
     """``text`` without PubMed's inline tags, nothing else changed: ``(<i>N</i> = 120)`` reads
     ``(N = 120)`` and ``mg kg<sup>-1</sup>`` ``mg kg-1`` (for the tagger, which reads words)."""
     return _ANY_INLINE_TAG.sub("", text) if "</" in text else text
+
+
+#: an HTML character reference written with its semicolon ("&amp;", "&#8805;", "&#x2265;")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+
+
+def decode_entities(text: str) -> str:
+    """``text`` with the HTML character references that some publishers leave escaped in
+    PubMed's text decoded ("Materials &amp; Methods:", "aged &#8805;65 years" read "&" and
+    "\u2265"); a bare "&" ("A&E") stays (for the tagger, which reads words and symbols)."""
+    return _ENTITY.sub(_entity, text) if "&" in text else text
+
+
+def _entity(m: re.Match[str]) -> str:
+    ref = m.group(0)
+    if ref[1] == "#":
+        return html.unescape(ref)
+    return html5.get(ref[1:], ref)  # a known name only ("&notaref;" is no "&not;")
 
 
 def plain(text: str | None) -> str:

@@ -342,10 +342,18 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
             best = Tag(design, "publication_type", pt.name)
     if best is not None:
         # Publication types lag behind the text for older reviews typed only "Review" and
-        # trials typed only "Clinical Trial": let explicit text upgrade them.
-        upgrade = {"review": ("meta_analysis", "systematic_review"),
-                   "nonrandomized_trial": ("rct",),
-                   "other": ()}.get(best.label)
+        # trials typed only "Clinical Trial": let explicit text upgrade them. So for a
+        # systematic review that pools its data and a consensus statement typed "Review".
+        upgrade = {"review": ("meta_analysis", "systematic_review", "guideline"),
+                   "systematic_review": ("meta_analysis",),
+                   "nonrandomized_trial": ("rct",)}.get(best.label)
+        if best.label == "other" and best.term == "Letter":
+            # a letter that reports a case or a trial ("To the Editor: We describe a
+            # 71-year-old woman ..."), when the text as a whole says so: one that discusses
+            # another trial ("We read with interest the recent randomized trial ...") stays a
+            # letter (not comments and editorials, which discuss others' cases)
+            text = _text_design(doc, vocab, population)
+            return text if text is not None and text.label in _LETTER_UPGRADE else best
         if upgrade:
             better = _text_design(doc, vocab, population, only=upgrade)
             if better is not None:
@@ -354,6 +362,8 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
     return _text_design(doc, vocab, population)
 
 
+#: what the text may make of a record typed only "Letter"
+_LETTER_UPGRADE = ("case_report", "rct")
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
 #: designs whose conditions stand when ketamine is named only aside: a review's topic
 _ASIDE_KEEPS_CONDITIONS = frozenset({"review", "systematic_review", "guideline", "other"})
@@ -666,6 +676,10 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
         # are not ketamine's (a Nav1.7 inhibitor in rats with nerve injury anaesthetised with
         # ketamine-xylazine), unless they are its misuse (a model of ketamine cystitis)
         conditions = [c for c in conditions if c.label in _MODEL_CONDITIONS]
+    if population.label == "in_vitro":
+        # cells, slices, a formulation's stability: no one was given the drug by any route
+        # ("esketamine for nasal spray and injectable formulations" names products)
+        routes = []
     ptypes = {p.name for p in record.publication_types}
     refs = {c.ref_type for c in record.corrections}
     return Tags(

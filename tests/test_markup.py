@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aggregator import digest
-from aggregator.markup import INLINE_TAGS, inline_markup, plain
+from aggregator.markup import INLINE_TAGS, decode_entities, inline_markup, plain
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,15 @@ def test_strip_inline_drops_only_the_inline_tags() -> None:
         "(N = 120), mg kg-1, p < 0.05 and a<b")
     text = "p < 0.05, no tags"
     assert strip_inline(text) is text  # nothing to do: the same string
+
+
+@pytest.mark.parametrize(("text", "decoded"), [
+    ("Materials &amp; Methods:", "Materials & Methods:"),
+    ("aged &#8805;65 years, &ge;18 and &#x2264;80", "aged \u226565 years, \u226518 and \u226480"),
+    ("A&E attendances, R&D; AT&T", "A&E attendances, R&D; AT&T"),   # no reference: kept
+    ("&notaref; and &not", "&notaref; and &not"),                      # unknown or bare: kept
+    ("&lt;i&gt;N&lt;/i&gt; = 120", "<i>N</i> = 120"),
+    ("no entities", "no entities"),
+])
+def test_decode_entities(text: str, decoded: str) -> None:
+    assert decode_entities(text) == decoded

@@ -897,6 +897,26 @@ def test_tag_correction_flags(vocab: Vocabulary, corrections: list[Correction],
     assert (tags.retracted, tags.erratum, tags.expression_of_concern) == flags
 
 
+@pytest.mark.parametrize(
+    ("ptypes", "abstract", "design"),
+    [(["Letter"], ("To the Editor: We describe a 71-year-old woman with treatment-resistant "
+                   "depression who received intravenous ketamine."), "case_report"),
+     (["Letter"], ("In this research letter, 40 adult hospice patients were randomized to oral "
+                   "ketamine or placebo."), "rct"),
+     (["Letter"], ("To the Editor: We read with interest the recent randomized trial of ketamine. "
+                   "No active placebo was used."), "other"),
+     (["Comment"], "We describe a 71-year-old woman who received intravenous ketamine.", "other"),
+     (["Systematic Review"], ("We searched five databases. Data were pooled using random-effects "
+                              "meta-analyses."), "meta_analysis"),
+     (["Review"], "A task force developed a consensus statement on ketamine use.", "guideline")],
+)
+def test_text_upgrades_a_lagging_publication_type(vocab: Vocabulary, ptypes: list[str],
+                                                  abstract: str, design: str) -> None:
+    record = rec("Ketamine", abstract, publication_types=[Coded(None, p) for p in ptypes])
+    tags = tag_record(record, vocab)
+    assert tags.design is not None and tags.design.label == design, tags.design
+
+
 def test_tag_record_is_pure_and_round_trips(vocab: Vocabulary) -> None:
     from aggregator.models import Tags
 
@@ -4902,6 +4922,166 @@ PROBE_ROUND_CASES = [
       "ketamine can be recommended for clinical use, trials of repeated dosing and of orally "
       "active NMDA antagonists with fewer side effects are needed."),
      {"conditions": ["depression", "trd"]}),
+    ("hp126", ("Ketamine versus propofol for sedation in ventilated adults: a randomized, "
+      "double-blind trial"),
+     ("Background: Better sedation strategies are needed and analgosedation is recommended. "
+      "Methods: Adults expected to require invasive mechanical ventilation for more than 48 hours "
+      "were assigned to ketamine or propofol."),
+     {"design": "rct"}),
+    ("hp126", "Ketamine for status asthmaticus in children",
+     ("Design: Prospective, open-label, single-arm study. Setting: A paediatric intensive care "
+      "unit. Patients: Twenty children received a ketamine infusion."),
+     {"design": "nonrandomized_trial"}),
+    ("hp126", "Ketamine infusion to avert intubation in severe asthma: a case report",
+     ("A 24-year-old woman with severe asthma received a ketamine infusion, and intubation was "
+      "avoided."),
+     {"no_condition": "anesthesia"}),
+    ("hp126", "Ketamine for delirium tremens in the intensive care unit",
+     ("Objective: To describe adjunctive ketamine for delirium tremens. Methods: We reviewed 40 "
+      "adults treated with ketamine infusions."),
+     {"conditions": ["substance_use"]}),
+    ("hp124", "Esketamine and chronic postsurgical pain after thoracic surgery: a randomized trial",
+     ("Methods: Patients received esketamine (0.5 mg/kg intravenous bolus and 0.03 mg/kg/h via "
+      "patient-controlled analgesia for 48 h) or saline. The primary outcome was chronic "
+      "postsurgical pain at 3 months. Results: Acute pain scores at rest were lower with "
+      "esketamine."),
+     {"no_condition": "acute_pain"}),
+    ("hp124", "Nebulized ketamine for sore throat after double-lumen intubation",
+     ("Background: Nebulized ketamine has shown benefit after single-lumen intubation. "
+      "Conclusions: Nebulized ketamine may reduce POST after double-lumen intubation."),
+     {"no_condition": "anesthesia"}),
+    ("hp124", "Ketamine for status epilepticus in a child: case report",
+     ("A previously healthy 6-year-old boy with refractory status epilepticus received "
+      "intravenous ketamine."),
+     {"n": 1}),
+    ("hp124", "Ketamine and esketamine in depression: a clinical practice guideline",
+     ("Recommendations are given for adults with treatment-resistant depression. Areas of "
+      "uncertainty include maintenance treatment and use in adolescents and older adults."),
+     {"ages": ["adult"]}),
+    ("hp125", "Ketamine for alcohol use disorder: a randomized clinical trial",
+     ("DESIGN, SETTING, AND PARTICIPANTS: In this trial done at 9 addiction services in the UK, "
+      "adults aged 18-65 years with severe alcohol use disorder were randomly assigned. RESULTS: "
+      "280 participants were randomised."),
+     {"n": 280}),
+    ("hp125", "Repeated ketamine infusions in treatment-resistant depression",
+     ("Objective: Depression is associated with substantial morbidity and suicide risk. The "
+      "authors evaluated the antidepressant effect of repeated ketamine infusions. Method: Adults "
+      "with treatment-resistant depression received six infusions."),
+     {"no_condition": "suicidality"}),
+    ("hp125", "Intranasal ketamine in outpatients with depression",
+     ("Methods: Of 242 patients prescribed intranasal ketamine, 169 were reached and included."),
+     {"n": 169}),
+    ("hp125", ("Ketamine infusion as an adjunct to multimodal analgesia for patients with "
+      "multiple rib fractures: a randomised controlled trial"),
+     ("Background: Rib fractures are painful and associated with pulmonary complications, "
+      "particularly in older patients. We hypothesised that a low-dose ketamine infusion added to "
+      "multimodal analgesia would reduce pain and opioid consumption.\nMethods: In this "
+      "single-centre, double-blind, placebo-controlled trial, adults admitted to a level I trauma "
+      "centre with three or more rib fractures were randomised to ketamine 0.1 mg/kg/h or saline "
+      "infused for 24 h, in addition to scheduled paracetamol and patient-controlled intravenous "
+      "analgesia with hydromorphone. The primary outcome was the change in numeric pain score "
+      "over 24 h; secondary outcomes were opioid consumption, incentive spirometry volumes and "
+      "pulmonary complications.\nResults: A total of 96 patients were randomised (median age 57 "
+      "yr, 74% male; 43 aged 65 yr or older). Pain scores did not differ between groups at 24 h "
+      "(mean difference -0.3, 95% CI -1.1 to 0.5). In the subgroup with an Injury Severity Score "
+      "above 15, ketamine reduced oral morphine equivalent consumption by 26%. Pulmonary "
+      "complications and adverse events were similar.\nConclusions: A low-dose ketamine infusion "
+      "did not reduce pain in patients with multiple rib fractures overall, although it may be "
+      "opioid sparing in more severely injured patients.\nClinical trial registration: "
+      "NCT02432456."),
+     {"ages": ["adult", "older_adult"]}),
+    ("hp125", "Ketamine during cardiac surgery and postoperative outcomes",
+     ("Results: There were no significant differences in postoperative pain or opioid "
+      "consumption. Ketamine might reduce postoperative pain. Secondary outcomes were "
+      "postoperative pain and opioid consumption."),
+     {"no_condition": "acute_pain"}),
+    ("hp125", "Ketamine anaesthesia for electroconvulsive therapy: a randomized trial",
+     ("Methods: Anaesthesia was induced with ketamine (1-1.5 mg/kg) or propofol (1-1.5 mg/kg) "
+      "intravenously."),
+     {"routes": ["iv"]}),
+    ("hp125", "Buprenorphine induction after ketamine in the emergency department",
+     ("Methods: Thirty-six patients (median age 38 years) were included. Results: Buprenorphine "
+      "initiation was completed by 33 patients."),
+     {"n": 36}),
+    ("hp125", "Ketamine and other NMDA antagonists for chronic pain",
+     ("Main results: We included 130 studies with 8341 participants. Ketamine reduced pain (mean "
+      "difference -0.69 on a 0 to 10 scale, 95% CI -0.82 to -0.56; moderate-certainty evidence)."),
+     {"design": "meta_analysis"}),
+    ("hp125", "Predictors of intubation after ketamine sedation in the emergency department",
+     ("Results: Hypoxia and age older than 65 years were independently associated with intubation "
+      "in 1,200 adults."),
+     {"ages": ["adult"]}),
+    ("hp128", "Zuranolone for postpartum depression: a randomized trial",
+     ("Methods: Use of ketamine, esketamine or electroconvulsive therapy during the trial was "
+      "prohibited. Women with postpartum depression were randomized to zuranolone or placebo."),
+     {"conditions": []}),
+    ("hp128", "Lidocaine infusion after spine surgery: a randomized trial",
+     ("Methods: Intraoperative ketamine, lidocaine and dexmedetomidine were not permitted. "
+      "Patients received intravenous lidocaine or saline for postoperative pain."),
+     {"conditions": [], "routes": []}),
+    ("hp128", "Ketamine-positive deaths in Scotland: toxicology and circumstances",
+     ("Methods: We reviewed post-mortem toxicology reports of 212 deaths."),
+     {"conditions": ["substance_use"]}),
+    ("hp128", "Ketamine in blood samples of drivers suspected of impaired driving",
+     ("Methods: We analysed blood samples from 4,512 drivers."),
+     {"n": 4512}),
+    ("hp128", ("Stability of ketamine in polypropylene syringes for subcutaneous infusion in "
+      "palliative care"),
+     ("Ketamine solutions were stored in polypropylene syringes at 25 C and analysed by a "
+      "stability-indicating HPLC method over 30 days."),
+     {"routes": [], "population": "in_vitro"}),
+    ("hp128", ("Intentional exposures to dissociative drugs among adolescents reported to US "
+      "poison centers"),
+     ("Methods: We analysed exposures reported between 2010 and 2022."),
+     {"conditions": ["substance_use"]}),
+    ("hp129", "Ketamine for postoperative analgesia after spinal fusion",
+     ("Introduction: Pain after spinal fusion is severe. Materials &amp; Methods: One hundred and "
+      "twenty patients aged 18-65 years received ketamine or saline intravenously. Results: Pain "
+      "was lower. Conclusion: Ketamine helps."),
+     {"n": 120, "routes": ["iv"]}),
+    ("hp129", "Ketamine and depression in older inpatients",
+     ("Methods: Adults aged &#8805;65 years with depression received ketamine."),
+     {"ages": ["older_adult"]}),
+    ("hp129", "Intranasal ketamine for status migrainosus in the emergency department",
+     ("Methods: Adults received intranasal ketamine or placebo."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp129", "Oral ketamine for chronic pain",
+     ("Methods: Patients ≥ 18 years with chronic pain received oral ketamine."),
+     {"ages": ["adult"]}),
+    ("hp129", "Sedation for paediatric MRI: a cohort study",
+     ("Results: Of 3,218 children, ketamine was administered to 702 patients (21.8%). Sedation "
+      "succeeded in most children."),
+     {"not_n": 702}),
+    ("hp130", "Midazolam plus ketamine for paediatric dental sedation: a randomized trial",
+     ("Methods: Children were randomized to intravenous midazolam 0.05 mg/kg plus ketamine 1 "
+      "mg/kg or intravenous midazolam alone."),
+     {"routes": ["iv"]}),
+    ("hp130", "Ketamine for placenta accreta surgery",
+     ("Methods: Women undergoing caesarean hysterectomy for placenta accreta were studied. "
+      "Results: The placenta was removed successfully in 147 women."),
+     {"n": None}),
+    ("hp130", "Esketamine and acute and chronic postsurgical pain after caesarean delivery",
+     ("Methods: Women received esketamine or saline."),
+     {"conditions": ["chronic_pain", "acute_pain"]}),
+    ("hp130", ("Ketamine infusion and quality of the surgical field during functional endoscopic "
+      "sinus surgery under controlled hypotension."),
+     ("Bleeding impairs visibility during functional endoscopic sinus surgery (FESS). We tested "
+      "the hypothesis that a low-dose ketamine infusion, through its opioid-sparing effect and "
+      "attenuation of remifentanil-induced hyperalgesia, improves surgical field quality during "
+      "controlled hypotension. Seventy patients aged 20 to 55 years with chronic rhinosinusitis "
+      "were randomly allocated to receive ketamine (bolus 0.3 mg/kg followed by an infusion of "
+      "0.2 mg/kg/h) or normal saline, in addition to propofol-remifentanil anaesthesia targeting "
+      "a mean arterial pressure of 60-70 mmHg. The surgeon, blinded to group allocation, rated "
+      "the surgical field every 15 min using the Fromme-Boezaart scale. Surgical field scores "
+      "were similar between groups (median 2 vs 2), as were blood loss and remifentanil "
+      "consumption. Patients receiving ketamine had lower pain scores and less morphine use in "
+      "the first postoperative hour. Low-dose ketamine does not improve the surgical field during "
+      "FESS, but may improve early postoperative analgesia."),
+     {"conditions": ["acute_pain", "anesthesia"]}),
+    ("hp127", "Bioavailability of an oral ketamine tablet",
+     ("Methods: Twelve volunteers took oral ketamine. Absolute bioavailability was estimated "
+      "against a historical intravenous reference."),
+     {"routes": ["oral"]}),
 ]
 
 
