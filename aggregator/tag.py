@@ -344,9 +344,6 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
         # Publication types lag behind the text for older reviews typed only "Review" and
         # trials typed only "Clinical Trial": let explicit text upgrade them. So for a
         # systematic review that pools its data and a consensus statement typed "Review".
-        upgrade = {"review": ("meta_analysis", "systematic_review", "guideline"),
-                   "systematic_review": ("meta_analysis",),
-                   "nonrandomized_trial": ("rct",)}.get(best.label)
         if best.label == "other" and best.term == "Letter":
             # a letter that reports a case or a trial ("To the Editor: We describe a
             # 71-year-old woman ..."), when the text as a whole says so: one that discusses
@@ -354,6 +351,9 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
             # letter (not comments and editorials, which discuss others' cases)
             text = _text_design(doc, vocab, population)
             return text if text is not None and text.label in _LETTER_UPGRADE else best
+        upgrade = {"review": ("meta_analysis", "systematic_review", "guideline"),
+                   "systematic_review": ("meta_analysis",),
+                   "nonrandomized_trial": ("rct",)}.get(best.label)
         if upgrade:
             better = _text_design(doc, vocab, population, only=upgrade)
             if better is not None:
@@ -660,6 +660,10 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     if design.label == "preclinical" and population.label == "human":
         population = Tag("animal", "text", design.term)
     role = _ketamine_role(doc, vocab, population.label)
+    if population.label == "in_vitro":
+        # cells, slices, a formulation's stability: no one was given the drug by any route
+        # ("esketamine for nasal spray and injectable formulations" names products)
+        routes = []
     if role == "aside":
         # ketamine named only aside: the routes the text gives are another drug's (a
         # psilocybin trial's "orally", the comparator's "intravenous" bolus); so are a study's
@@ -676,10 +680,6 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
         # are not ketamine's (a Nav1.7 inhibitor in rats with nerve injury anaesthetised with
         # ketamine-xylazine), unless they are its misuse (a model of ketamine cystitis)
         conditions = [c for c in conditions if c.label in _MODEL_CONDITIONS]
-    if population.label == "in_vitro":
-        # cells, slices, a formulation's stability: no one was given the drug by any route
-        # ("esketamine for nasal spray and injectable formulations" names products)
-        routes = []
     ptypes = {p.name for p in record.publication_types}
     refs = {c.ref_type for c in record.corrections}
     return Tags(
