@@ -5082,6 +5082,172 @@ PROBE_ROUND_CASES = [
      ("Methods: Twelve volunteers took oral ketamine. Absolute bioavailability was estimated "
       "against a historical intravenous reference."),
      {"routes": ["oral"]}),
+    ("hp136", "Ketamine for central post-stroke pain: a case series",
+     ("We describe five patients with central post-stroke pain refractory to amitriptyline who "
+      "received ketamine infusions."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp136", "Oral (R)-ketamine attenuates mechanical allodynia after spared nerve injury in mice",
+     ("METHODS: Mice were treated with (R)-ketamine (10 or 20 mg/kg) or vehicle by oral gavage "
+      "once daily from day 7 to day 21."),
+     {"routes": ["oral"]}),
+    ("hp106", "Intranasal esketamine in a corticosterone model of depression in mice",
+     ("METHODS: Mice received corticosterone (35 ug/ml) in drinking water for 6 weeks. Esketamine "
+      "(5 mg/kg) was delivered intranasally once daily."),
+     {"no_route": "oral"}),
+    ("hp136", "Ketamine in paediatric analgesia: a pooled analysis",
+     ("METHODS: We pooled trials of ketamine in children. RESULTS: Intravenous, intranasal and "
+      "caudal administration were all effective."),
+     {"routes": ["iv", "intranasal", "neuraxial"]}),
+    ("hp137", "Esketamine and sleep quality after hysterectomy: a randomised trial",
+     ("METHODS: Patients received esketamine or saline at induction. All received "
+      "sufentanil-based PCIA after surgery. RESULTS: Sleep quality improved."),
+     {"no_route": "iv"}),
+    ("hp137", "Ketamine infusion after open colectomy: a randomised trial",
+     ("METHODS: In addition to epidural or wound catheter analgesia, patients received ketamine "
+      "or saline for 48 h. RESULTS: Pain scores were lower."),
+     {"no_route": "neuraxial"}),
+    ("hp137", ("Ketamine infusion replacing epidural analgesia after liver resection: a "
+      "before-and-after study"),
+     ("METHODS: We compared the 2 years before the change (epidural cohort, n = 86) and the 2 "
+      "years after (infusion cohort, n = 91). RESULTS: Length of stay was shorter."),
+     {"n": 177}),
+    ("hp137", ("Racemic ketamine versus esketamine during total intravenous anaesthesia for "
+      "spine surgery"),
+     ("METHODS: Patients received total intravenous anaesthesia with propofol combined with "
+      "either racemic ketamine (induction 1 mg/kg, then 1 mg/kg/h) or esketamine (0.5 mg/kg, then "
+      "0.5 mg/kg/h)."),
+     {"routes": ["iv"]}),
+    ("hp137", "Ketamine and postoperative pain after spine surgery: a randomised trial",
+     ("METHODS: Seventy-five adult male patients scheduled for lumbar discectomy were randomised "
+      "to ketamine or saline."),
+     {"ages": ["adult"]}),
+    ("hp137", ("Magnesium and ketamine infusion as adjuncts to general anesthesia for "
+      "postoperative analgesia after laparoscopic cholecystectomy"),
+     ("METHODS: Patients were randomised to magnesium, ketamine or saline. RESULTS: Pain scores "
+      "were lower with ketamine."),
+     {"no_condition": "anesthesia"}),
+    ("hp137", "Nebulised versus intravenous ketamine before surgery: pharmacokinetics in adults",
+     ("METHODS: In an open-label crossover study, ten patients received nebulised ketamine the "
+      "day before surgery and intravenous ketamine after induction."),
+     {"not_design": "rct"}),
+    ("hp137", "Ketamine infusion for refractory pain after multilevel spinal fusion: a case series",
+     ("We describe six adolescents with refractory pain after posterior spinal fusion who "
+      "received ketamine infusions on the ward."),
+     {"conditions": ["acute_pain"]}),
+    ("hp137", "Ketamine for perioperative pain control in spine surgery: a chart review",
+     ("METHODS: We reviewed 40 patients who received ketamine."),
+     {"conditions": ["acute_pain"]}),
+    ("hp137", ("Intraoperative ketamine and opioid use after arthroplasty: a propensity-matched "
+      "cohort"),
+     ("METHODS: A total of 412 patients were included; after propensity matching, 103 "
+      "ketamine-treated patients were compared with 103 controls."),
+     {"n": 412}),
+    ("hp133", "Ketamine in neurology: beyond anesthesia",
+     ("This review summarises the use of ketamine for migraine, status epilepticus and "
+      "neuropathic pain."),
+     {"no_condition": "anesthesia"}),
+    ("hp133", "Intranasal ketamine for migraine in the paediatric emergency department",
+     ("METHODS: Children received intranasal ketamine. RESULTS: Fewer children needed an "
+      "intravenous migraine cocktail afterwards."),
+     {"routes": ["intranasal"]}),
+    ("hp133", "Intravenous ketamine for depression in an adolescent",
+     ("We present a 16-year-old girl with major depression who had not responded to adequate "
+      "trials of fluoxetine, sertraline and aripiprazole augmentation. She received six ketamine "
+      "infusions."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp133", "Round window application of S-ketamine gel and salicylate-induced tinnitus in rats",
+     ("METHODS: Rats received round window application of S-ketamine gel or vehicle gel after "
+      "salicylate injections."),
+     {"no_route": "topical"}),
+    ("hp135", "Ketamine for PTSD: a meta-analysis",
+     ("METHODS: We pooled randomised trials. RESULTS: The review included 28 trials; 1,098 "
+      "participants were randomized."),
+     {"n": 1098}),
+    ("hp135", "Prehospital ketamine for trauma analgesia: a systematic review and meta-analysis",
+     ("RESULTS: Seventeen studies including 4,093 casualties were included."),
+     {"n": 4093}),
+    ("hp135", "Ketamine for depression: a meta-analysis",
+     ("RESULTS: The analysis included 1,235 participants from 16 trials; 10 trials (n = 612) "
+      "reported outcomes at day 7."),
+     {"n": 1235}),
+    ("hp135", "Ketamine for postoperative pain in children: a systematic review",
+     ("This is a protocol for a Cochrane Review (intervention). The objectives are as follows: to "
+      "assess ketamine for pain after surgery in children."),
+     {"design": "protocol"}),
+    ("hp135", "Esketamine nasal spray for depression: a narrative review",
+     ("Esketamine nasal spray is approved for adults with TRD. Unresolved questions include "
+      "long-term safety and its use in adolescents."),
+     {"no_age": "child"}),
+    ("hp136", "Nebulised ketamine and sore throat after intubation: a randomised trial",
+     ("METHODS: Eighty-two patients were screened; 64 met inclusion criteria and were randomized "
+      "to ketamine or saline."),
+     {"n": 64}),
+    ("hp136", "Ketamine and pain after strabismus surgery in children",
+     ("METHODS: We studied ketamine in 64 eyes of 32 children undergoing strabismus surgery."),
+     {"n": 32}),
+    ("hp136", "Ketamine-assisted psychotherapy versus treatment as usual",
+     ("METHODS: Thirty-one patients received ketamine-assisted psychotherapy and 29 patients "
+      "formed the comparison group."),
+     {"n": 60}),
+    ("hp136", "Preoperative depressive symptoms and intraoperative ketamine: a secondary analysis",
+     ("METHODS: Of the 672 patients enrolled in the parent trial, 641 with a baseline Geriatric "
+      "Depression Scale score and postoperative pain data were included."),
+     {"n": 641}),
+    ("hp131", "Ketamine for smoking cessation: a pilot trial",
+     ("METHODS: Smokers received ketamine or midazolam, and all received transdermal nicotine "
+      "patches for 8 weeks."),
+     {"no_route": "topical"}),
+    ("hp131", "Ketamine exposures reported to a regional poison centre",
+     ("RESULTS: Of the exposures, 14% of patients were younger than 18 years."),
+     {"ages": ["child"]}),
+    ("hp131", "Outcomes of ketamine uropathy after cessation of use",
+     ("METHODS: We followed 97 patients (median age 24 years, range 17-38) for two years."),
+     {"ages": ["child", "adult"]}),
+    ("hp131", "Ketamine use among young adults in the night-time economy: a qualitative study",
+     ("METHODS: We interviewed people aged 18-29 years. CONCLUSIONS: Youth-oriented support "
+      "services should address ketamine use."),
+     {"no_age": "child"}),
+    ("hp131", ("Management of ketamine-associated lower urinary tract dysfunction: a Delphi "
+      "consensus"),
+     ("Experts rated statements on the assessment and management of KLUTD."),
+     {"conditions": ["substance_use"]}),
+    ("hp131", "Ketamine for alcohol use disorder: an open-label study",
+     ("METHODS: Patients received ketamine infusions. CONCLUSIONS: The absence of random "
+      "allocation limits the conclusions."),
+     {"not_design": "rct"}),
+    ("hp134", "Outcomes of a ketamine clinic for depression: a retrospective cohort",
+     ("RESULTS: Comorbidities included anxiety (45%), PTSD (31%) and OCD (8%)."),
+     {"no_condition": "ptsd"}),
+    ("hp134", "Direct-to-consumer ketamine providers in the United States",
+     ("METHODS: We identified providers through systematic Google searches of the 50 largest "
+      "metropolitan areas."),
+     {"not_design": "systematic_review"}),
+    ("hp135", "Misuse and dependence in the clinical use of esketamine: a case series",
+     ("We describe three patients with esketamine misuse after treatment for depression."),
+     {"conditions": ["depression", "substance_use"]}),
+    ("hp132", "Esketamine nasal spray in pregnancy: a case series",
+     ("We describe four pregnant women treated with esketamine. All four delivered live infants "
+      "at term."),
+     {"no_age": "child"}),
+    ("hp132", "Esketamine in adolescents with depression: an open-label study",
+     ("OBJECTIVE: Ketamine has rapid antidepressant effects in adults, but controlled data in "
+      "adolescents are scarce."),
+     {"no_age": "adult"}),
+    ("hp134", "Use of ECT and ketamine among adults with TRD: a claims analysis",
+     ("RESULTS: Among 214,602 patients, fewer than 1 in 15 adults with TRD received any of these "
+      "treatments."),
+     {"not_n": 15}),
+    ("hp134", "At-home sublingual ketamine via telehealth: a retrospective cohort",
+     ("RESULTS: Over 12 months, 3,871 patients initiated treatment and completed at least one "
+      "dosing session."),
+     {"n": 3871}),
+    ("hp134", "Oral ketamine maintenance after intravenous induction: a chart review",
+     ("METHODS: Thirty-eight patients were transitioned to oral ketamine after response."),
+     {"n": 38}),
+    ("hp132", "Esketamine among Medicare beneficiaries: a claims study",
+     ("METHODS: We identified beneficiaries aged 65 years or older with depression who initiated "
+      "esketamine nasal spray."),
+     {"conditions": ["depression"]}),
 ]
 
 
