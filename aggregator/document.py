@@ -206,6 +206,10 @@ def segment(record: Record, vocab: Vocabulary
     inline = [h for h in heads if not h[3] and abstract.count(" ", h[0], h[1] - 2) < 5]
     heads = [h for h in heads if h[3]] + (inline if len(inline) >= 2 else [])
     heads.sort()
+    # one heading over the whole abstract ("SUMMARY: ...") structures nothing: its sentences
+    # are not all the conclusion
+    if len(heads) == 1 and heads[0][0] == 0 and heads[0][2] == "conclusion":
+        heads = []
     parts: list[tuple[int, int, str | None]] = []
     last, kind = 0, None
     for start, _end, k, _ in heads:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import pairwise
 
 from .document import Doc, Sentence, segment
@@ -406,6 +407,23 @@ def _single_case(doc: Doc, vocab: Vocabulary, skip: tuple[str, ...]) -> str | No
     return other if len(ages) <= 1 else None
 
 
+def _in_sentences(doc: Doc, matcher: Matcher) -> Iterator[re.Match[str]]:
+    """The matches of ``matcher`` that end in the sentence they start in. After one that runs
+    on into the next sentence, the search starts again there: in "... an open-label phase 1
+    study\n\nTwenty-four adolescents with MDD received ...", "1 study ... adolescents ...
+    received" spans the title's end, and the count is the abstract's "Twenty-four"."""
+    pos = 0
+    while True:
+        for m in matcher.finditer(doc.text, doc.lower, pos, index=doc.index):
+            end = doc.sentences[doc.sentence_at(m.start())].end
+            if m.end() > end:
+                pos = end
+                break
+            yield m
+        else:
+            return
+
+
 def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                  ) -> tuple[int | None, str | None]:
     """The first number a sample-size rule finds in a usable sentence (rules in order); none
@@ -417,9 +435,8 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
             continue
         if rule.not_designs and design in rule.not_designs:
             continue
-        for m in rule.pattern.finditer(doc.text, doc.lower, index=doc.index):
-            sent = doc.sentences[doc.sentence_at(m.start())]
-            if sent.kind in skip or m.end() > sent.end:
+        for m in _in_sentences(doc, rule.pattern):
+            if doc.sentences[doc.sentence_at(m.start())].kind in skip:
                 continue
             if m.group("n") is None:
                 continue  # an alternative of the pattern without the number
@@ -465,6 +482,10 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
 _TOOL_VERB = re.compile(r"an(?:a)?esthe(?:tized|tised|sia\s)|sedated|premedicated|immobili")
 #: ... or, just before it, the animals were under it ("under ketamine anesthesia")
 _TOOL_BEFORE = re.compile(r"\b(?:under|during|in|using|with)\s+$")
+#: ... but not when the title is about the anaesthesia itself ("Field anaesthesia with
+#: xylazine-ketamine in wild boar", "Remote immobilisation of giraffes with medetomidine-ketamine")
+_TOOL_SUBJECT = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:an(?:a)?esthesia|immobili[sz]ation|sedation|"
+                           r"restraint|premedication|induction|capture)\b[^.:;\n]{0,80}?\bwith\s+$")
 #: ... unless it is one side of a comparison ("with ketamine-midazolam versus propofol")
 _COMPARED_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:versus|vs\.?|compared\s+(?:with|to))\s")
 _COMPARED_BEFORE = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+$")
@@ -476,6 +497,8 @@ def _tool_of_animals(lower: str, m: re.Match[str]) -> bool:
     as one side of a comparison of anaesthetics)."""
     if (_COMPARED_AFTER.match(lower, m.end()) is not None
             or _COMPARED_BEFORE.search(lower, max(0, m.start() - 20), m.start()) is not None):
+        return False
+    if _TOOL_SUBJECT.search(lower, max(0, m.start() - 100), m.start()) is not None:
         return False
     return (_TOOL_VERB.search(lower, m.start(), m.end()) is not None
             or _TOOL_BEFORE.search(lower, max(0, m.start() - 12), m.start()) is not None)
@@ -659,6 +682,10 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
             design = Tag(vocab.design_default, "text", "")
     if design.label == "preclinical" and population.label == "human":
         population = Tag("animal", "text", design.term)
+    if population.label != "human":
+        # animals, cells and tissue are not participants ("neurons derived from three
+        # patients", "from 20 patients" in a mouse study)
+        size, evidence = None, None
     role = _ketamine_role(doc, vocab, population.label)
     if population.label == "in_vitro":
         # cells, slices, a formulation's stability: no one was given the drug by any route

@@ -279,6 +279,9 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                 raise ld.fail("expected a heading keyword", "sections", kind,
                               field=f"sections.{kind}[{i}]")
             keywords.append((word.upper(), kind))
+    # phrases before single words ("CASE SUMMARY" is the case, not a "SUMMARY"; "MEASUREMENTS
+    # AND MAIN RESULTS" is results, not a "MEASURE"), each in the order written
+    keywords.sort(key=lambda kw: " " not in kw[0])
     # "BACKGROUND: ", "DESIGN, SETTING, AND PARTICIPANTS: ", "Methods: " (the caller checks
     # that a heading starts the abstract or follows a sentence end, and takes headings not in
     # capitals only from abstracts that have several). Possessive: tried at every capital

@@ -5248,6 +5248,104 @@ PROBE_ROUND_CASES = [
      ("METHODS: We identified beneficiaries aged 65 years or older with depression who initiated "
       "esketamine nasal spray."),
      {"conditions": ["depression"]}),
+    ("hp132", ("Pharmacokinetics of esketamine nasal spray in adolescents with depression: an "
+      "open-label phase 1 study"),
+     ("Twenty-four adolescents with major depressive disorder received a single 28-mg dose of "
+      "esketamine nasal spray. Plasma concentrations were measured for 24 hours."),
+     {"n": 24}),
+    ("hp132", "Ketamine-induced cystitis: report of three cases",
+     ("Three young men with a history of daily ketamine use presented with urinary frequency. Two "
+      "patients required augmentation cystoplasty."),
+     {"n": 3}),
+    ("hp141", "Ketamine and synaptic proteins in a mouse model of depression",
+     ("METHODS: Mice exposed to chronic stress received ketamine 10 mg/kg intraperitoneally. "
+      "Post-mortem brain tissue from 20 patients with depression was also examined."),
+     {"n": None}),
+    ("hp144", "Field anaesthesia with xylazine-ketamine in horses: 120 procedures",
+     ("Horses were premedicated with xylazine and anaesthesia was induced with ketamine. "
+      "Recoveries were calm."),
+     {"conditions": ["anesthesia"], "treatment": True}),
+    ("hp144", "Immobilisation of free-ranging moose",
+     ("Thirty moose were darted from a helicopter with ketamine and medetomidine. Induction took "
+      "6 minutes."),
+     {"routes": ["im"]}),
+    ("hp142", "S-ketamine and piritramide consumption after spine surgery: a randomised trial",
+     ("OBJECTIVE: To assess whether S-ketamine reduces cumulative piritramide consumption after "
+      "lumbar fusion. RESULTS: Cumulative piritramide consumption at 48 h was lower with "
+      "S-ketamine."),
+     {"conditions": ["acute_pain"]}),
+    ("hp138", "Ketamine for caesarean section under general anaesthesia",
+     ("METHODS: Sixty parturients received ketamine. We recorded the effects on mother and "
+      "neonate."),
+     {"no_age": "child"}),
+    ("hp138", "Ketamine in day-case anaesthesia: recommendations of a working party",
+     ("The working party reviewed the use of ketamine in day-case anaesthesia."),
+     {"design": "guideline"}),
+    ("hp138", "Ketamine versus thiopentone for induction",
+     ("METHODS: Two hundred patients were allocated alternately to ketamine or thiopentone."),
+     {"design": "nonrandomized_trial"}),
+    ("hp138", "Ketamine and NMDA currents in cultured rat hippocampal neurones",
+     ("Whole-cell currents were recorded from cultured neurones exposed to ketamine."),
+     {"population": "in_vitro"}),
+    ("hp144", "Ketamine diversion in veterinary practices: a survey",
+     ("RESULTS: Ketamine diversion was suspected by 12% of respondents, and diverted ketamine was "
+      "rarely recovered."),
+     {"conditions": ["substance_use"]}),
+    ("hp144", "Ketamine restraint of captive macaques for health checks",
+     ("Macaques were restrained under ketamine restraint for physical examination."),
+     {"conditions": ["anesthesia"]}),
+    ("hp144", "Ketamine-medetomidine in cats",
+     ("Cats received ketamine and medetomidine intramuscularly. CONCLUSIONS: Topical lubrication "
+      "of the eyes is advised."),
+     {"no_route": "topical"}),
+    ("hp143", "Correction: Esketamine for depression in older adults: a naturalistic cohort study",
+     ("[This corrects the article DOI: 10.1000/xyz.]"),
+     {"design": "other"}),
+    ("hp143", "Retracted: Ketamine for postoperative pain: a randomized controlled trial",
+     ("This article has been retracted at the request of the editor."),
+     {"design": "other"}),
+    ("hp143", "Ketamine infusions for refractory migraine: a case series",
+     ("This case series describes 5 consecutive patients treated with ketamine infusions."),
+     {"n": 5}),
+    ("hp143", "Ketamine for tonsillectomy pain: a pilot trial",
+     ("Pilot double-blind RCT; N = 42 (21 ketamine, 21 saline). Pain scores were lower with "
+      "ketamine."),
+     {"n": 42}),
+    ("hp143", "Esketamine after breast surgery: a randomized trial in progress",
+     ("Women undergoing mastectomy are randomized to esketamine or saline."),
+     {"design": "protocol"}),
+    ("hp144", "Ketamine constant rate infusion in dogs undergoing surgery",
+     ("Study design: Prospective observational study. Twenty dogs received ketamine."),
+     {"design": "preclinical"}),
+    ("hp139", "Prehospital ketamine use among combat casualties: a registry study",
+     ("METHODS: We analysed casualties who received ketamine intramuscularly or intravenously for "
+      "analgesia."),
+     {"no_condition": "substance_use", "treatment": True}),
+    ("hp139", "Sublingual ketamine tablets for acute pain in the emergency department",
+     ("METHODS: Patients received a single 25 mg ketamine tablet placed under the tongue."),
+     {"no_route": "oral"}),
+    ("hp139", ("Ketamine infusion for vaso-occlusive pain in sickle cell disease: a "
+      "retrospective study"),
+     ("METHODS: Thirty-three patients accounting for 51 admissions were included."),
+     {"conditions": ["acute_pain"]}),
+    ("hp139", "Experiences of military medics with battlefield ketamine: a qualitative study",
+     ("METHODS: We conducted semi-structured interviews with 18 medics."),
+     {"n": 18}),
+    ("hp139", "Intranasal ketamine versus morphine for acute pain in the emergency department",
+     ("METHODS: Patients were assigned by alternating calendar weeks to intranasal ketamine or "
+      "intravenous morphine."),
+     {"design": "nonrandomized_trial"}),
+    ("hp139", "Intranasal ketamine in rural emergency care",
+     ("METHODS: We studied intranasal ketamine for trauma pain where intravenous analgesia is not "
+      "readily available."),
+     {"routes": ["intranasal"]}),
+    ("hp139", "Prehospital ketamine analgesia and emergency department intubation in trauma",
+     ("METHODS: We compared trauma patients given ketamine or fentanyl for analgesia by "
+      "paramedics."),
+     {"no_condition": "anesthesia"}),
+    ("hp143", "Ketamine for depression: a case report",
+     ("A 52 y/o man with major depression received ketamine infusions."),
+     {"ages": ["adult"]}),
 ]
 
 
