@@ -185,8 +185,9 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
     if not best_per_sentence:
         return 0.0, None, 0.0
     if implied:
-        for i in best_per_sentence:  # a loop: all() over a generator costs more here
-            if sentences[i].kind not in implied:
+        for i, (value, _, _) in best_per_sentence.items():  # a loop: all() costs more here
+            # (a match that counts nothing, in an excluded sentence, is no mention)
+            if value > 0 and sentences[i].kind not in implied:
                 break
         else:
             return 0.0, None, 0.0

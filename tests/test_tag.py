@@ -5346,6 +5346,58 @@ PROBE_ROUND_CASES = [
     ("hp143", "Ketamine for depression: a case report",
      ("A 52 y/o man with major depression received ketamine infusions."),
      {"ages": ["adult"]}),
+    ("hp148", "Nebulized ketamine for chronic headache: a pilot study",
+     ("METHODS: Twelve patients received nebulized ketamine. RESULTS: Headache days fell."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp147", "Ketamine in the emergency department: a randomized trial",
+     ("METHODS: Depressed patients with suicidal ideation (n = 40) were randomized to ketamine or "
+      "midazolam. The primary outcome was suicidal ideation at 24 hours."),
+     {"conditions": ["depression", "suicidality"]}),
+    ("hp147", "Serial ketamine infusions and cognition in depression",
+     ("METHODS: Participants with major depressive disorder or bipolar depression received six "
+      "infusions."),
+     {"conditions": ["depression", "bipolar"]}),
+    ("hp145", "Maintenance esketamine after intravenous ketamine induction course: a cohort",
+     ("METHODS: We followed 40 patients with TRD. RESULTS: Most maintained response."),
+     {"no_condition": "anesthesia"}),
+    ("hp145", "Moderators of response to ketamine in TRD: a secondary analysis",
+     ("METHODS: Candidate moderators included age, sex, comorbid post-traumatic stress disorder "
+      "(PTSD) and benzodiazepine use. RESULTS: None moderated response."),
+     {"no_condition": "ptsd"}),
+    ("hp146", "Esketamine and postoperative sleep after sinus surgery: a randomized trial",
+     ("METHODS: Patients were randomized into the esketamine group (0.5 mg/kg at induction, then "
+      "0.25 mg/kg/h) or the control group."),
+     {"routes": ["iv"]}),
+    ("hp149", "Esketamine dry powder inhaler in healthy volunteers",
+     ("METHODS: Twelve volunteers received esketamine by a dry powder inhaler (DPI)."),
+     {"routes": ["inhaled"]}),
+    ("hp149", "Ketamine for pain in hospice: a case series",
+     ("Patients received ketamine 10-25 mg PO every 8 hours."),
+     {"routes": ["oral"]}),
+    ("hp149", "Ketamine for fracture pain in children",
+     ("METHODS: Children received ketamine 1 mg/kg IN. RESULTS: Pain scores fell."),
+     {"routes": ["intranasal"]}),
+    ("hp149", "Ketamine lollipops for procedural pain in children",
+     ("METHODS: Children received a ketamine lollipop before the procedure."),
+     {"routes": ["sublingual"]}),
+    ("hp149", "Oral transmucosal ketamine for breakthrough pain",
+     ("METHODS: Patients used oral transmucosal ketamine for breakthrough pain."),
+     {"no_route": "oral"}),
+    ("hp149", "Ketamine for pain in knee osteoarthritis",
+     ("METHODS: Patients with painful knee osteoarthritis received ketamine infusions."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp149", "Ketamine maintenance in depression",
+     ("METHODS: After response to intravenous ketamine, 41 patients started sublingual ketamine "
+      "lozenges. RESULTS: Most sustained response."),
+     {"no_route": "iv"}),
+    ("hp149", "Ketamine maintenance in depression: a chart review",
+     ("METHODS: Twenty patients who discontinued esketamine nasal spray started oral ketamine. "
+      "RESULTS: Most improved."),
+     {"no_route": "intranasal"}),
+    ("hp148", ("Ketamine for refractory CRPS: a report of two cases treated with an outpatient "
+      "infusion protocol"),
+     ("We describe two women with CRPS who received ketamine infusions."),
+     {"not_design": "protocol"}),
 ]
 
 
