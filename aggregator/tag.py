@@ -408,19 +408,20 @@ def _single_case(doc: Doc, vocab: Vocabulary, skip: tuple[str, ...]) -> str | No
     return other if len(ages) <= 1 else None
 
 
-def _in_sentences(doc: Doc, matcher: Matcher) -> Iterator[re.Match[str]]:
-    """The matches of ``matcher`` that end in the sentence they start in. After one that runs
-    on into the next sentence, the search starts again there: in "... an open-label phase 1
-    study\n\nTwenty-four adolescents with MDD received ...", "1 study ... adolescents ...
-    received" spans the title's end, and the count is the abstract's "Twenty-four"."""
+def _in_sentences(doc: Doc, matcher: Matcher) -> Iterator[tuple[re.Match[str], Sentence]]:
+    """The matches of ``matcher`` that end in the sentence they start in, each with that
+    sentence. After one that runs on into the next sentence, the search starts again there: in
+    "... an open-label phase 1 study\n\nTwenty-four adolescents with MDD received ...", "1
+    study ... adolescents ... received" spans the title's end, and the count is the abstract's
+    "Twenty-four"."""
     pos = 0
     while True:
         for m in matcher.finditer(doc.text, doc.lower, pos, index=doc.index):
-            end = doc.sentences[doc.sentence_at(m.start())].end
-            if m.end() > end:
-                pos = end
+            sent = doc.sentences[doc.sentence_at(m.start())]
+            if m.end() > sent.end:
+                pos = sent.end
                 break
-            yield m
+            yield m, sent
         else:
             return
 
@@ -436,8 +437,8 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
             continue
         if rule.not_designs and design in rule.not_designs:
             continue
-        for m in _in_sentences(doc, rule.pattern):
-            if doc.sentences[doc.sentence_at(m.start())].kind in skip:
+        for m, sent in _in_sentences(doc, rule.pattern):
+            if sent.kind in skip:
                 continue
             if m.group("n") is None:
                 continue  # an alternative of the pattern without the number
@@ -485,7 +486,7 @@ _TOOL_VERB = re.compile(r"an(?:a)?esthe(?:tized|tised|sia\s)|sedated|premedicate
 _TOOL_BEFORE = re.compile(r"\b(?:under|during|in|using|with)\s+$")
 #: ... but not when the title is about the anaesthesia itself ("Field anaesthesia with
 #: xylazine-ketamine in wild boar", "Remote immobilisation of giraffes with medetomidine-ketamine")
-_TOOL_SUBJECT = re.compile(r"^(?:[\w-]+\s+){0,2}?(?:an(?:a)?esthesia|immobili[sz]ation|sedation|"
+_TOOL_SUBJECT = re.compile(r"(?:[\w-]+\s+){0,2}?(?:an(?:a)?esthesia|immobili[sz]ation|sedation|"
                            r"restraint|premedication|induction|capture)\b[^.:;\n]{0,80}?\bwith\s+$")
 #: ... unless it is one side of a comparison ("with ketamine-midazolam versus propofol")
 _COMPARED_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:versus|vs\.?|compared\s+(?:with|to))\s")
@@ -499,8 +500,8 @@ def _tool_of_animals(lower: str, m: re.Match[str]) -> bool:
     if (_COMPARED_AFTER.match(lower, m.end()) is not None
             or _COMPARED_BEFORE.search(lower, max(0, m.start() - 20), m.start()) is not None):
         return False
-    if _TOOL_SUBJECT.search(lower, max(0, m.start() - 100), m.start()) is not None:
-        return False
+    if m.start() <= 100 and _TOOL_SUBJECT.match(lower, 0, m.start()) is not None:
+        return False  # (the title's own opening words, up to the phrase)
     return (_TOOL_VERB.search(lower, m.start(), m.end()) is not None
             or _TOOL_BEFORE.search(lower, max(0, m.start() - 12), m.start()) is not None)
 
