@@ -233,16 +233,18 @@ def segment(record: Record, vocab: Vocabulary
     end_all = len(doc) if raw else a0  # no sentences: no cue can match
 
     # sentences that state who was excluded weigh w["excluded"]; when the exclusion follows a
-    # semicolon, only from there ("Adults aged 18-80 were eligible; those with psychosis were
-    # excluded": the adults are the study's), and when it opens the sentence as a phrase of its
-    # own, only up to its comma ("After exclusion of those with hypertension, 120 patients were
-    # randomized to intravenous esketamine")
+    # semicolon or is a trailing ", excluding ...", only from there ("Adults aged 18-80 were
+    # eligible; those with psychosis were excluded": the adults are the study's), and when it
+    # opens the sentence as a phrase of its own, only up to its comma ("After exclusion of
+    # those with hypertension, 120 patients were randomized to intravenous esketamine")
     excluded: set[int] = set()
     excluded_part: dict[int, tuple[int, int]] = {}
     for m in _cues(vocab.excluded_cues, doc, lower, index, a0, end_all):
         i = bisect_right(starts, m.start()) - 1
         s0, e0 = raw[i][0], raw[i][1]
         semi = lower.rfind(";", s0, m.start())
+        if semi < 0 and m.start() - 2 >= s0 and lower.startswith(", excluding", m.start() - 2):
+            semi = m.start() - 2  # "adults aged 18-64 ..., excluding those with": from the comma
         comma = lower.find(",", m.end(), e0) if _LEADING_PHRASE.fullmatch(lower, s0, m.start()) \
             else -1
         if semi < 0 and comma < 0:

@@ -5398,6 +5398,47 @@ PROBE_ROUND_CASES = [
       "infusion protocol"),
      ("We describe two women with CRPS who received ketamine infusions."),
      {"not_design": "protocol"}),
+    # hp151: anxiety disorders, PTSD and OCD; anxiety as an outcome, comorbidity or experiment
+    ("hp151", ("Clinical predictors of response to intravenous ketamine in treatment-resistant "
+      "depression: a naturalistic study"),
+     ("Identifying which patients are likely to benefit from ketamine would help clinicians "
+      "allocate a resource-intensive treatment. We conducted a naturalistic study of 235 adults "
+      "with treatment-resistant major depression who received a course of six intravenous "
+      "ketamine infusions (0.5 mg/kg over 40 minutes) at an academic mood disorders clinic. "
+      "Response was defined as a 50% or greater reduction in Quick Inventory of Depressive "
+      "Symptomatology (QIDS-SR16) score after the sixth infusion. Candidate predictors included "
+      "age, sex, body mass index, illness duration, number of failed antidepressant trials, "
+      "baseline severity, comorbid anxiety disorders, and baseline anxiety measured with the "
+      "GAD-7. Overall, 44% of patients responded. Higher body mass index and a family history of "
+      "alcohol use disorder were associated with greater likelihood of response, whereas neither "
+      "comorbid anxiety disorders nor baseline anxiety severity predicted outcome. Ketamine "
+      "appears to be similarly effective in anxious and non-anxious depression."),
+     {"no_condition": "anxiety"}),
+    ("hp151", ("Subanesthetic ketamine reduces anticipatory anxiety to unpredictable threat in "
+      "healthy volunteers: a randomized crossover study"),
+     ("Twenty-four healthy adults completed the NPU threat task during an intravenous infusion of "
+      "ketamine or saline. Anxiety-potentiated startle and subjective anxiety ratings were "
+      "recorded. Subjective anxiety ratings were also lower during ketamine."),
+     {"no_condition": "anxiety", "n": 24}),
+    ("hp151", ("Arketamine attenuates anxiety-like behaviours in mice exposed to chronic "
+      "restraint stress"),
+     ("Male mice were subjected to chronic restraint stress for 21 days and then received "
+      "arketamine. Anxiety-like behaviour was evaluated with the elevated plus maze. Arketamine "
+      "has sustained anxiolytic-like effects."),
+     {"conditions": ["anxiety"]}),
+    ("hp151", ("Intramuscular ketamine in major depressive disorder with anxious distress: a "
+      "randomized controlled trial"),
+     ("METHODS: Sixty patients with major depressive disorder were randomized to intramuscular "
+      "ketamine or midazolam. Depression was rated with the Hamilton Depression Rating Scale and "
+      "anxiety with the Hamilton Anxiety Rating Scale (HAM-A) at 2 h, 24 h and 72 h.\nRESULTS: "
+      "Ketamine reduced HAM-D and HAM-A scores.\nCONCLUSIONS: Intramuscular ketamine rapidly "
+      "reduced depressive and anxiety symptoms."),
+     {"conditions": ["depression", "anxiety"]}),
+    ("hp151", "Trends in ketamine prescribing for anxiety disorders in a claims database",
+     ("Methods: Using a commercial claims database, we identified adults aged 18-64 years with an "
+      "anxiety disorder who received ketamine, excluding those with anesthesia claims on the same "
+      "day."),
+     {"ages": ["adult"]}),
 ]
 
 
