@@ -366,6 +366,10 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
 
 #: what the text may make of a record typed only "Letter"
 _LETTER_UPGRADE = ("case_report", "rct")
+#: publication types whose record has no participants of its own: an editorial or a news item
+#: tells of others' trials ("in one such trial, in which 40 surgical patients with depression
+#: were randomised", "two phase 3 studies in which 456 patients were randomised")
+_NO_SAMPLE_TYPES = frozenset({"Editorial", "News", "Comment"})
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
 #: designs whose conditions stand when ketamine is named only aside: a review's topic
 _ASIDE_KEEPS_CONDITIONS = frozenset({"review", "systematic_review", "guideline", "other"})
@@ -677,6 +681,9 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
             if population.label == "human" else [])
     design = _design(record, doc, vocab, population.label)
     size, evidence = _sample_size(doc, vocab, design.label if design else None)
+    if design is not None and design.source == "publication_type" \
+            and design.term in _NO_SAMPLE_TYPES:
+        size, evidence = None, None  # (the design is its type's: the text found no better)
     if design is None:
         if size is not None and vocab.design_with_sample_size:
             design = Tag(vocab.design_with_sample_size, "text", evidence or "")

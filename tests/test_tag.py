@@ -917,6 +917,21 @@ def test_text_upgrades_a_lagging_publication_type(vocab: Vocabulary, ptypes: lis
     assert tags.design is not None and tags.design.label == design, tags.design
 
 
+@pytest.mark.parametrize(
+    ("ptypes", "n"),
+    [(["Editorial"], None), (["News"], None), (["Comment"], None),
+     (["Letter"], 40), (["Journal Article"], 40)],
+)
+def test_no_sample_size_from_an_editorial_or_news_item(vocab: Vocabulary, ptypes: list[str],
+                                                       n: int | None) -> None:
+    # an editorial or a news item tells of others' trials: their counts are not its own
+    abstract = ("In one such trial, 40 surgical patients with depression were randomised to "
+                "intravenous esketamine or saline.")
+    record = rec("Ketamine before surgery", abstract,
+                 publication_types=[Coded(None, p) for p in ptypes])
+    assert tag_record(record, vocab).sample_size == n
+
+
 def test_tag_record_is_pure_and_round_trips(vocab: Vocabulary) -> None:
     from aggregator.models import Tags
 
@@ -5439,6 +5454,167 @@ PROBE_ROUND_CASES = [
       "anxiety disorder who received ketamine, excluding those with anesthesia claims on the same "
       "day."),
      {"ages": ["adult"]}),
+    # hp152-hp153: children and adolescents; reviews, editorials and commentaries
+    ("hp152", ("Enteral ketamine for weaning of anaesthetic infusions in an infant with status "
+      "epilepticus"),
+     ("An intravenous ketamine infusion achieved seizure control. To allow weaning of intravenous "
+      "anaesthetics, ketamine was converted to oral (enteral) administration at 3 mg/kg every 8 "
+      "hours via nasogastric tube."),
+     {"routes": ["iv", "oral"]}),
+    ("hp152", "Oral ketamine, oral midazolam, or their combination for premedication in children",
+     ("Ninety children aged 2 to 8 years were randomly allocated to oral midazolam, oral ketamine "
+      "or both, 30 min before induction of anaesthesia. Preoperative anxiety was assessed with "
+      "the modified Yale Preoperative Anxiety Scale at separation from parents and at mask "
+      "application. Satisfactory anxiolysis at separation was achieved in 63% of the midazolam "
+      "group and 87% of the combination group."),
+     {"conditions": ["anxiety", "anesthesia"]}),
+    ("hp152", "Rectal ketamine and midazolam as premedication in young children",
+     ("The efficacy of rectally administered ketamine combined with midazolam as premedication "
+      "was evaluated in 60 children, aged 1 to 6 years, undergoing elective minor surgery. In a "
+      "randomized double-blind design, the children received either midazolam 0.3 mg/kg with "
+      "ketamine 3 mg/kg, or midazolam 0.3 mg/kg alone, rectally 20-30 min before induction. The "
+      "combination produced a more rapid onset of sedation, and more children were asleep or calm "
+      "at the time of transfer to the operating theatre (90% vs 63%)."),
+     {"n": 60}),
+    ("hp152", ("Intramuscular ketamine for procedural sedation in the paediatric emergency "
+      "department"),
+     ("Methods: Prospective study of consecutive patients younger than 16 years sedated with IM "
+      "ketamine.\nResults: A total of 1,022 sedations were recorded in 1,005 children (median age "
+      "3.9 years). Vomiting was more common in children aged 5 years and older."),
+     {"ages": ["child"], "n": 1005}),
+    ("hp152", "Ketamine analgesia and sedation for laser treatment of retinopathy of prematurity",
+     ("Objective: Laser treatment for retinopathy of prematurity is often performed under general "
+      "anaesthesia. We reviewed our experience with intravenous ketamine sedation in preterm "
+      "infants."),
+     {"conditions": ["anesthesia"]}),
+    ("hp152", ("Patterns of ketamine use and harms among young people attending electronic dance "
+      "music events"),
+     ("Aims: To describe patterns of ketamine use and self-reported harms among young people in "
+      "the night-time economy.\nDesign: Cross-sectional intercept survey."),
+     {"conditions": ["substance_use"]}),
+    ("hp152", "Ketamine sedation in infants and toddlers: a paediatric sedation registry",
+     ("Methods: We analysed data from 38 institutions.\nResults: Of 22,645 ketamine sedations, "
+      "1,128 were in infants under 12 months and 2,304 in toddlers aged 12-23 months."),
+     {"n": None}),
+    ("hp152", "Intravenous ketamine for treatment-resistant depression in transitional-age youth",
+     ("Methods: We retrospectively analysed patients aged 16-25 years who received six IV "
+      "ketamine infusions for treatment-resistant depression. Depressive symptoms were measured "
+      "with the QIDS-SR16 and suicidal ideation with item 12.\nResults: Reductions in suicidal "
+      "ideation were comparable."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp152", "Ketamine and esketamine for depressed adolescents: proceed with caution",
+     ("In this editorial we argue that enthusiasm should be tempered: the long-term effects are "
+      "unknown, and the risk of misuse in a population already exposed to recreational ketamine "
+      "is not trivial."),
+     {"conditions": ["depression"]}),
+    ("hp153", "Esketamine nasal spray and the limits of regulatory evidence: a commentary",
+     ("The maintenance-of-effect study used a randomised withdrawal design. The withdrawal trial, "
+      "which randomised 297 stable remitters and responders, may overestimate benefit."),
+     {"design": "review"}),
+    ("hp153", "Sub-dissociative ketamine for acute pain in the emergency department",
+     ("RECENT FINDINGS: Randomised trials in adults with renal colic show that intravenous "
+      "ketamine provides analgesia comparable to morphine. Evidence in older adults and in "
+      "patients with chronic opioid use or opioid use disorder is limited."),
+     {"ages": ["adult"]}),
+    ("hp153", "Ketamine uropathy: a review of pathophysiology, diagnosis and management",
+     ("Patients present with frequency, urgency, nocturia, painful haematuria and reduced bladder "
+      "capacity, and upper tract involvement with hydronephrosis can lead to renal impairment. In "
+      "a community survey of 1,285 ketamine users, more than a quarter reported urinary symptoms, "
+      "with risk related to dose and frequency of use. Rodent models given daily intraperitoneal "
+      "ketamine reproduce many of the histological features."),
+     {"population": "human"}),
+    ("hp153", "Ketamine for bipolar depression: an expert opinion",
+     ("AREAS COVERED: The authors review randomised and open-label studies of intravenous "
+      "ketamine in bipolar depression.\nEXPERT OPINION: Available data, from fewer than 150 "
+      "randomised patients in total, suggest rapid but transient effects."),
+     {"design": "review"}),
+    ("hp153", "Practical guidance for initiating esketamine nasal spray in outpatient psychiatry",
+     ("This practice update describes patient selection and pre-treatment assessment. Finally, we "
+      "discuss special populations, including older adults, patients with substance use disorders "
+      "and those with suicidal ideation, in whom evidence is limited."),
+     {"conditions": [], "ages": []}),
+    ("hp153", "Ketamine in palliative care: an update",
+     ("This update reviews the use of ketamine for pain and depression. For depression, oral "
+      "ketamine has shown rapid responses in open-label studies in hospice patients."),
+     {"design": "review"}),
+    ("hp153", "Ketamine and esketamine for depression in late life",
+     ("In a randomised trial of intranasal esketamine in patients aged 65 years and older with "
+      "treatment-resistant depression, the difference from placebo did not reach statistical "
+      "significance. Small open-label studies and case series of intravenous and subcutaneous "
+      "ketamine in older adults report responses comparable to those in younger patients. We "
+      "discuss cardiovascular screening."),
+     {"design": "review"}),
+    ("hp153", ("Oral ketamine for depression in patients receiving hospice care: three cases and "
+      "a practice review"),
+     ("We describe three patients (aged 67, 72 and 81 years) with advanced cancer and major "
+      "depressive episodes who were treated with oral ketamine in a hospice. We review the "
+      "published experience with oral ketamine in palliative care."),
+     {"design": "case_report", "n": 3}),
+    ("hp153", "Ketamine for prehospital and battlefield analgesia: a review",
+     ("Paramedic-administered ketamine provides analgesia comparable to morphine. We highlight "
+      "its distinct role from that of ketamine for prehospital rapid sequence intubation."),
+     {"conditions": ["acute_pain"]}),
+    ("hp153", ("Novel pharmacological approaches to anorexia nervosa: ketamine, psilocybin and "
+      "beyond"),
+     ("Early case series described improvements after serial intravenous ketamine infusions, and "
+      "a recent open-label study of intramuscular ketamine combined with psychotherapy in 12 "
+      "women reported reductions in eating disorder symptoms. We review the rationale, the "
+      "preliminary evidence and the specific medical risks in underweight patients."),
+     {"design": "review", "n": None}),
+    ("hp153", "The role of ketamine in the acute management of suicidal crisis: expert opinion",
+     ("AREAS COVERED: This article reviews randomised trials of intravenous ketamine in patients "
+      "with suicidal ideation, and meta-analytic evidence from individual participant data."),
+     {"design": "review"}),
+    ("hp153", ("Does dissociation predict the antidepressant response to ketamine? Commentary on "
+      "a secondary analysis"),
+     ("In a secondary analysis of pooled data from 235 participants in four randomised trials of "
+      "intravenous ketamine, greater dissociation was associated with larger reductions in "
+      "depressive symptoms. This commentary places the findings in context."),
+     {"design": "review", "n": None}),
+    ("hp153", ("Recommendations for ketamine and esketamine in major depressive disorder: a task "
+      "force report"),
+     ("RESULTS: Intranasal esketamine is recommended as a third-line treatment. Intravenous "
+      "racemic ketamine is recommended for treatment-resistant depression. Evidence for oral and "
+      "intramuscular ketamine is insufficient to support recommendations."),
+     {"routes": ["iv", "intranasal"]}),
+    ("hp153", "Real-world evidence for esketamine: what can observational data tell us? Commentary",
+     ("In the largest study so far, the authors followed 1,112 patients with treatment-resistant "
+      "depression treated at 27 sites. We comment on the strengths and limitations of this study."),
+     {"design": "review", "n": None}),
+    ("hp153", ("Anaesthetic neurotoxicity and the developing brain: what is the evidence for "
+      "ketamine?"),
+     ("A large randomised trial in infants and several matched cohort studies found no difference "
+      "in neurodevelopmental outcomes. We review the preclinical and clinical evidence for "
+      "paediatric anaesthetic practice."),
+     {"design": "review"}),
+    ("hp153", "Ketamine for depression in low- and middle-income countries",
+     ("Ketamine could be a pragmatic option for depression, particularly when administered orally "
+      "or intramuscularly, routes that do not require infusion pumps."),
+     {"routes": ["im", "oral"]}),
+    ("hp153", ("Sublingual ketamine for neuropathic pain in hospice patients: four cases and a "
+      "review of practice"),
+     ("Sublingual ketamine offers a non-invasive option that avoids the need for infusions. We "
+      "report four hospice patients, aged 58 to 84 years, with neuropathic pain who were given "
+      "sublingual ketamine."),
+     {"routes": ["sublingual"], "design": "case_report", "n": 4}),
+    # earlier rounds' records that the same changes fixed
+    ("hp112", "Task force recommendations for ketamine and esketamine in major depressive disorder",
+     ("Results: Intranasal esketamine is recommended as a second-line treatment for "
+      "treatment-resistant depression, and intravenous racemic ketamine as a third-line "
+      "treatment. Evidence for oral, sublingual and intramuscular ketamine is insufficient to "
+      "support routine use."),
+     {"routes": ["iv", "intranasal"]}),
+    ("hp126", ("Enteral ketamine as a sedation adjunct during prolonged mechanical ventilation: "
+      "a case series"),
+     ("We describe six adults receiving mechanical ventilation in whom ketamine solution was "
+      "administered enterally via nasogastric tube to facilitate weaning from intravenous "
+      "midazolam infusions. Enteral ketamine may be a practical option."),
+     {"routes": ["oral"]}),
+    ("hp132", "Esketamine nasal spray in treatment-resistant depression: a Delphi consensus",
+     ("Results: Consensus was reached on statements covering patient selection, management of "
+      "dissociation, and use in special populations such as older adults and patients with "
+      "comorbid substance use disorders."),
+     {"ages": []}),
 ]
 
 
