@@ -69,6 +69,8 @@ _FUTURE_END = re.compile(r"[;:]|,\s+(?:and\s+)?(?:we|our|this|these|the\s+presen
 # needed to confirm durability, a single intravenous infusion rapidly reduced ...")
 _COMMA = re.compile(",")
 _SUBORDINATE = re.compile(r"\b(?:although|though|while|whilst|even\s+if)\s+$")
+# where the last of a list of "that" clauses begins (", and that ...")
+_THAT_CLAUSE = re.compile(r",\s+(?:and\s+|but\s+)?that\s")
 # what may come before an exclusion cue that opens a sentence as a phrase of its own ("After
 # exclusion of ...,", "METHODS: Following the exclusion of ...,")
 _LEADING_PHRASE = re.compile(
@@ -245,6 +247,11 @@ def segment(record: Record, vocab: Vocabulary
         semi = lower.rfind(";", s0, m.start())
         if semi < 0 and m.start() - 2 >= s0 and lower.startswith(", excluding", m.start() - 2):
             semi = m.start() - 2  # "adults aged 18-64 ..., excluding those with": from the comma
+        if semi < 0:  # the last of a list of "that" clauses, from its comma ("The panel agreed
+            # that intravenous ketamine ... is appropriate, and that routine co-administration
+            # of benzodiazepines is not recommended")
+            for t in _THAT_CLAUSE.finditer(lower, s0, m.start()):
+                semi = t.start()
         comma = lower.find(",", m.end(), e0) if _LEADING_PHRASE.fullmatch(lower, s0, m.start()) \
             else -1
         if semi < 0 and comma < 0:

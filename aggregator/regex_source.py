@@ -42,23 +42,29 @@ _WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
 _SMALL = (f"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?"
           f"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})")
 _WORDS = f"(?:{_SMALL}(?:\\s+hundred(?:\\s+(?:and\\s+)?{_SMALL})?)?)"
-#: built-in macro {num}: "1,234", "1 234" (not before a unit: "R-107 120 mg" is a dose), "67",
+#: built-in macro {num}: "1,234", "1 234" (not before a unit: "R-107 120 mg" is a dose), "2'148"
+#: (Swiss), "1.876 patients" (a dot only before people: "1.876 mg" is a dose), "67",
 #: "sixty-seven", "one hundred and twenty"; not the digits after a decimal point or a thousands
-#: separator ("0.5", "2,460": tried there, the size rules' long tails cost ~2 us a time), nor a
-#: bound ("fewer than 100 patients in total", "more than 1,000 patients": no exact count), nor
-#: the number of a name ("interleukin-6", "COVID-19", "PHQ-9")
-NUM = (r"(?<![.,])(?<![A-Za-z]-)(?<!than )(?<!over )(?<!under )(?<!up to )(?<!at least )"
-       r"(?<!at most )(?<!approximately )(?<!about )(?<!around )(?<!nearly )(?<!almost )"
-       r"(?<!roughly )"
+#: separator ("0.5", "2,460", "2'148": tried there, the size rules' long tails cost ~2 us a
+#: time), nor a bound ("fewer than 100 patients in total", "more than 1,000 patients": no exact
+#: count), nor the number of a name ("interleukin-6", "COVID-19", "PHQ-9")
+NUM = (r"(?<![.,])(?<!\d['\u2019])(?<![A-Za-z]-)(?<!than )(?<!over )(?<!under )(?<!up to )"
+       r"(?<!at least )(?<!at most )(?<!approximately )(?<!about )(?<!around )(?<!nearly )"
+       r"(?<!almost )(?<!roughly )"
        rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)"
+       rf"|\d{{1,3}}(?:['\u2019]\d{{3}})+(?!\d)"
        rf"|\d{{1,3}}(?:\u00a0|\u2009| )\d{{3}}(?!\d)(?!\s?(?:mg|g|kg|ml|mcg|ug|\u00b5g|\u03bcg|%)\b)"
-       rf"|\d+(?![.,]?\d)|{_WORDS})")
+       rf"|\d{{1,3}}(?:\.\d{{3}})+(?!\d)(?=\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants"
+       rf"|subjects|individuals|people|persons|adults|children|women|men|cases|respondents)\b)"
+       rf"|\d+(?![.,'\u2019]?\d)|{_WORDS})")
 
 
 def parse_number(text: str) -> int | None:
     """The integer written in ``text`` (digits with thousands separators, or English words)."""
     t = text.strip().lower()
-    digits = re.sub(r"[,\u00a0\u2009 ]", "", t)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t):
+        t = t.replace(".", "")  # "1.876 patients": NUM takes a dot only as a thousands separator
+    digits = re.sub(r"[,\u00a0\u2009 '\u2019]", "", t)
     if digits.isdigit():
         return int(digits)
     total, current = 0, 0

@@ -377,15 +377,20 @@ _ASIDE_KEEPS_CONDITIONS = frozenset({"review", "systematic_review", "guideline",
 #: are two patients
 _AGE = re.compile(r"(\d+)\s?[- ]\s?([a-z])", re.IGNORECASE)
 # a number per arm, not the study's ("two groups of eight subjects each", "n = 8 per group",
-# "45 patients were randomized to each arm")
+# "45 patients were randomized to each arm", "1,026 patients were included in each cohort")
 _PER_GROUP_AFTER = re.compile(
-    r"\s*(?:(?:to|into) )?(?:each|per (?:group|arm)|in each (?:group|arm))\b")
+    r"\s*(?:(?:to|into) )?(?:each|per (?:group|arm|cohort)|in each (?:group|arm|cohort))\b")
 # ... or inside the phrase ("A total of 45 patients per group were enrolled")
-_PER_GROUP_IN = re.compile(r"\b(?:per|in each|for each) (?:group|arm)\b")
+_PER_GROUP_IN = re.compile(r"\b(?:per|in each|for each) (?:group|arm|cohort)\b")
 _PER_GROUP_BEFORE = re.compile(
     r"\b(?:(?:groups|arms) of|(?:ketamine|esketamine|control|placebo|saline|intervention|"
     r"treatment|experimental|comparison|active|sham)\s+(?:group|arm)\s+(?:consisted\s+of|"
     r"comprised|included|contained|had|of))\s*$")
+
+
+#: a trial in one patient, whose patient counts as a case report's when no count is given ("a
+#: randomised n-of-1 trial conducted in a 34-year-old woman")
+_N_OF_1 = re.compile(r"\bn-of-1\b")
 
 
 # a number that labels a time or a part, not a count ("at week 8", "phase 2", "Table 3")
@@ -434,7 +439,8 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                  ) -> tuple[int | None, str | None]:
     """The first number a sample-size rule finds in a usable sentence (rules in order); none
     for a record that says it has no participants of its own (``vocab.no_sample_cues``); 1
-    for a case report of one patient that gives no count (``vocab.single_case_cues``)."""
+    for a case report of one patient, or an n-of-1 trial, that gives no count
+    (``vocab.single_case_cues``)."""
     skip = ("background", "limitations", "keywords")
     for rule in vocab.size_rules:
         if rule.designs and design not in rule.designs:
@@ -477,7 +483,7 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                                                            index=doc.index)):
                 return None, None
             return n, evidence
-    if design == "case_report":
+    if design == "case_report" or (design == "rct" and _N_OF_1.search(doc.lower) is not None):
         one = _single_case(doc, vocab, skip)
         if one is not None:
             return 1, one.strip()

@@ -5615,6 +5615,326 @@ PROBE_ROUND_CASES = [
       "dissociation, and use in special populations such as older adults and patients with "
       "comorbid substance use disorders."),
      {"ages": []}),
+    # hp150, hp154, hp156-hp159: designs at the boundaries, ketamine as a tool, sample sizes,
+    # routes in anaesthesia, case reports
+    ("hp111", ("Effect of intravenous esketamine on postpartum depression in women receiving "
+      "epidural labour analgesia: a randomised controlled trial"),
+     ("Methods: Nulliparous women who requested neuraxial labour analgesia were randomised to "
+      "esketamine 0.2 mg/kg or saline infused intravenously after the epidural catheter was "
+      "placed. Epidural analgesia was maintained with programmed intermittent boluses of 0.08% "
+      "ropivacaine with sufentanil. The primary outcome was postpartum depression at 6 weeks."),
+     {"conditions": ["depression"]}),
+    ("hp127", "Prehospital ketamine analgesia for traumatic injury: a multicentre registry study",
+     ("Results: Of 1,203 patients, 409 received ketamine and 794 received fentanyl. Emergence "
+      "reactions occurred in 3.9% of ketamine patients.\nConclusions: Prehospital ketamine "
+      "provided at least equivalent analgesia to fentanyl for trauma patients, with a low rate of "
+      "emergence reactions."),
+     {"conditions": ["acute_pain"]}),
+    ("hp129", "Ketamine clinics and the regulation of off-label psychiatric infusions",
+     ("The number of private clinics offering intravenous ketamine infusions for depression has "
+      "grown rapidly. In this editorial, we argue that professional bodies should define minimum "
+      "standards."),
+     {"conditions": ["depression"]}),
+    ("hp130", ("Ketamine gargle or nebulisation for the prevention of postoperative sore throat "
+      "after tracheal intubation: a meta-analysis"),
+     ("Methods: We searched for randomised controlled trials comparing ketamine gargle or "
+      "nebulised ketamine with placebo in adults undergoing elective surgery with tracheal "
+      "intubation."),
+     {"conditions": ["acute_pain"]}),
+    ("hp131", "Ketamine injection among people who inject drugs",
+     ("We interviewed 1,312 PWID recruited through needle and syringe programmes in four cities "
+      "using a structured questionnaire."),
+     {"n": 1312}),
+    ("hp139", ("Midazolam co-administration to prevent psychoperceptual reactions with "
+      "analgesic-dose ketamine in the emergency department: a randomized, double-blind, "
+      "placebo-controlled trial"),
+     ("Background: Psychoperceptual reactions are the most frequently reported adverse effects of "
+      "low-dose ketamine for acute pain and may limit its acceptance. Methods: Adults aged 18 to "
+      "60 years receiving intravenous ketamine 0.3 mg/kg for acute pain in the ED were randomized "
+      "to intravenous midazolam 0.03 mg/kg or saline placebo given immediately before ketamine. "
+      "The primary outcome was the proportion of patients with moderate or severe "
+      "psychoperceptual reactions (emergence reactions) within 60 minutes, assessed with a "
+      "structured checklist. Sedation (RASS ≤ -2) was more frequent with midazolam (15.3% vs "
+      "3.4%), with no difference in pain reduction."),
+     {"conditions": ["acute_pain"]}),
+    ("hp142", ("[Ketamine in the emergency medical service: analysis of 1.248 prehospital "
+      "administrations]"),
+     ("Results: Data from 1.248 patients were analysed. S-ketamine was used for analgesia in "
+      "1.037 cases (83,1%)."),
+     {"n": 1248}),
+    ("hp146", ("Esketamine for the prevention of postpartum depression in women with antenatal "
+      "depressive symptoms undergoing vaginal delivery with labour epidural analgesia: "
+      "protocol for a randomised controlled trial"),
+     ("Introduction: Most trials of esketamine for postpartum depression have enrolled women "
+      "undergoing caesarean delivery. Methods and analysis: This double-blind, placebo-controlled "
+      "trial will randomise 300 women aged 18 years or older with antenatal depressive symptoms "
+      "(EPDS >= 10) who request labour epidural analgesia to receive esketamine 0.2 mg/kg or "
+      "normal saline as an intravenous infusion over 40 min within 1 h after delivery of the "
+      "placenta."),
+     {"routes": ["iv"]}),
+    ("hp149", ("Oral transmucosal ketamine for breakthrough pain in palliative care: a "
+      "prospective audit"),
+     ("Results: Twenty-two patients used 314 doses. Median pain score fell from 7 to 3 at 20 min."),
+     {"n": 22}),
+    ("hp150", "Trends in ketamine exposures reported to US poison centers, 2010-2019",
+     ("Results: There were 3,791 ketamine exposures during the study period. Adolescents aged "
+      "13-19 years accounted for 23% of exposures."),
+     {"ages": []}),
+    ("hp154", ("Use of perioperative ketamine for opioid-sparing analgesia: a survey of members "
+      "of a national anaesthesia society."),
+     ("An electronic questionnaire was distributed to 925 consultant and trainee members; 287 "
+      "responded (31%)."),
+     {"conditions": ["acute_pain"], "n": 287}),
+    ("hp154", ("Intranasal ketamine versus intranasal fentanyl for prehospital analgesia: a "
+      "decision-analytic cost-consequence model."),
+     ("Methods: A decision tree modelled a hypothetical cohort of 1,000 patients. Probabilities "
+      "were taken from published trials and a systematic review."),
+     {"design": "other"}),
+    ("hp154", ("A randomised n-of-1 trial to guide esketamine dosing interval in a patient with "
+      "treatment-resistant depression."),
+     ("We report a randomised, blinded n-of-1 trial conducted in a 34-year-old woman with "
+      "treatment-resistant depression who had responded to esketamine nasal spray."),
+     {"design": "rct", "n": 1}),
+    ("hp154", ("Barriers and facilitators to implementing esketamine nasal spray: a qualitative "
+      "study of clinicians and managers."),
+     ("METHODS: We interviewed 22 psychiatrists, nurses, pharmacists and service managers from "
+      "nine services in England and Wales."),
+     {"n": 22}),
+    ("hp154", ("Ketamine for acute pain management in the emergency department: a modified "
+      "Delphi consensus statement."),
+     ("Results: The panel agreed that intravenous ketamine 0.1-0.3 mg/kg is appropriate for "
+      "moderate to severe acute pain, that intranasal ketamine is a reasonable alternative when "
+      "intravenous access is unavailable, and that routine co-administration of benzodiazepines "
+      "is not recommended."),
+     {"routes": ["iv", "intranasal"]}),
+    ("hp154", ("Patient-reported outcomes and experiences at a ketamine infusion clinic: a "
+      "mixed-methods service evaluation."),
+     ("METHODS: All patients who started a course of intravenous ketamine for depression between "
+      "2020 and 2022 were invited to complete a questionnaire."),
+     {"conditions": ["depression"]}),
+    ("hp154", ("Ketamine use trajectories among young people in Hong Kong: an in-depth interview "
+      "study."),
+     ("Participants: Thirty-five people aged 18-29 years who had used ketamine at least weekly "
+      "for 6 months or more."),
+     {"conditions": ["substance_use"]}),
+    ("hp154", ("A randomized, blinded pilot study of ketamine on post-stroke depressive-like "
+      "behavior in rats."),
+     ("Methods: Adult male Sprague-Dawley rats were randomly allocated to a single "
+      "intraperitoneal injection of ketamine (10 mg/kg) or saline. Results: Ketamine increased "
+      "sucrose preference (standardized mean difference 1.1)."),
+     {"design": "preclinical"}),
+    ("hp154", ("Health care costs after initiation of esketamine versus electroconvulsive "
+      "therapy: a retrospective claims analysis."),
+     ("Methods: Adults with TRD initiating esketamine or ECT were matched 1:1 using propensity "
+      "scores. Results: After matching, 1,026 patients were included in each cohort."),
+     {"not_n": 1026}),
+    ("hp154", "Esketamine nasal spray in routine care: a nationwide register-based cohort study.",
+     ("METHODS: We identified all patients who started esketamine nasal spray for depression "
+      "between 2020 and 2023. Outcomes were response, psychiatric hospitalisation, and suicide "
+      "attempts in the following year."),
+     {"conditions": ["depression"]}),
+    ("hp154", ("Acceptability of intravenous ketamine for late-life depression: qualitative "
+      "interviews with participants and carers in a pilot trial."),
+     ("SETTING AND PARTICIPANTS: Eleven trial participants aged 66-81 years and seven carers were "
+      "interviewed after the final infusion."),
+     {"n": 18}),
+    ("hp156", "Esketamine nasal spray in bipolar depression: a retrospective multicentre cohort",
+     ("Methods: We retrospectively reviewed charts of patients with bipolar I or II disorder and "
+      "a current depressive episode who failed at least two adequate treatments and received "
+      "esketamine."),
+     {"conditions": ["depression", "trd", "bipolar"]}),
+    ("hp156", "Ketamine in severe and enduring anorexia nervosa: a case series",
+     ("Glutamatergic dysfunction and obsessive-compulsive features have led to interest in NMDA "
+      "receptor antagonists. We describe four women with severe and enduring anorexia nervosa who "
+      "received intravenous ketamine infusions."),
+     {"no_condition": "ocd"}),
+    ("hp156", ("Ketamine for comorbid treatment-resistant depression in patients with eating "
+      "disorders: a retrospective chart review"),
+     ("Results: Thirty-one patients (29 female; mean age 27.4 years) met criteria. PHQ-9 scores "
+      "fell from 19.6 to 11.2, and 14 patients (45%) met response criteria."),
+     {"n": 31}),
+    ("hp156", "Recreational ketamine use and risk of psychosis in young people in Hong Kong",
+     ("Methods: In this case-control study, a total of 598 participants were included: 212 "
+      "patients with first-episode psychosis and 386 community controls."),
+     {"design": "observational"}),
+    ("hp156", ("Are ketamine-induced psychotomimetic and dissociative symptoms associated with "
+      "antidepressant response? A secondary analysis of a randomized trial in "
+      "treatment-resistant depression"),
+     ("Methods: 99 patients with treatment-resistant major depression received a single "
+      "intravenous infusion of ketamine or midazolam."),
+     {"conditions": ["depression", "trd"], "treatment": True}),
+    ("hp156", ("Ketamine increases state anxiety and amygdala reactivity to fearful faces in "
+      "healthy volunteers"),
+     ("Results: Ketamine increased STAI-S scores and amygdala responses to fearful faces. "
+      "Ketamine-induced anxiety correlated with amygdala-insula connectivity. Participants with "
+      "higher trait anxiety showed larger responses."),
+     {"no_condition": "anxiety"}),
+    ("hp156", "Ketamine alters hierarchical belief updating in healthy volunteers",
+     ("Thirty-one healthy participants (mean age 24.3 years; 15 female) completed a probabilistic "
+      "reversal learning task on two occasions, once during intravenous S-ketamine and once "
+      "during placebo."),
+     {"n": 31}),
+    ("hp156", ("Age-related differences in the psychotomimetic effects of ketamine: a comparison "
+      "of young and older healthy adults"),
+     ("METHODS: Forty healthy participants, young adults (aged 20-35 years; n = 20) and older "
+      "adults (aged 65-80 years; n = 20), received intravenous ketamine 0.5 mg/kg and saline on "
+      "separate days in randomized order."),
+     {"n": 40}),
+    ("hp156", ("Ketamine-induced increases in global brain connectivity resemble "
+      "hyperconnectivity in early-course schizophrenia"),
+     ("Methods: Resting-state fMRI data were obtained from 40 healthy volunteers during "
+      "intravenous ketamine and saline infusion in a single-blind, placebo-controlled, "
+      "fixed-order design."),
+     {"design": "nonrandomized_trial"}),
+    ("hp157", ("Adverse events during ketamine procedural sedation in a paediatric emergency "
+      "department: a retrospective cohort study"),
+     ("RESULTS: Of 2,314 sedation encounters screened, 1,876 met inclusion criteria, "
+      "corresponding to 1,702 unique children (median age 6.1 years)."),
+     {"n": 1702}),
+    ("hp157", ("Prehospital ketamine versus fentanyl for trauma analgesia: a registry-based "
+      "comparison"),
+     ("Results: Of 5,102 eligible patients, 1,034 received ketamine. Emergence phenomena were "
+      "recorded in 2.9% of ketamine patients.\nConclusions: Prehospital ketamine provided "
+      "superior analgesia to fentanyl in injured adults, with few emergence reactions."),
+     {"conditions": ["acute_pain"]}),
+    ("hp157", ("Efficacy of ketamine in older adults with treatment-resistant depression: a "
+      "secondary analysis of a randomized trial"),
+     ("Methods: Secondary analysis of a randomized trial in which 312 participants were "
+      "randomized to intravenous ketamine or ECT. Of these, 89 participants aged 65 years or "
+      "older were included in the present analysis."),
+     {"n": 89}),
+    ("hp157", ("Ketamine for analgosedation in mechanically ventilated ICU patients: results "
+      "from a Swiss multicentre ICU registry"),
+     ("RESULTS: Of 41'362 ventilated patients in the registry, 2'148 (5.2%) received ketamine and "
+      "formed the study cohort."),
+     {"n": 2148}),
+    ("hp157", ("Sublingual ketamine as premedication for bilateral impacted third molar surgery: "
+      "a randomised, split-mouth, double-blind trial"),
+     ("Materials and methods: Sixty patients requiring bilateral removal of symmetrically "
+      "impacted mandibular third molars (120 extractions) were enrolled. Results: Fifty-four "
+      "patients completed both sessions."),
+     {"n": 60}),
+    ("hp157", ("Nebulised ketamine for prevention of postoperative sore throat after tracheal "
+      "intubation: a randomised controlled trial"),
+     ("METHODS: Adults aged 18-60 years undergoing elective surgery with tracheal intubation were "
+      "randomly allocated to two groups of 75 patients each, receiving nebulised ketamine 50 mg "
+      "in 5 ml saline or 5 ml saline alone for 15 minutes before induction. Sedation, "
+      "hallucinations and hemodynamic changes did not differ between groups."),
+     {"conditions": ["acute_pain"]}),
+    ("hp157", "Rapid antisuicidal effects of ketamine: an updated meta-analysis",
+     ("Results: Thirty-six trials were included (k = 36; N = 2 871). In individual participant "
+      "data from 11 trials (n = 642), effects remained significant."),
+     {"n": 2871}),
+    ("hp157", ("Ketamine-propofol versus propofol alone for sedation during ERCP in elderly "
+      "patients"),
+     ("Results: A total of 1.876 patients were included (ketofol group: 942; propofol group: "
+      "934)."),
+     {"n": 1876}),
+    ("hp157", ("Ketamine infusion for critical asthma in children: a multicentre retrospective "
+      "cohort from an administrative database"),
+     ("Design: Retrospective cohort study using an administrative database of 45 US children's "
+      "hospitals. Results: Of 21,468 eligible admissions, 19,937 met final inclusion criteria, "
+      "representing 16,520 unique patients."),
+     {"n": 16520}),
+    ("hp157", ("Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover "
+      "trial"),
+     ("Methods: Adults with SAD (n=20; 55% female; mean age 29.7 years) received intravenous "
+      "ketamine and midazolam in randomized order. Results: Eighteen of the 20 participants "
+      "completed both infusions."),
+     {"n": 20}),
+    ("hp158", ("Effect of adding low-dose ketamine to intrathecal hyperbaric bupivacaine in "
+      "elective caesarean delivery"),
+     ("Methods: Eighty parturients were randomised to receive hyperbaric bupivacaine with either "
+      "0.1 mg/kg ketamine or normal saline intrathecally. Ondansetron 4 mg and phenylephrine "
+      "boluses were given intravenously as required."),
+     {"routes": ["neuraxial"]}),
+    ("hp158", ("Intramuscular ketamine versus intranasal midazolam before induction of "
+      "anaesthesia in uncooperative children with autism spectrum disorder"),
+     ("METHODS: The primary outcome was the need for physical restraint during intravenous "
+      "cannulation or mask induction.\nCONCLUSIONS: IM ketamine was associated with smoother "
+      "induction than intranasal midazolam in uncooperative children with autism."),
+     {"conditions": ["anesthesia"]}),
+    ("hp158", ("Oral ketamine after a positive intravenous ketamine challenge in chronic "
+      "neuropathic pain: a retrospective review"),
+     ("METHODS: We reviewed the records of 68 patients with chronic neuropathic pain who "
+      "underwent an intravenous ketamine challenge. Responders were offered oral ketamine."),
+     {"conditions": ["chronic_pain"], "treatment": True}),
+    ("hp158", ("Ketamine added to ropivacaine in ultrasound-guided transversus abdominis plane "
+      "block after caesarean section"),
+     ("Methods: Seventy parturients undergoing elective caesarean section received bilateral TAP "
+      "blocks with 0.375% ropivacaine, to which ketamine 0.5 mg/kg (divided between sides) or "
+      "saline was added."),
+     {"design": "rct"}),
+    ("hp158", ("Neuraxial ketamine as an adjunct to local anaesthetics and opioids: a "
+      "quantitative systematic review"),
+     ("Randomized trials of epidural or intrathecal ketamine given with local anaesthetics or "
+      "opioids for perioperative analgesia in adults were identified through systematic searches "
+      "of MEDLINE, Embase and the Cochrane Library. Data on rescue analgesic consumption, time to "
+      "first analgesic request and adverse effects were combined using a random-effects model. "
+      "Nineteen trials with a total of 1048 patients met the inclusion criteria."),
+     {"conditions": ["acute_pain"]}),
+    ("hp158", ("Low-dose intravenous esketamine during epidural labour analgesia and postpartum "
+      "depressive symptoms: a randomised controlled trial"),
+     ("Methods: 164 women requesting epidural labour analgesia were randomised to esketamine 0.2 "
+      "mg/kg infused intravenously, or saline. Epidural analgesia was maintained with ropivacaine "
+      "0.08% and sufentanil 0.3 microg/mL by programmed intermittent epidural bolus."),
+     {"conditions": ["depression"], "routes": ["iv"]}),
+    ("hp158", ("Esketamine added to epidural ropivacaine-sufentanil for labour analgesia: a "
+      "dose-finding randomised trial"),
+     ("METHODS: Parturients were randomly assigned to an epidural maintenance solution that "
+      "contained esketamine 0, 0.05, 0.1 or 0.2 mg/mL. Oxytocin was infused intravenously per "
+      "institutional protocol."),
+     {"routes": ["neuraxial"]}),
+    ("hp158", ("Esketamine-based patient-controlled intravenous analgesia combined with erector "
+      "spinae plane block for chronic post-surgical pain after video-assisted "
+      "thoracoscopic surgery: protocol for a randomised trial"),
+     ("Methods and analysis: 396 adults scheduled for VATS lobectomy will be randomised to "
+      "patient-controlled intravenous analgesia with sufentanil plus esketamine or sufentanil "
+      "alone."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp158", ("Ketamine added to transforaminal epidural steroid injection for lumbar radicular "
+      "pain: a randomized double-blind trial"),
+     ("Methods: Eighty adults with lumbar radicular pain of more than 3 months' duration were "
+      "randomized to epidural dexamethasone with or without ketamine."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp158", "Sublingual ketamine lozenges for breakthrough pain in palliative care",
+     ("Results: Thirty-two patients used 411 lozenges over a median of 9 days."),
+     {"n": 32}),
+    ("hp158", ("Intravenous subdissociative ketamine versus nebulized fentanyl for acute "
+      "abdominal pain in the emergency department"),
+     ("Methods: 110 adults were assigned to intravenous ketamine 0.3 mg/kg with nebulized saline, "
+      "or nebulized fentanyl 4 microg/kg with intravenous saline."),
+     {"routes": ["iv"]}),
+    ("hp159", ("Ketamine for depression at the end of life: three cases from a palliative care "
+      "unit."),
+     ("METHODS: Three inpatients (aged 58, 71 and 79 years) with terminal malignancy and a major "
+      "depressive episode received oral ketamine 0.5 mg/kg once daily."),
+     {"design": "case_report"}),
+    ("hp159", ("End-stage ketamine uropathy requiring augmentation ileocystoplasty: outcomes in "
+      "four patients."),
+     ("We describe four patients who underwent augmentation ileocystoplasty for intractable pain "
+      "and frequency after a history of heavy ketamine misuse."),
+     {"conditions": ["substance_use"]}),
+    ("hp159", ("Long-term ketamine administration induces bladder fibrosis through "
+      "TGF-beta1/Smad signalling in rats."),
+     ("Ketamine-associated cystitis is a common complication among chronic ketamine abusers, but "
+      "its pathogenesis remains unclear. Male Sprague-Dawley rats received intraperitoneal "
+      "ketamine (30 mg/kg/day) or saline for 16 weeks."),
+     {"conditions": ["substance_use"]}),
+    ("hp159", "Sublingual ketamine for refractory pain in home palliative care: a case series.",
+     ("Sublingual ketamine was commenced at 10 mg four times daily. Sublingual ketamine may be "
+      "useful when the oral route is compromised."),
+     {"routes": ["sublingual"]}),
+    ("hp159", ("'K-cramps': recurrent severe abdominal pain in a man in his forties with chronic "
+      "ketamine use."),
+     ("A man in his forties presented to the emergency department eleven times over 12 months "
+      "with episodic epigastric pain."),
+     {"design": "case_report", "n": 1}),
+    ("hp159", ("Anaesthetic management of radical cystectomy in a young woman with end-stage "
+      "ketamine uropathy."),
+     ("We describe a 27-year-old woman with a 7-year history of heavy ketamine use who underwent "
+      "radical cystectomy. Ketamine was deliberately avoided to reduce the risk of relapse."),
+     {"conditions": ["substance_use"]}),
 ]
 
 

@@ -137,9 +137,25 @@ def test_load_vocabulary_sample_size_rule_needs_group(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "n"), [("67", 67), ("1,234", 1234), ("sixty-seven", 67),
                                          ("one hundred and twenty", 120), ("Twelve", 12),
-                                         ("many", None)])
+                                         ("2'148", 2148), ("2\u2019148", 2148),
+                                         ("1.876", 1876), ("many", None)])
 def test_parse_number(text: str, n: int | None) -> None:
     assert parse_number(text) == n
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("A total of 2'148 patients", "2'148"),  # Swiss separator: never "148"
+    ("A total of 1.876 patients", "1.876"),  # a dot before people: a thousands separator
+    ("ketamine 1.876 mg was given to 12 patients", "12"),  # before a unit: a decimal
+    ("In 2,460 adults", "2,460"), ("In 1 234 adults", "1 234"),
+])
+def test_num_macro_reads_thousands_separators(text: str, found: str) -> None:
+    import re
+
+    from aggregator.regex_source import NUM
+
+    m = re.search(rf"(?P<n>{NUM})\s+(?:[\w-]+\s+)?(?:patients|adults)\b", text)
+    assert m is not None and m.group("n") == found
 
 
 def test_matcher_same_matches_as_plain_ignorecase_regex() -> None:
