@@ -247,9 +247,10 @@ def segment(record: Record, vocab: Vocabulary
         semi = lower.rfind(";", s0, m.start())
         if semi < 0 and m.start() - 2 >= s0 and lower.startswith(", excluding", m.start() - 2):
             semi = m.start() - 2  # "adults aged 18-64 ..., excluding those with": from the comma
-        if semi < 0:  # the last of a list of "that" clauses, from its comma ("The panel agreed
-            # that intravenous ketamine ... is appropriate, and that routine co-administration
-            # of benzodiazepines is not recommended")
+        if semi < 0:
+            # in the last of a list of "that" clauses, from its comma ("The panel agreed that
+            # intravenous ketamine ... is appropriate, and that routine co-administration of
+            # benzodiazepines is not recommended")
             for t in _THAT_CLAUSE.finditer(lower, s0, m.start()):
                 semi = t.start()
         comma = lower.find(",", m.end(), e0) if _LEADING_PHRASE.fullmatch(lower, s0, m.start()) \

@@ -41,7 +41,11 @@ _WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
 _WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
 _SMALL = (f"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?"
           f"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})")
-_WORDS = f"(?:{_SMALL}(?:\\s+hundred(?:\\s+(?:and\\s+)?{_SMALL})?)?)"
+_HUNDREDS = f"(?:(?:{_SMALL}|a)\\s+hundred(?:\\s+(?:and\\s+)?{_SMALL})?|{_SMALL})"
+# "two thousand three hundred and sixty-four", "a hundred and twenty"; never a word before
+# "thousand" or "million" alone ("Two thousand ..." is not 2)
+_WORDS = (f"(?:(?:{_HUNDREDS}|a)\\s+thousand(?:,?\\s+(?:and\\s+)?{_HUNDREDS})?|{_HUNDREDS})"
+          f"(?!(?:-\\w+)?[\\s-]+(?:thousand|million|billion)\\b)")
 #: built-in macro {num}: "1,234", "1 234" (not before a unit: "R-107 120 mg" is a dose), "2'148"
 #: (Swiss), "1.876 patients" (a dot only before people: "1.876 mg" is a dose), "67",
 #: "sixty-seven", "one hundred and twenty"; not the digits after a decimal point or a thousands
@@ -68,10 +72,14 @@ def parse_number(text: str) -> int | None:
     if digits.isdigit():
         return int(digits)
     total, current = 0, 0
-    for word in re.split(r"[\s-]+", t):
+    for word in re.split(r"[\s,-]+", t):
         if word == "and" or not word:
             continue
-        if word == "hundred":
+        if word == "a":
+            current += 1  # "a hundred and twenty"
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        elif word == "hundred":
             current = max(current, 1) * 100
         elif word in _WORD_VALUES:
             current += _WORD_VALUES[word]

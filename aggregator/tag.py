@@ -382,8 +382,10 @@ _PER_GROUP_AFTER = re.compile(
     r"\s*(?:(?:to|into) )?(?:each|per (?:group|arm|cohort)|in each (?:group|arm|cohort))\b")
 # ... or inside the phrase ("A total of 45 patients per group were enrolled")
 _PER_GROUP_IN = re.compile(r"\b(?:per|in each|for each) (?:group|arm|cohort)\b")
+# ("within each cohort, six participants were randomized to ... and two to placebo")
 _PER_GROUP_BEFORE = re.compile(
-    r"\b(?:(?:groups|arms) of|(?:ketamine|esketamine|control|placebo|saline|intervention|"
+    r"\b(?:(?:within|in|for)\s+each\s+(?:cohort|group|arm|dose\s+level|panel|block),?|"
+    r"(?:groups|arms) of|(?:ketamine|esketamine|control|placebo|saline|intervention|"
     r"treatment|experimental|comparison|active|sham)\s+(?:group|arm)\s+(?:consisted\s+of|"
     r"comprised|included|contained|had|of))\s*$")
 
@@ -391,6 +393,11 @@ _PER_GROUP_BEFORE = re.compile(
 #: a trial in one patient, whose patient counts as a case report's when no count is given ("a
 #: randomised n-of-1 trial conducted in a 34-year-old woman")
 _N_OF_1 = re.compile(r"\bn-of-1\b")
+
+
+#: a protocol's own planned count, which may stand in its background ("Background: We are
+#: conducting a multicentre trial ... The trial will enrol 1,086 patients"): in the future tense
+_FUTURE = re.compile(r"\bwill\b|\b(?:are|is)\s+to\s+be\b")
 
 
 # a number that labels a time or a part, not a count ("at week 8", "phase 2", "Table 3")
@@ -448,7 +455,8 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
         if rule.not_designs and design in rule.not_designs:
             continue
         for m, sent in _in_sentences(doc, rule.pattern):
-            if sent.kind in skip:
+            if sent.kind in skip and not (design == "protocol" and sent.kind == "background"
+                                          and _FUTURE.search(m.group(0))):
                 continue
             if m.group("n") is None:
                 continue  # an alternative of the pattern without the number

@@ -5935,6 +5935,337 @@ PROBE_ROUND_CASES = [
      ("We describe a 27-year-old woman with a 7-year history of heavy ketamine use who underwent "
       "radical cystectomy. Ketamine was deliberately avoided to reduce the risk of relapse."),
      {"conditions": ["substance_use"]}),
+    # hp160-hp164: 2015-2019 sample, ECT, protocols, dense numbers
+    ("hp121", ("Rationale and design of a prospective, multinational, observational registry of "
+      "esketamine nasal spray in routine clinical practice"),
+     ("Purpose: This paper describes the design of a prospective, non-interventional "
+      "registry.\nMethods: Approximately 1,000 adult patients with treatment-resistant depression "
+      "who initiate esketamine as part of routine care will be enrolled at around 120 sites in 10 "
+      "European countries and followed for up to 24 months."),
+     {"n": 1000}),
+    ("hp123", ("Kynurenine pathway metabolites and response to serial ketamine infusions in a "
+      "naturalistic outpatient sample."),
+     ("We collected serum from 41 outpatients with major depressive disorder or bipolar "
+      "depression who received six ketamine infusions over 2-3 weeks as part of routine clinical "
+      "care."),
+     {"conditions": ["depression", "bipolar"]}),
+    ("hp127", "Acute effects of ketamine on probabilistic reward learning in healthy volunteers.",
+     ("Anhedonia and impaired reward learning are core features of depression, and ketamine has "
+      "been reported to improve anhedonia rapidly. To examine whether these effects are present "
+      "independently of depression, 40 healthy volunteers aged 18 to 45 years took part in a "
+      "double-blind, placebo-controlled crossover study."),
+     {"conditions": []}),
+    ("hp138", ("Ketamine sedation for pediatric procedures in the emergency department: a 5-year "
+      "experience."),
+     ("DESIGN: Retrospective review of all ketamine sedations performed from 1991 to "
+      "1995.\nPARTICIPANTS: One thousand twenty-two children aged 2 months to 15 "
+      "years.\nMEASUREMENTS AND MAIN RESULTS: Transient airway complications occurred in 1.4%, "
+      "including laryngospasm in 4 children."),
+     {"n": 1022}),
+    ("hp140", ("Perioperative esketamine and chronic postsurgical pain and depression after "
+      "total knee arthroplasty in older patients: a randomized trial"),
+     ("METHODS: Patients aged 65 to 85 years scheduled for unilateral TKA were randomized to "
+      "esketamine (0.2 mg/kg intravenous bolus at induction followed by 0.1 mg/kg/h until the end "
+      "of surgery and 1 mg/kg/48 h in the postoperative analgesia pump) or placebo. Postoperative "
+      "pain scores and opioid consumption during the first 48 h were also lower in the esketamine "
+      "group."),
+     {"conditions": ["depression", "chronic_pain"]}),
+    ("hp153", "The role of ketamine in the acute management of suicidal crisis: expert opinion",
+     ("AREAS COVERED: This article reviews randomised trials of intravenous ketamine and "
+      "intranasal esketamine in patients with suicidal ideation. It also considers the "
+      "relationship between antisuicidal and antidepressant effects, the durability of benefit, "
+      "and safety.\nEXPERT OPINION: Ketamine reduces suicidal ideation rapidly, partly "
+      "independently of its effect on depressive symptoms, but whether this translates into "
+      "reduced suicidal behaviour is unknown."),
+     {"conditions": ["suicidality"]}),
+    ("hp160", ("Ketamine and rapid reduction of suicidal thoughts in depression: a systematic "
+      "review and individual participant data meta-analysis"),
+     ("Method: A systematic literature search identified ten comparison-intervention studies of "
+      "single-dose intravenous ketamine versus saline or midazolam. Individual participant data "
+      "were obtained for participants with suicidal ideation at baseline (n=167)."),
+     {"n": 167}),
+    ("hp160", ("Caudal ketamine added to bupivacaine prolongs postoperative analgesia in "
+      "children undergoing inguinal herniotomy"),
+     ("Methods: Children undergoing unilateral inguinal herniotomy under sevoflurane anaesthesia "
+      "received a caudal block with either 0.25% bupivacaine 1 ml/kg or the same volume with "
+      "preservative-free ketamine 0.5 mg/kg. The duration of analgesia, FLACC pain scores, rescue "
+      "paracetamol requirements and sedation were recorded for 24 h. Results: There were no "
+      "differences in sedation scores, emergence agitation, motor block or vomiting."),
+     {"conditions": ["acute_pain"]}),
+    ("hp160", ("Use of subanaesthetic ketamine for acute perioperative pain: recommendations of "
+      "a multidisciplinary expert panel"),
+     ("Methods: A multidisciplinary panel was convened. A systematic literature review was "
+      "performed, and recommendations were developed using a modified Delphi process."),
+     {"design": "guideline"}),
+    ("hp160", ("Oral midazolam-ketamine versus oral midazolam for premedication in preschool "
+      "children"),
+     ("Methods: A hundred children aged 2-6 years, ASA I-II, scheduled for elective surgery under "
+      "general anaesthesia were randomly allocated to receive either oral midazolam or oral "
+      "midazolam combined with oral ketamine."),
+     {"n": 100}),
+    ("hp160", ("Comparison of intramuscular alfaxalone-dexmedetomidine and "
+      "ketamine-dexmedetomidine for anaesthesia during castration in cats"),
+     ("Methods: Cats were randomly allocated to receive intramuscular alfaxalone (3 mg/kg) or "
+      "ketamine (5 mg/kg), each combined with dexmedetomidine (10 ug/kg)."),
+     {"routes": ["im"]}),
+    ("hp160", ("Abuse liability of ketamine and esketamine: implications for the treatment of "
+      "depression"),
+     ("In this review, we summarise epidemiological data on recreational ketamine use and its "
+      "consequences, including ketamine-induced uropathy and cognitive impairment. We then "
+      "examine the available clinical trial data for signals of craving in patients with "
+      "depression treated with repeated ketamine or esketamine."),
+     {"conditions": ["depression", "substance_use"]}),
+    ("hp161", ("Repeated intravenous ketamine in patients with depression who did not respond to "
+      "electroconvulsive therapy: an open-label pilot study"),
+     ("We conducted an open-label study of six ketamine infusions in 16 adults with major "
+      "depressive disorder."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp161", ("Seizure threshold and duration with etomidate, methohexital and ketamine in "
+      "electroconvulsive therapy: a within-subject comparison"),
+     ("Twenty-two patients with medication-resistant depression received three consecutive ECT "
+      "sessions, each with a different anesthetic (etomidate 0.2 mg/kg, methohexital 1 mg/kg and "
+      "ketamine 1 mg/kg, all intravenous) in randomized order."),
+     {"conditions": ["depression", "trd", "anesthesia"]}),
+    ("hp161", ("Patient preferences for ketamine, esketamine or electroconvulsive therapy in "
+      "treatment-resistant depression: a discrete choice experiment"),
+     ("Methods: Attributes included probability of response, memory side effects, need for "
+      "general anaesthesia and cost. Results: A latent class analysis identified a group (38%) "
+      "strongly averse to general anaesthesia."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp161", ("Magnetic seizure therapy versus electroconvulsive therapy under ketamine "
+      "anesthesia: a randomized pilot study"),
+     ("METHODS: Twenty patients with a major depressive episode were randomized to MST or right "
+      "unilateral ultrabrief ECT, both administered under ketamine anesthesia (0.8-1.0 mg/kg IV)."),
+     {"conditions": ["depression", "anesthesia"]}),
+    ("hp161", ("Current practice of anaesthesia for electroconvulsive therapy: a national survey "
+      "of anaesthetists"),
+     ("Methods: An online questionnaire was sent to lead anaesthetists at all ECT clinics in the "
+      "country. Results: Responses were received from 143 of 176 anaesthetists (81%)."),
+     {"n": 143}),
+    ("hp161", ("Seizure quality with ketamine anesthesia in ultrabrief pulse right unilateral "
+      "ECT: a prospective observational study"),
+     ("Consecutive patients with unipolar or bipolar depression referred for ECT at two hospitals "
+      "received ketamine as the sole induction agent."),
+     {"conditions": ["depression", "bipolar", "anesthesia"]}),
+    ("hp161", ("[Ketamine as an anaesthetic agent for electroconvulsive therapy: experience with "
+      "three patients]"),
+     ("We report three patients with pharmacoresistant severe depression in whom ECT under "
+      "propofol produced insufficient seizures. After switching to ketamine as the anaesthetic "
+      "agent, seizure durations increased."),
+     {"conditions": ["depression", "trd", "anesthesia"]}),
+    ("hp161", ("Ketamine augmentation of ECT: no effect on efficacy or cognitive outcomes in a "
+      "randomized trial"),
+     ("Objective: Small studies have suggested that ketamine used at anesthetic induction "
+      "accelerates response to ECT.\nMethod: Patients with major depressive disorder referred for "
+      "ECT at three Scottish hospitals were randomly assigned to ketamine (0.5 mg/kg) or saline, "
+      "given intravenously immediately before propofol induction.\nConclusions: Adding ketamine "
+      "at induction does not enhance ECT efficacy and cannot be recommended."),
+     {"conditions": ["depression", "anesthesia"]}),
+    ("hp161", "Ketamine anesthesia for ECT: a double-blind comparison with thiopental",
+     ("Twelve patients with endogenous depression scheduled for electroconvulsive therapy were "
+      "studied."),
+     {"conditions": ["depression", "anesthesia"]}),
+    ("hp163", ("Safety, tolerability and pharmacokinetics of single ascending oral doses of "
+      "arketamine in healthy adults: a randomized, double-blind, placebo-controlled "
+      "phase 1 study"),
+     ("In this first-in-human study, 32 healthy adults (aged 18-55 years) were enrolled in four "
+      "sequential cohorts of eight; within each cohort, six participants were randomized to oral "
+      "arketamine (20, 60, 120 or 240 mg) and two to placebo."),
+     {"n": 32}),
+    ("hp163", ("Antidepressant efficacy of ketamine in major depressive disorder without "
+      "treatment resistance: a randomized, double-blind, saline-controlled trial"),
+     ("Objectives: Most ketamine trials have enrolled patients with treatment-resistant "
+      "depression; we examined patients with non-resistant major depressive disorder (MDD)."),
+     {"conditions": ["depression"]}),
+    ("hp163", ("Ketamine for rapid reduction of suicidal ideation: an individual participant "
+      "data meta-analysis"),
+     ("Objective: To determine whether a single dose of ketamine rapidly reduces suicidal "
+      "ideation, independent of its effects on depressive symptoms.\nMethod: Individual "
+      "participant data were obtained from 10 comparison-intervention studies of a single "
+      "intravenous ketamine dose (0.2-0.5 mg/kg) versus placebo or midazolam (n = 167 "
+      "participants with suicidal ideation at baseline)."),
+     {"conditions": ["suicidality"], "n": 167}),
+    ("hp163", "Dose matters: comment on a dose-ranging trial of ketamine for depression",
+     ("We read with interest the recent report of a multisite trial in which 99 patients with "
+      "treatment-resistant depression were randomized to one of four doses of intravenous "
+      "ketamine (0.1-1.0 mg/kg) or midazolam."),
+     {"n": None}),
+    ("hp164", ("Rationale and design of the ESK-REAL registry: a prospective, multinational, "
+      "observational registry of esketamine nasal spray in patients with "
+      "treatment-resistant depression"),
+     ("Methods: ESK-REAL is a prospective, multinational, non-interventional registry that aims "
+      "to enrol approximately 1000 adult patients with treatment-resistant depression who "
+      "initiate esketamine nasal spray as part of routine care."),
+     {"n": 1000}),
+    ("hp164", ("A phase 2a, randomized, double-blind, placebo-controlled study of arketamine in "
+      "patients with treatment-resistant depression: study design and rationale"),
+     ("Approximately 100 patients aged 18 to 64 years with a current major depressive episode and "
+      "an inadequate response to at least two antidepressants will be randomized in a 1:1:1 ratio "
+      "to a single 40-minute intravenous infusion of arketamine 60 mg, arketamine 120 mg, or "
+      "placebo."),
+     {"n": 100}),
+    ("hp164", ("Maintenance subcutaneous ketamine for treatment-refractory generalised and "
+      "social anxiety disorders: study protocol for a randomised withdrawal trial"),
+     ("Methods: Adults with GAD and/or SAD will receive weekly subcutaneous ketamine. "
+      "Approximately 140 participants will enter the open-label phase."),
+     {"n": 140}),
+    ("hp164", ("Statistical analysis plan for a randomised trial of esketamine and "
+      "neurocognitive recovery after major abdominal surgery in older patients"),
+     ("Background: We are conducting a multicentre, double-blind, placebo-controlled trial to "
+      "determine whether low-dose esketamine reduces delayed neurocognitive recovery in older "
+      "patients. The trial will enrol 1,086 patients.\nMethods/design: This paper details the "
+      "statistical analysis plan."),
+     {"n": 1086}),
+    ("hp164", ("Design of the phase 3 clinical development programme of esketamine nasal spray "
+      "in Japanese patients with treatment-resistant depression"),
+     ("Methods: The programme comprises a 4-week, randomised, double-blind, placebo-controlled "
+      "induction study, in which 202 patients are to be randomised to esketamine or placebo."),
+     {"design": "protocol"}),
+    ("hp164", ("Protocol for a prospective cohort study of outcomes of ketamine treatment in "
+      "community ketamine clinics: the KETCOHORT study"),
+     ("Methods and analysis: KETCOHORT is a prospective, multisite cohort study that will recruit "
+      "approximately 500 patients starting ketamine treatment at 12 community clinics. "
+      "Participants will complete electronic assessments of depression (PHQ-9), anxiety (GAD-7), "
+      "PTSD symptoms (PCL-5), suicidal ideation and substance use at baseline and 1, 3, 6 and 12 "
+      "months."),
+     {"no_condition": "ptsd", "n": 500}),
+    ("hp164", ("Ketamine versus etomidate for emergency tracheal intubation in critically ill "
+      "adults: protocol of a multicentre randomised trial"),
+     ("Methods: This trial will randomise critically ill adults to intravenous ketamine or "
+      "intravenous etomidate for induction. Two thousand three hundred and sixty-four patients "
+      "will be randomised."),
+     {"n": 2364}),
+    ("hp164", ("Intranasal ketamine versus intranasal fentanyl for pain in children with "
+      "suspected limb fractures: protocol of a non-inferiority randomised trial"),
+     ("Methods: Children aged 3 to 17 years will receive intranasal ketamine 1.5 mg/kg or "
+      "intranasal fentanyl 2 micrograms/kg. The sample size is 2 x 78 children, for a total of "
+      "156."),
+     {"n": 156}),
+    ("hp164", ("Low-dose esketamine for depressive symptoms in older patients after hip "
+      "arthroplasty: a study protocol"),
+     ("Objectives: Depressive symptoms after joint replacement in older adults are associated "
+      "with poor rehabilitation and prolonged hospital stay.\nPatients will be randomly divided "
+      "into an esketamine group (0.2 mg/kg intravenous bolus after induction followed by "
+      "esketamine in the postoperative analgesia pump) and a control group (saline). The "
+      "estimated sample size is 168 patients.\nConclusions: This trial will provide evidence on "
+      "the perioperative use of esketamine to prevent worsening depression in older orthopaedic "
+      "patients."),
+     {"conditions": ["depression"], "n": 168}),
+    ("hp164", ("Ketamine combined with dexmedetomidine for awake fibreoptic intubation: protocol "
+      "for a prospective randomised study"),
+     ("Methods: Adult patients will be randomised to dexmedetomidine with or without a ketamine "
+      "bolus of 0.5 mg/kg intravenously. Sixty-four patients are planned (32 in each group)."),
+     {"n": 64}),
+    # hp162: human pharmacology (pharmacokinetics, interactions, volunteers)
+    ("hp123", ("Pharmacokinetics of esketamine nasal spray in elderly and younger healthy "
+      "subjects: an open-label, parallel-group phase 1 study."),
+     ("METHODS: Healthy elderly subjects (aged 65 years or older, n = 12) and healthy younger "
+      "adults (18-55 years, n = 12) received a single 28-mg dose of esketamine nasal spray."),
+     {"n": 24}),
+    ("hp123", ("Ketamine increases visual gamma power in magnetoencephalography in major "
+      "depressive disorder."),
+     ("METHODS: Medication-free participants with major depressive disorder (n = 31) and healthy "
+      "controls (n = 25) took part in a double-blind, placebo-controlled crossover study in which "
+      "they received an intravenous infusion of ketamine hydrochloride (0.5 mg/kg) and an "
+      "infusion of saline two weeks apart."),
+     {"n": 56}),
+    ("hp149", ("Transdermal delivery of ketamine: pharmacokinetics of a 72-hour patch compared "
+      "with intravenous administration in healthy volunteers"),
+     ("A drug-in-adhesive ketamine patch was applied to the upper arm of 14 healthy adult "
+      "volunteers for 72 h. On a separate occasion, subjects received ketamine 10 mg "
+      "intravenously to calculate bioavailability. Norketamine/ketamine ratios were lower than "
+      "reported after oral dosing."),
+     {"routes": ["iv", "topical"]}),
+    ("hp162", "Pharmacokinetics of ketamine and norketamine after oral administration in man",
+     ("Ketamine hydrochloride 0.5 mg/kg was given orally and, on a separate occasion at least one "
+      "week later, intravenously to six healthy male volunteers."),
+     {"design": "nonrandomized_trial", "n": 6}),
+    ("hp162", ("Clarithromycin markedly increases plasma concentrations of orally administered "
+      "S-ketamine"),
+     ("Methods: In a randomized, placebo-controlled crossover study with two phases, 10 healthy "
+      "volunteers took clarithromycin 500 mg or placebo twice daily for 4 days. Behavioural and "
+      "analgesic effects were monitored for 12 h.\nResults: The analgesic effect on cold pressor "
+      "pain was not altered."),
+     {"conditions": [], "n": 10}),
+    ("hp162", ("The CYP2B6 inhibitor ticlopidine increases the exposure to oral S-ketamine: a "
+      "randomized, double-blind crossover study"),
+     ("METHODS: Eleven healthy volunteers took ticlopidine 250 mg or placebo twice daily for 6 "
+      "days in a randomized, double-blind, two-phase crossover design."),
+     {"n": 11}),
+    ("hp162", ("Ketamine toxicity after initiation of clarithromycin in a patient receiving oral "
+      "ketamine for neuropathic pain: a case report"),
+     ("Oral ketamine is occasionally prescribed for refractory neuropathic pain."),
+     {"conditions": ["chronic_pain"], "treatment": True}),
+    ("hp162", ("Pharmacokinetics of a rapidly dissolving sublingual ketamine wafer in healthy "
+      "volunteers: an open-label, single-dose study"),
+     ("Aims: Sublingual delivery may bypass part of the first-pass metabolism that limits oral "
+      "ketamine. We characterized the pharmacokinetics of a novel 25-mg sublingual ketamine "
+      "wafer.\nMethods: Eight healthy adult volunteers received the 25-mg wafer sublingually and, "
+      "on a separate day in fixed sequence, ketamine 10 mg as an intravenous bolus.\nConclusions: "
+      "The sublingual wafer provides bioavailability modestly higher than expected for oral "
+      "ketamine."),
+     {"routes": ["iv", "sublingual"]}),
+    ("hp162", ("Pharmacokinetics, safety and tolerability of esketamine nasal spray in healthy "
+      "elderly and younger adult subjects: an open-label phase 1 study"),
+     ("Methods: In this open-label, single-dose, parallel-group phase 1 study, healthy elderly "
+      "subjects aged 65 to 80 years (n = 12) and younger adults aged 18 to 55 years (n = 12) "
+      "self-administered a single 28-mg dose of esketamine nasal spray."),
+     {"n": 24}),
+    ("hp162", ("Effect of hepatic impairment on the pharmacokinetics of esketamine administered "
+      "as a nasal spray"),
+     ("This open-label, parallel-group study enrolled subjects with mild (Child-Pugh class A, n = "
+      "8) or moderate (Child-Pugh class B, n = 8) hepatic impairment and 16 demographically "
+      "matched subjects with normal hepatic function."),
+     {"n": 32}),
+    ("hp162", ("Contribution of norketamine to S-ketamine analgesia in healthy volunteers: a "
+      "population pharmacokinetic-pharmacodynamic modelling study"),
+     ("BACKGROUND: Norketamine is the main active metabolite of ketamine, but its contribution to "
+      "analgesia is unclear.\nMETHODS: Twenty healthy male volunteers received escalating "
+      "S-ketamine infusions or placebo in a randomized, double-blind, crossover design. Pain "
+      "responses to transcutaneous electrical stimulation and heat were measured repeatedly."),
+     {"conditions": []}),
+    ("hp162", ("Systemic absorption of topical amitriptyline-ketamine cream in patients with "
+      "painful diabetic peripheral neuropathy"),
+     ("In this open-label study, 22 patients with painful diabetic peripheral neuropathy applied "
+      "4 g of a cream containing 2% amitriptyline and 1% ketamine to both feet three times daily "
+      "for 7 days. Plasma ketamine was below the lower limit of quantification (1 ng/mL) in 18 "
+      "patients and did not exceed 6 ng/mL in any patient; norketamine was detectable in 5."),
+     {"n": 22}),
+    ("hp162", ("Concentration-dependent effects of S-ketamine on the electroencephalogram: a "
+      "pharmacokinetic-pharmacodynamic analysis"),
+     ("The effects of S-ketamine on the electroencephalogram (EEG) were characterized in twelve "
+      "healthy volunteers using a stepwise increasing target-controlled infusion to plasma "
+      "concentrations of 0.25, 0.5, 1.0 and 2.0 microg/mL. S-ketamine produced a "
+      "concentration-dependent increase in gamma and theta power and a decrease in alpha power, "
+      "while the bispectral index increased paradoxically at sedative concentrations. Processed "
+      "EEG indices designed for GABAergic anaesthetics are unsuitable for monitoring the depth of "
+      "ketamine anaesthesia."),
+     {"conditions": [], "routes": ["iv"], "design": "nonrandomized_trial", "n": 12}),
+    ("hp162", ("Population pharmacokinetics of esketamine nasal spray and its metabolite "
+      "noresketamine in healthy subjects and patients with treatment-resistant "
+      "depression"),
+     ("Methods: Data from 8 phase 1 and 2 phase 3 studies were pooled (N = 820 subjects; 7893 "
+      "esketamine and 7548 noresketamine concentrations), including healthy subjects and patients "
+      "with treatment-resistant depression aged 18 to 86 years."),
+     {"design": "other"}),
+    ("hp162", ("Buccal ketamine in palliative care: plasma concentrations and analgesic effect "
+      "in patients with cancer pain"),
+     ("Methods: Twelve patients received a single 25-mg dose of buccal ketamine, and plasma "
+      "ketamine and norketamine were measured up to 6 h.\nResults: Median buccal bioavailability, "
+      "estimated against published intravenous clearance, was 24%.\nConclusion: Buccal ketamine "
+      "is absorbed with bioavailability similar to oral administration."),
+     {"routes": ["sublingual"]}),
+    ("hp162", ("Intranasal ketamine for analgesia in children with acute limb injuries: plasma "
+      "concentrations with a sparse sampling design"),
+     ("Methods: Open-label study in a paediatric emergency department. Two venous samples per "
+      "child were drawn at randomly assigned times within 90 minutes, and a population model was "
+      "fitted."),
+     {"design": "nonrandomized_trial"}),
+    ("hp162", ("Impact of CYP2B6*6 on the pharmacokinetics and pharmacodynamics of oral "
+      "S-ketamine in healthy volunteers: a genotype-stratified study"),
+     ("METHODS: Healthy volunteers were recruited according to genotype (CYP2B6*1/*1, n = 12; "
+      "*1/*6, n = 10; *6/*6, n = 8) and received a single oral dose of S-ketamine 0.3 mg/kg."),
+     {"design": "nonrandomized_trial"}),
 ]
 
 

@@ -138,7 +138,9 @@ def test_load_vocabulary_sample_size_rule_needs_group(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "n"), [("67", 67), ("1,234", 1234), ("sixty-seven", 67),
                                          ("one hundred and twenty", 120), ("Twelve", 12),
                                          ("2'148", 2148), ("2\u2019148", 2148),
-                                         ("1.876", 1876), ("many", None)])
+                                         ("1.876", 1876), ("a hundred and twenty", 120),
+                                         ("Two thousand three hundred and sixty-four", 2364),
+                                         ("one thousand, twenty-two", 1022), ("many", None)])
 def test_parse_number(text: str, n: int | None) -> None:
     assert parse_number(text) == n
 
@@ -148,6 +150,10 @@ def test_parse_number(text: str, n: int | None) -> None:
     ("A total of 1.876 patients", "1.876"),  # a dot before people: a thousands separator
     ("ketamine 1.876 mg was given to 12 patients", "12"),  # before a unit: a decimal
     ("In 2,460 adults", "2,460"), ("In 1 234 adults", "1 234"),
+    # number words (the patterns run on the lower-cased text): never "two" alone
+    ("two thousand three hundred and sixty-four patients",
+     "two thousand three hundred and sixty-four"),
+    ("a hundred and twenty patients", "a hundred and twenty"),
 ])
 def test_num_macro_reads_thousands_separators(text: str, found: str) -> None:
     import re
