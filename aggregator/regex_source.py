@@ -41,11 +41,14 @@ _WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
 _WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
 _SMALL = (f"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?"
           f"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})")
-_HUNDREDS = f"(?:(?:{_SMALL}\\s+|a )hundred(?:\\s+(?:and\\s+)?{_SMALL})?|{_SMALL})"
-# "two thousand three hundred and sixty-four", "a hundred and twenty" ("a " with one space: a
-# literal prefix, so that the matcher's index does not try every article "a"); never a word
-# before "thousand" or "million" alone ("Two thousand ..." is not 2)
-_WORDS = (f"(?:(?:{_HUNDREDS}\\s+|a )thousand(?:,?\\s+(?:and\\s+)?{_HUNDREDS})?|{_HUNDREDS})"
+# "two thousand three hundred and sixty-four", "a hundred and twenty", "one thousand, twenty-two"
+# ("a hundred" and "a thousand" with one space: a literal prefix, so that the matcher's index
+# does not try every article "a"); each part is written once, the lookbehinds say which may
+# follow (the source is inlined into every sample-size rule: its length is their compile time);
+# never a word before "thousand" or "million" alone ("Two thousand ..." is not 2)
+_HUNDREDS = f"(?:{_SMALL}(?:\\s+hundred)?|a hundred)(?:(?<=hundred)\\s+(?:and\\s+)?{_SMALL})?"
+_WORDS = (f"(?:{_HUNDREDS}|a thousand)(?:(?<!thousand)\\s+thousand)?"
+          f"(?:(?<=thousand),?\\s+(?:and\\s+)?{_HUNDREDS})?"
           f"(?!(?:-\\w+)?[\\s-]+(?:thousand|million|billion)\\b)")
 #: built-in macro {num}: "1,234", "1 234" (not before a unit: "R-107 120 mg" is a dose), "2'148"
 #: (Swiss), "1.876 patients" (a dot only before people: "1.876 mg" is a dose), "67",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import random
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -79,6 +80,17 @@ def check_done(db: Path, server: FakeEutils) -> None:
     history = runs(db)
     assert history[-1]["status"] == "ok", history[-1]
     assert not [r for r in history if r["status"] == "running"]
+
+
+def _has_run(db: Path, pid: int) -> bool:
+    """Whether the process ``pid`` has started its run in the store (False while the store or
+    its tables are still being created)."""
+    if not db.exists():
+        return False
+    try:
+        return any(r["pid"] == pid for r in runs(db))
+    except sqlite3.Error:
+        return False
 
 
 def running_run(db: Path) -> int | None:
@@ -195,7 +207,11 @@ def test_killed_at_random_moments_still_converges(
     killed: set[int] = set()
     for _ in range(4):
         proc = start_cli(["fetch"], env)
-        time.sleep(rng.uniform(0.3, 2.5))
+        # a random moment of the run, counted from when the run is in the store: the command's
+        # start-up (imports, the vocabulary) alone can take seconds on a slow machine
+        wait_for(lambda p=proc: p.poll() is not None or _has_run(db, p.pid), 60,
+                 "the fetch run to start")
+        time.sleep(rng.uniform(0.0, 2.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=10)
@@ -208,8 +224,7 @@ def test_killed_at_random_moments_still_converges(
     done = run_cli(["fetch"], env)
     assert done.returncode == 0, done.stderr
     check_done(db, server)
-    # every killed run is marked interrupted; on a loaded machine a process may be killed while
-    # Python still starts, before it has a run at all
+    # every killed run is marked interrupted
     started = {r["pid"]: r["status"] for r in runs(db)}
     assert {pid for pid, status in started.items() if status == "interrupted"} \
         == killed & set(started)
