@@ -694,10 +694,11 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     ages = (_tag_labels(record, doc, "age_groups", vocab)
             if population.label == "human" else [])
     design = _design(record, doc, vocab, population.label)
-    size, evidence = _sample_size(doc, vocab, design.label if design else None)
     if design is not None and design.source == "publication_type" \
             and design.term in _NO_SAMPLE_TYPES:
         size, evidence = None, None  # (the design is its type's: the text found no better)
+    else:
+        size, evidence = _sample_size(doc, vocab, design.label if design else None)
     if design is None:
         if size is not None and vocab.design_with_sample_size:
             design = Tag(vocab.design_with_sample_size, "text", evidence or "")
