@@ -689,14 +689,15 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     """
     doc = Doc.of(record, vocab)
     population = _population(doc, vocab)
-    conditions = _tag_labels(record, doc, "conditions", vocab, _implied(doc, vocab))
-    routes = _tag_labels(record, doc, "routes", vocab)
     ages = (_tag_labels(record, doc, "age_groups", vocab)
             if population.label == "human" else [])
     design = _design(record, doc, vocab, population.label)
-    if design is not None and design.source == "publication_type" \
-            and design.term in _NO_SAMPLE_TYPES:
-        size, evidence = None, None  # (the design is its type's: the text found no better)
+    if design is not None and (
+            (design.source == "publication_type" and design.term in _NO_SAMPLE_TYPES)
+            or population.label != "human" or design.label == "preclinical"):
+        # an editorial's design is its type's (the text found no better); animals, cells and
+        # tissue are not participants (below): no count is looked for
+        size, evidence = None, None
     else:
         size, evidence = _sample_size(doc, vocab, design.label if design else None)
     if design is None:
@@ -711,19 +712,18 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
         # patients", "from 20 patients" in a mouse study)
         size, evidence = None, None
     role = _ketamine_role(doc, vocab, population.label)
-    if population.label == "in_vitro":
-        # cells, slices, a formulation's stability: no one was given the drug by any route
-        # ("esketamine for nasal spray and injectable formulations" names products)
-        routes = []
-    if role == "aside":
-        # ketamine named only aside: the routes the text gives are another drug's (a
-        # psilocybin trial's "orally", the comparator's "intravenous" bolus); so are a study's
-        # conditions (a psilocybin trial in TRD that excluded patients given ketamine), but not
-        # a narrative review's, which may discuss ketamine among the treatments of its topic
-        routes = []
-        if design.label not in _ASIDE_KEEPS_CONDITIONS:
-            conditions = []
-    elif role in ("model", "tool", "adjunct") and routes:
+    # ketamine named only aside: the routes the text gives are another drug's (a psilocybin
+    # trial's "orally", the comparator's "intravenous" bolus); so are a study's conditions (a
+    # psilocybin trial in TRD that excluded patients given ketamine), but not a narrative
+    # review's, which may discuss ketamine among the treatments of its topic. Cells, slices,
+    # a formulation's stability: no one was given the drug by any route ("esketamine for
+    # nasal spray and injectable formulations" names products). Labels that would be dropped
+    # are not looked for.
+    conditions = ([] if role == "aside" and design.label not in _ASIDE_KEEPS_CONDITIONS
+                  else _tag_labels(record, doc, "conditions", vocab, _implied(doc, vocab)))
+    routes = ([] if role == "aside" or population.label == "in_vitro"
+              else _tag_labels(record, doc, "routes", vocab))
+    if role in ("model", "tool", "adjunct") and routes:
         # ketamine given beside the drugs under study: only the routes near it are its own
         routes = _routes_near_ketamine(record, doc, vocab, routes)
     if role in ("model", "tool") and conditions:
