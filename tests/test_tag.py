@@ -6266,6 +6266,256 @@ PROBE_ROUND_CASES = [
      ("METHODS: Healthy volunteers were recruited according to genotype (CYP2B6*1/*1, n = 12; "
       "*1/*6, n = 10; *6/*6, n = 8) and received a single oral dose of S-ketamine 0.3 mg/kg."),
      {"design": "nonrandomized_trial"}),
+    # hp165-169: a 2005-2011 sample; palliative care and geriatrics; emergency medicine;
+    # obstetrics and dentistry; human mechanistic studies
+    ("hp165", ("Does ketamine reduce postoperative pain and opioid consumption? A quantitative "
+      "systematic review of randomized trials."),
+     ("We searched MEDLINE, EMBASE and the Cochrane Library (to March 2005) for randomized, "
+      "double-blind trials that compared perioperative ketamine with placebo in adults undergoing "
+      "surgery. Fifty-three trials were retrieved; 37 trials (2,385 patients) provided data that "
+      "could be combined. Ketamine was given intravenously as a bolus, as a continuous infusion, "
+      "or added to morphine for patient-controlled analgesia; trials of epidural or caudal "
+      "ketamine were excluded."),
+     {"ages": ["adult"]}),
+    ("hp165", "Ketamine as an adjuvant to opioids for cancer pain.",
+     ("SEARCH METHODS: We searched CENTRAL, MEDLINE, EMBASE and CANCERLIT to June 2011, and "
+      "reference lists of retrieved articles. Data were insufficient for meta-analysis."),
+     {"design": "systematic_review"}),
+    ("hp165", ("Use of ketamine for chronic non-cancer pain: a postal survey of pain clinics in "
+      "the United Kingdom."),
+     ("We received 174 replies (response rate 70%)."),
+     {"n": 174}),
+    ("hp165", ("S(+)-ketamine prevents remifentanil-induced postoperative hyperalgesia after "
+      "gynaecological laparoscopy."),
+     ("METHODS: Women undergoing laparoscopic hysterectomy under propofol-remifentanil "
+      "anaesthesia were randomized to S(+)-ketamine 0.5 mg kg(-1) i.v. at induction followed by 2 "
+      "microg kg(-1) min(-1) until the end of surgery (n = 30) or the same volume of saline (n = "
+      "30)."),
+     {"n": 60}),
+    ("hp166", ("'Burst' ketamine for intractable pain from pancreatic cancer in a hospice "
+      "inpatient: a case report"),
+     ("We describe a 58-year-old man admitted to an inpatient hospice with severe epigastric and "
+      "back pain despite hydromorphone 60 mg/24 h by continuous subcutaneous infusion and a "
+      "previous coeliac plexus block. A 3-day 'burst' of intravenous ketamine, starting at 100 "
+      "mg/24 h and increased to 300 mg/24 h, was given through his implanted port. He was then "
+      "converted to oral ketamine 25 mg three times daily and discharged home, where his pain "
+      "remained controlled until his death five weeks later."),
+     {"routes": ["iv", "oral"]}),
+    ("hp166", ("Ketamine as an adjuvant to opioids for cancer pain in adults: a systematic "
+      "review and meta-analysis of randomised controlled trials"),
+     ("Results: Nine trials (n = 438) met the inclusion criteria; ketamine was given "
+      "intravenously in four, subcutaneously in two, orally in two and intrathecally in one."),
+     {"routes": ["iv", "oral", "subcutaneous", "neuraxial"]}),
+    ("hp166", ("Single-dose intravenous ketamine for depression in terminally ill patients: a "
+      "case series"),
+     ("We report three patients receiving palliative care (aged 54, 71 and 77 years) with "
+      "metastatic cancer and a major depressive episode who received a single infusion of "
+      "ketamine 0.5 mg/kg over 40 minutes."),
+     {"ages": ["adult", "older_adult"]}),
+    ("hp166", ("Ketamine for pain in adult palliative care: clinical practice guideline from a "
+      "regional palliative care network"),
+     ("Purpose: To provide evidence-informed recommendations on the use of ketamine in adults "
+      "receiving palliative care who have pain not adequately controlled by opioids.\nMethods: A "
+      "multidisciplinary working group of palliative medicine physicians, pharmacists and nurses "
+      "reviewed the literature to June 2019 and developed recommendations using a modified Delphi "
+      "process with two rounds."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp166", ("An audit of ketamine prescribing against local guidance in a community "
+      "specialist palliative care service"),
+     ("Results: Fifty-two patients were prescribed ketamine, 47 for cancer-related neuropathic "
+      "pain."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp166", ("Reversal of opioid-induced hyperalgesia with low-dose ketamine in a patient with "
+      "metastatic breast cancer"),
+     ("A 46-year-old woman with metastatic breast cancer developed escalating, diffuse allodynia "
+      "while her morphine infusion was rapidly increased to 240 mg/24 h."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp166", ("Ketamine enhances mu-opioid receptor signalling and attenuates morphine-induced "
+      "desensitisation in human neuroblastoma SH-SY5Y cells"),
+     ("Ketamine is used clinically to reduce opioid requirements and reverse opioid tolerance, "
+      "but the cellular basis of this interaction is unclear. These findings suggest a direct "
+      "cellular mechanism for the opioid-sparing effect of ketamine."),
+     {"conditions": []}),
+    ("hp166", ("Ketamine-induced hallucinations and delirium in an elderly palliative care "
+      "patient: a case report"),
+     ("An 82-year-old woman with metastatic colorectal cancer and neuropathic pelvic pain was "
+      "started on oral ketamine 10 mg four times daily as an adjuvant to oxycodone."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp166", ("Intraoperative ketamine infusion and chronic postsurgical pain after mastectomy "
+      "for breast cancer: a randomized controlled trial"),
+     ("We evaluated whether intraoperative ketamine reduces chronic postsurgical pain and acute "
+      "opioid requirements after mastectomy."),
+     {"conditions": ["chronic_pain", "acute_pain"]}),
+    ("hp166", ("Ketamine as an adjunct sedative in mechanically ventilated older adults: a "
+      "propensity-matched cohort study"),
+     ("Conclusions: Adjunctive ketamine infusion reduced sedative and opioid exposure in older "
+      "ventilated adults without affecting delirium."),
+     {"ages": ["older_adult"]}),
+    ("hp166", ("Pharmacokinetics of ketamine and norketamine after oral and subcutaneous "
+      "administration in palliative care patients with cancer pain"),
+     ("Methods: Twelve patients with cancer pain receiving palliative care were given a single "
+      "subcutaneous dose of ketamine 25 mg and, after a washout of 48 h, a single oral dose of 50 "
+      "mg, in an open sequential design."),
+     {"design": "nonrandomized_trial"}),
+    ("hp166", ("Expert consensus on the perioperative use of esketamine in elderly patients "
+      "(2023 edition)"),
+     ("Recommended doses for elderly patients are generally 30-50% lower than those for younger "
+      "adults."),
+     {"ages": ["older_adult"]}),
+    ("hp167", ("Ketamine versus etomidate for rapid sequence intubation in critically ill "
+      "adults: a multicentre randomised controlled trial."),
+     ("Findings: Of 801 patients screened, 655 underwent randomisation; 328 were assigned to "
+      "ketamine and 327 to etomidate."),
+     {"n": 655}),
+    ("hp167", ("Emergency department presentations related to recreational ketamine use: a "
+      "five-year retrospective review."),
+     ("A total of 233 patients were included; median age was 24 years (range 16-41) and 68% were "
+      "male."),
+     {"ages": ["child", "adult"]}),
+    ("hp167", ("Shock index and peri-intubation cardiac arrest in emergency department patients "
+      "intubated with ketamine."),
+     ("We examined the relationship between pre-intubation shock index (SI) and peri-intubation "
+      "cardiac arrest in patients induced with ketamine."),
+     {"conditions": ["anesthesia"]}),
+    ("hp167", ("Predictors of airway and respiratory adverse events with ketamine sedation in "
+      "the emergency department: an individual-patient data analysis."),
+     ("Independent predictors of airway and respiratory adverse events were high intravenous dose "
+      "(initial dose >=2.5 mg/kg or total dose >=5.0 mg/kg), administration to children younger "
+      "than 2 years or aged 13 years or older, and use of coadministered anticholinergics or "
+      "benzodiazepines."),
+     {"ages": ["child"]}),
+    ("hp168", ("Pre-emptive intravenous ketamine for pain control after surgical removal of "
+      "impacted mandibular third molars: a double-blind randomized trial"),
+     ("Purpose: The purpose of this study was to assess whether a single pre-emptive dose of "
+      "ketamine reduces postoperative pain after third molar surgery performed under intravenous "
+      "sedation."),
+     {"conditions": ["acute_pain"]}),
+    ("hp168", ("Submucosal infiltration of ketamine versus dexamethasone for postoperative pain, "
+      "swelling and trismus after third molar surgery"),
+     ("This split-mouth randomized clinical trial compared the effects of submucosal ketamine and "
+      "submucosal dexamethasone on postoperative sequelae of mandibular third molar surgery. "
+      "Thirty patients with bilateral, symmetrically impacted lower third molars were enrolled. "
+      "On one side, ketamine 0.5 mg/kg was infiltrated submucosally in the vestibule adjacent to "
+      "the surgical site before incision; on the contralateral side, dexamethasone 4 mg was "
+      "infiltrated in the same way."),
+     {"design": "rct"}),
+    ("hp168", ("Esketamine-based patient-controlled intravenous analgesia after cesarean "
+      "delivery: effects on pain, sleep and early postpartum depressive symptoms"),
+     ("This randomized, double-blinded trial enrolled 240 parturients undergoing cesarean "
+      "delivery under spinal anesthesia. After surgery, patients were assigned to "
+      "patient-controlled intravenous analgesia (PCIA) with sufentanil 2 ug/kg (group S) or "
+      "sufentanil 2 ug/kg plus esketamine 1.5 mg/kg (group E) for 48 h. Pain was assessed with "
+      "the numerical rating scale, sleep with the Pittsburgh Sleep Quality Index and depressive "
+      "symptoms with the EPDS."),
+     {"n": 240, "design": "rct"}),
+    ("hp168", ("Topical ketamine mouth rinse for refractory burning mouth syndrome: report of "
+      "three cases"),
+     ("Burning mouth syndrome (BMS) is a chronic orofacial pain condition, predominantly "
+      "affecting peri- and postmenopausal women, for which treatment options are limited."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp168", ("Compounded topical amitriptyline-ketamine cream for provoked vestibulodynia: a "
+      "retrospective chart review"),
+     ("Objective: To evaluate patient-reported outcomes with a compounded topical cream "
+      "containing amitriptyline 2% and ketamine 1% for provoked vestibulodynia."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp168", ("Intraoperative ketamine for breakthrough pain during caesarean delivery under "
+      "neuraxial anaesthesia: a retrospective analysis"),
+     ("Methods: We identified all caesarean deliveries performed under spinal, epidural or "
+      "combined spinal-epidural anaesthesia between 2016 and 2022 in which intravenous ketamine "
+      "was administered for intraoperative pain, using our anaesthesia information management "
+      "system."),
+     {"routes": ["iv"]}),
+    ("hp168", ("Effects of ketamine, propofol and thiopental on the contractility of isolated "
+      "pregnant human myometrium"),
+     ("We compared the direct effects of ketamine, propofol and thiopental on oxytocin-induced "
+      "contractions of pregnant human myometrium in vitro. Myometrial biopsies were obtained from "
+      "18 women undergoing elective caesarean delivery at term. Strips were mounted in organ "
+      "baths and exposed to cumulative concentrations (10^-6 to 10^-3 M) of each agent after "
+      "oxytocin pre-stimulation."),
+     {"n": None, "design": "preclinical", "population": "in_vitro"}),
+    ("hp168", ("Sedation failure with oral midazolam-ketamine in paediatric dentistry: a "
+      "ten-year retrospective cohort"),
+     ("BACKGROUND: Identifying predictors of failed oral sedation could help clinicians select "
+      "children who should be referred directly for general anaesthesia."),
+     {"routes": ["oral"]}),
+    ("hp169", ("BDNF Val66Met genotype and antidepressant response to ketamine: a pooled "
+      "analysis of three randomized controlled trials"),
+     ("Methods: We genotyped rs6265 in participants from three placebo-controlled crossover "
+      "trials of intravenous ketamine (0.5 mg/kg) in treatment-resistant major depression and "
+      "treatment-resistant bipolar depression (total N = 118)."),
+     {"conditions": ["depression", "trd", "bipolar"]}),
+    ("hp169", ("Ketamine-induced reduction in metabotropic glutamate receptor 5 availability is "
+      "associated with treatment response: a [11C]ABP688 PET study"),
+     ("METHODS: Ten patients with major depressive disorder and ten matched healthy control "
+      "subjects underwent [11C]ABP688 positron emission tomography scans before and 24 hours "
+      "after a single intravenous ketamine administration (0.5 mg/kg over 40 min)."),
+     {"n": 20}),
+    ("hp169", ("CYP2B6*6 genotype, noresketamine exposure and clinical outcomes of esketamine "
+      "nasal spray in routine practice"),
+     ("Methods: In this prospective cohort study, 74 adult patients starting esketamine nasal "
+      "spray for treatment-resistant depression at two university hospitals were genotyped for "
+      "CYP2B6*6."),
+     {"n": 74}),
+    ("hp169", ("Synaptic density and ketamine response in depression and PTSD: an [11C]UCB-J PET "
+      "study"),
+     ("Methods: Twenty-six unmedicated individuals with major depressive disorder or "
+      "post-traumatic stress disorder underwent [11C]UCB-J PET before and 24 hours after a single "
+      "open-label ketamine infusion (0.5 mg/kg over 40 min); 21 healthy comparison subjects were "
+      "scanned once."),
+     {"n": 47}),
+    ("hp169", "Genome-wide association study of antidepressant response to ketamine and esketamine",
+     ("Methods: We performed a GWAS meta-analysis of response in 1020 individuals of European "
+      "ancestry with depression treated with intravenous ketamine or intranasal esketamine in "
+      "clinical trials and naturalistic cohorts from seven sites."),
+     {"n": 1020, "design": "observational"}),
+    ("hp169", "Altered thalamocortical connectivity in chronic recreational ketamine users",
+     ("We used resting-state functional MRI to examine thalamocortical connectivity in 41 chronic "
+      "ketamine users (use at least four times a week for at least 12 months) and 44 age- and "
+      "sex-matched drug-naive healthy controls."),
+     {"n": 85}),
+    ("hp169", ("Is dissociation necessary for the antidepressant effect of ketamine? An "
+      "individual participant data meta-analysis"),
+     ("Methods: We pooled individual participant data from eight randomized controlled trials of "
+      "intravenous ketamine in major depressive disorder or bipolar depression (N = 590)."),
+     {"n": 590}),
+    ("hp169", ("Family history of alcohol use disorder and antidepressant response to ketamine: "
+      "a pooled analysis of four randomized controlled trials"),
+     ("Background: Several small studies have reported that a family history of alcohol use "
+      "disorder (AUD) in a first-degree relative is associated with a better antidepressant "
+      "response to ketamine, possibly reflecting shared NMDA receptor-related "
+      "vulnerability.\nMethods: We pooled data from four double-blind, placebo-controlled "
+      "crossover trials of a single intravenous ketamine infusion (0.5 mg/kg) in patients with "
+      "treatment-resistant major depressive disorder (n = 120). Family history of AUD was "
+      "ascertained with the Family Interview for Genetic Studies."),
+     {"conditions": ["depression", "trd"]}),
+    # older probe rounds: records whose tags changed with the same fixes
+    ("hp109", ("Oral ketamine for opioid-induced hyperalgesia in a patient with metastatic "
+      "pancreatic cancer"),
+     ("Opioid-induced hyperalgesia (OIH) is a paradoxical increase in pain sensitivity during "
+      "opioid therapy that can be mistaken for disease progression."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp131", ("Deaths involving ketamine in England and Wales, 1999-2019: an analysis of "
+      "coroners' reports."),
+     ("We identified 224 deaths; the median age was 30 years (range 16-64) and 79% were male."),
+     {"ages": ["child", "adult"]}),
+    ("hp139", ("Comparative efficacy of analgesics for renal colic in the emergency department: "
+      "a systematic review and network meta-analysis"),
+     ("We searched PubMed, Embase and the Cochrane Library for randomized controlled trials "
+      "comparing parenteral, intranasal or nebulized analgesics for adults with renal colic in "
+      "the emergency department. Sixty-five trials involving 8,633 patients were included in a "
+      "Bayesian network meta-analysis of 14 interventions, including NSAIDs, opioids, "
+      "paracetamol, lidocaine, intravenous ketamine and intranasal ketamine. NSAIDs ranked "
+      "highest for pain reduction at 30 minutes (SUCRA 0.83)."),
+     {"ages": ["adult"]}),
+    ("hp141", "Transport of ketamine across the human placenta: an ex vivo dual perfusion study.",
+     ("Methods: Term placentas were obtained after uncomplicated caesarean deliveries from 9 "
+      "women who gave written consent."),
+     {"n": None, "design": "preclinical", "population": "in_vitro"}),
+    ("hp159", ("Ketamine for depression at the end of life: three cases from a palliative care "
+      "unit."),
+     ("METHODS: Three inpatients (aged 58, 71 and 79 years) with terminal malignancy and a DSM-5 "
+      "major depressive episode received oral ketamine 0.5 mg/kg once daily."),
+     {"ages": ["adult", "older_adult"]}),
 ]
 
 
