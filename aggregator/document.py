@@ -84,8 +84,13 @@ _TO_AIM = re.compile(r"\s*(?:[a-z][a-z ]{0,40}:\s*|(?:objectives?|aims?|purpose)
                      r"to\s+(?:evaluate|assess|determine|compare|investigate|examine|explore|"
                      r"test|estimate|describe|characteri[sz]e|quantify|identify|establish|"
                      r"measure|report|analy[sz]e|review|summari[sz]e)\b")
+# (and, in a secondary analysis, the parent trial it analyses: "Objective: In a previously
+# reported RCT of 364 mothers with prenatal depression, a single low dose of esketamine (0.2 mg/kg
+# IV over 40 min) after childbirth reduced ... This exploratory analysis assessed ...")
 _OWN_ACT = re.compile(r"\b(?:received|receiving|were\s+(?:randomi[sz]ed|randomly|enrolled|"
-                      r"assigned|allocated|given|treated|included))\b")
+                      r"assigned|allocated|given|treated|included)|(?:in|from)\s+(?:a|an|the|our)\s+"
+                      r"(?:previously\s+(?:reported|published)|parent|original)\s+(?:rct|"
+                      r"randomi[sz]ed\s+(?:controlled\s+)?trial)\s+(?:of|in|involving)\s+\d+)\b")
 
 
 # A publisher's notice that ends some abstracts in PubMed: APA's "(PsycINFO Database Record (c)

@@ -6516,6 +6516,241 @@ PROBE_ROUND_CASES = [
      ("METHODS: Three inpatients (aged 58, 71 and 79 years) with terminal malignancy and a DSM-5 "
       "major depressive episode received oral ketamine 0.5 mg/kg once daily."),
      {"ages": ["adult", "older_adult"]}),
+    # hp170-174: a 2020-2023 sample; suicidality and bipolar disorder; chronic pain; substance use;
+    # unusual report structures
+    ("hp170", ("Ketamine-associated uropathy with bilateral hydronephrosis in a young man: a "
+      "case report"),
+     ("We report a 26-year-old man with a 5-year history of daily recreational ketamine "
+      "insufflation who presented with urinary frequency every 15 minutes, dysuria, haematuria "
+      "and flank pain."),
+     {"routes": []}),
+    ("hp171", ("Suicidal ideation and behavior reported with esketamine: a pharmacovigilance "
+      "study using the FDA Adverse Event Reporting System."),
+     ("METHODS: We conducted a disproportionality analysis of FAERS reports from March 2019 to "
+      "March 2022 in which esketamine was the primary suspect drug. Esketamine was associated "
+      "with disproportionate reporting of suicidal ideation (ROR 6.7) and completed suicide (ROR "
+      "3.3) versus all other drugs, but not versus venlafaxine or other antidepressants used for "
+      "resistant depression."),
+     {"conditions": ["suicidality"]}),
+    ("hp171", ("Manic switch after esketamine nasal spray in a patient with unipolar "
+      "treatment-resistant depression."),
+     ("After the sixth session he developed elevated mood, decreased need for sleep, pressured "
+      "speech and grandiosity meeting criteria for a manic episode. Clinicians should monitor for "
+      "affective switches during esketamine treatment, even in patients without a bipolar "
+      "diathesis."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp171", ("Ketamine and suicidal ideation: a narrative review of mechanisms and clinical "
+      "evidence."),
+     ("In this review, we summarise evidence from randomized trials of intravenous ketamine and "
+      "intranasal esketamine, discuss whether the anti-suicidal effect is independent of the "
+      "antidepressant effect, and consider proposed mechanisms, including glutamatergic "
+      "modulation, reduced psychological pain, and effects on inflammatory and sleep pathways."),
+     {"conditions": ["suicidality"]}),
+    ("hp171", ("Anti-suicidal response following ketamine infusion is associated with decreased "
+      "nighttime wakefulness in major depressive disorder and bipolar disorder."),
+     ("Methods: Participants were 29 medication-free patients with treatment-resistant major "
+      "depressive disorder and 28 patients with treatment-resistant bipolar depression maintained "
+      "on lithium or valproate, who received a single open-label infusion of ketamine (0.5 mg/kg "
+      "over 40 min)."),
+     {"n": 57}),
+    ("hp171", ("Arketamine produces antidepressant-like effects in a chronic social defeat "
+      "stress model without inducing suicidal-like behaviours or psychotomimetic "
+      "effects in mice."),
+     ("The R-enantiomer of ketamine (arketamine) has been proposed to have longer-lasting "
+      "antidepressant actions and fewer side effects than (S)-ketamine."),
+     {"conditions": ["depression"]}),
+    ("hp171", ("Serum brain-derived neurotrophic factor and anti-suicidal response to ketamine: "
+      "an exploratory analysis."),
+     ("Methods: In an open-label study, 44 inpatients with major depressive episode (34 unipolar "
+      "and 10 bipolar) and current suicidal ideation received three intravenous infusions of "
+      "ketamine 0.5 mg/kg over one week."),
+     {"conditions": ["depression", "bipolar", "suicidality"]}),
+    ("hp171", ("Ketamine for depression: a letter on the limits of the evidence for suicide "
+      "prevention."),
+     ("The recent enthusiasm for ketamine as a 'rescue' treatment in suicidal crises deserves a "
+      "measure of caution."),
+     {"design": "other"}),
+    ("hp171", ("Electroencephalographic gamma power as a marker of ketamine target engagement in "
+      "bipolar depression and healthy volunteers."),
+     ("We recorded resting-state EEG in 22 patients with bipolar depression and 19 healthy "
+      "volunteers before and during a 40-minute infusion of ketamine (0.5 mg/kg) in a randomized, "
+      "placebo-controlled crossover design."),
+     {"n": 41}),
+    ("hp172", ("Ketamine for refractory pain crisis and opioid-induced hyperalgesia in an "
+      "adolescent with sickle cell disease."),
+     ("We describe a 16-year-old girl with homozygous sickle cell disease admitted with a severe "
+      "pain crisis involving the back and lower limbs."),
+     {"conditions": ["acute_pain"]}),
+    ("hp172", ("Oral ketamine in a tertiary pain clinic: an audit of prescribing, effectiveness "
+      "and discontinuation."),
+     ("Results: Fifty-one patients were commenced on oral ketamine, most commonly for neuropathic "
+      "pain (63%) and complex regional pain syndrome (16%)."),
+     {"n": 51}),
+    ("hp172", ("S-ketamine reverses widespread muscle hyperalgesia and depressive-like behavior "
+      "in a reserpine-induced rat model of fibromyalgia."),
+     ("Reserpine (1 mg/kg, subcutaneous, once daily for 3 days) was administered to adult female "
+      "Wistar rats to induce a fibromyalgia-like syndrome."),
+     {"routes": []}),
+    ("hp172", ("Ketamine and norketamine inhibit HCN1 channels expressed in HEK293 cells: "
+      "implications for analgesic mechanisms."),
+     ("Hyperpolarization-activated cyclic nucleotide-gated (HCN) channels regulate neuronal "
+      "excitability and have been implicated in the hypnotic and analgesic actions of ketamine."),
+     {"conditions": []}),
+    ("hp172", ("Long-term outcomes of repeated ketamine infusions in a multidisciplinary pain "
+      "clinic: a prospective registry study."),
+     ("Results: Of 204 patients invited, 176 (mean age 47 years, 68% female) were enrolled."),
+     {"conditions": ["chronic_pain"], "n": 176}),
+    ("hp173", ("Patterns of recreational ketamine use and self-reported harms in a large online "
+      "survey of people who use drugs."),
+     ("Most used ketamine intranasally (92%), typically in nightclubs, festivals or private "
+      "parties."),
+     {"routes": []}),
+    ("hp173", "Ketamine exposures reported to United States poison centers, 2011-2021.",
+     ("METHODS: We retrospectively analyzed single-substance ketamine exposures reported to the "
+      "National Poison Data System from 2011 through 2021. Most involved individuals aged 20 "
+      "years or older (78%)."),
+     {"ages": []}),
+    ("hp173", ("Ketamine-related lower urinary tract dysfunction: a retrospective review of 319 "
+      "patients at a single urology centre."),
+     ("RESULTS: The mean age was 26.4 years (range 16-41) and 70% were men."),
+     {"ages": ["child", "adult"]}),
+    ("hp173", ("Esketamine nasal spray in treatment-resistant depression: no signal of abuse or "
+      "withdrawal in a long-term open-label safety study."),
+     ("OBJECTIVE: To evaluate the long-term safety of esketamine nasal spray plus an oral "
+      "antidepressant in adults with treatment-resistant depression, including potential for "
+      "abuse, misuse and withdrawal."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp173", ("Trends in ketamine-related emergency department visits in the United States, "
+      "2005-2020."),
+     ("Patients aged 18 to 34 years accounted for 61% of visits."),
+     {"ages": []}),
+    ("hp173", ("Ketamine's effects on smoking behaviour in daily smokers: a randomized "
+      "placebo-controlled laboratory study"),
+     ("Rationale: NMDA receptor antagonists might reduce nicotine reinforcement.\nObjectives: To "
+      "investigate the effects of ketamine on cigarette smoking and craving."),
+     {"conditions": ["substance_use"]}),
+    ("hp173", ("Oral ketamine for depression in a patient with a history of ketamine dependence: "
+      "a cautionary case."),
+     ("After initial improvement in mood, he began taking additional doses, sourcing ketamine "
+      "illicitly and escalating to daily intranasal use of up to 3 g."),
+     {"routes": ["oral"]}),
+    ("hp173", ("Naltrexone and ketamine for opioid use disorder: a randomized pilot of ketamine "
+      "to improve initiation of extended-release naltrexone"),
+     ("METHODS: Adults with opioid dependence undergoing inpatient detoxification (n = 20) were "
+      "randomized to a single 40-min infusion of ketamine (0.5 mg/kg) or midazolam (0.05 mg/kg) "
+      "on day 2, followed by a naltrexone induction procedure and injection of XR-NTX. XR-NTX was "
+      "administered to 9 of 10 participants in the ketamine group and 5 of 10 in the midazolam "
+      "group."),
+     {"n": 20}),
+    ("hp173", ("Esketamine for depression in patients with comorbid substance use: real-world "
+      "effectiveness in a Veterans Affairs cohort."),
+     ("OBJECTIVE: To compare the effectiveness of esketamine nasal spray in veterans with "
+      "treatment-resistant depression with and without comorbid substance use disorders (SUD)."),
+     {"routes": ["intranasal"], "conditions": ["depression", "trd", "substance_use"]}),
+    ("hp173", ("[Ketamine dependence: clinical features and course in patients admitted to a "
+      "psychiatric hospital]"),
+     ("The mean duration of ketamine use was 4.3 years and mean daily dose 2.1 g, taken by "
+      "snorting."),
+     {"routes": []}),
+    ("hp173", ("Long-term cognitive effects of ketamine: a comparison of people treated for "
+      "depression and recreational users"),
+     ("Methods: We compared neurocognitive performance across three groups: 35 patients with "
+      "depression who had received at least 12 ketamine infusions in a clinical service, 35 "
+      "frequent recreational ketamine users, and 35 healthy controls matched for age and "
+      "education."),
+     {"n": 105}),
+    ("hp173", ("Pediatric ketamine ingestions reported to a regional poison centre: a 10-year "
+      "review"),
+     ("Methods: We reviewed all calls to a regional poison information centre from 2013 to 2022 "
+      "involving ketamine exposure in children younger than 6 years. Sources were a family "
+      "member's prescribed ketamine in 25 cases (mostly troches or compounded oral solutions) and "
+      "illicit ketamine in 18."),
+     {"routes": []}),
+    ("hp173", ("Emergency department presentations for ketamine intoxication in Taiwan: clinical "
+      "features and outcomes"),
+     ("A total of 233 patients were identified; their mean age was 25.2 years (range 15-52), and "
+      "71% were male."),
+     {"ages": ["child", "adult"]}),
+    ("hp174", ("Intranasal esketamine versus intranasal dexmedetomidine premedication for "
+      "preoperative anxiety in children undergoing tonsillectomy"),
+     ("Objective: To compare two intranasal premedicants. Methods: 120 children aged 3-7 years "
+      "were randomly allocated to intranasal esketamine 0.5 mg/kg (n=60) or intranasal "
+      "dexmedetomidine 1 microg/kg (n=60) 30 min before induction."),
+     {"conditions": ["anxiety", "anesthesia"]}),
+    ("hp174", ("ESK NS + OAD in TRD pts with vs without anxious distress: a post hoc analysis of "
+      "TRANSFORM-2"),
+     ("BACKGROUND: Anxious distress (AD) is common in TRD and predicts poor OAD response."),
+     {"routes": ["intranasal"]}),
+    ("hp174", "Ketamine-induced uropathy in a 19-year-old recreational user",
+     ("A 19-year-old man with a two-year history of daily recreational ketamine insufflation "
+      "presented with dysuria, frequency and haematuria."),
+     {"routes": []}),
+    ("hp174", "Outpatient IV ketamine for CRPS-1: outcomes of a 5-day protocol in a tertiary PMC",
+     ("Results: 58 pts (F:M 44:14; mean age 43 y)."),
+     {"n": 58}),
+    ("hp174", "Reply to: 'Is the antidepressant effect of ketamine just active placebo?'",
+     ("We thank Dr. Müller for his interest in our trial of intravenous ketamine in 64 patients "
+      "with bipolar depression. He argues that functional unblinding explains our findings."),
+     {"n": None}),
+    ("hp174", ("Early improvement in SI with ESK NS in MDD pts with active SI with intent: "
+      "pooled post hoc analysis of ASPIRE I and II"),
+     ("OBJECTIVE: To assess time course of SI improvement with ESK 84 mg NS + SOC vs PBO + SOC in "
+      "adults with MDD and active SI with intent."),
+     {"routes": ["intranasal"]}),
+    ("hp174", "Editorial: Esketamine and the FDA - lessons from an accelerated path",
+     ("The approval of esketamine nasal spray for treatment-resistant depression was based on one "
+      "positive short-term trial and a randomised withdrawal study. In this editorial we discuss "
+      "the implications of this precedent for future regulatory decisions, the interpretation of "
+      "the failed trials in older adults, and the need for post-marketing studies on long-term "
+      "safety, abuse potential and suicidality."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp174", ("Efficacy of low-dose esketamine in maintenance hemodialysis patients with "
+      "depression: a prospective self-controlled study"),
+     ("Objective To explore the efficacy and safety of low-dose esketamine in maintenance "
+      "hemodialysis (MHD) patients with depression."),
+     {"design": "nonrandomized_trial"}),
+    ("hp174", ("Exploratory analysis of a randomized trial: single-dose esketamine after "
+      "childbirth and maternal suicidal ideation"),
+     ("Objective: In a previously reported RCT of 364 mothers with prenatal depression, a single "
+      "low dose of esketamine (0.2 mg/kg IV over 40 min) after childbirth reduced major "
+      "depressive episodes at 42 days. This exploratory analysis assessed its effects on suicidal "
+      "ideation. Methods: SI was assessed with the MINI suicidality module and EPDS item 10 at 7 "
+      "and 42 days postpartum."),
+     {"routes": ["iv"], "n": 364}),
+    # older probe rounds: records whose tags changed with the same fixes
+    ("hp116", ("Deaths involving ketamine in England and Wales: analysis of coroners' data, "
+      "1999-2019"),
+     ("Decedents were predominantly male (81%) with a mean age of 31.6 years (range 16-64)."),
+     {"ages": ["child", "adult"]}),
+    ("hp116", ("Gray matter volume reductions and cognitive deficits in chronic ketamine users: "
+      "a voxel-based morphometry study"),
+     ("Method: High-resolution T1-weighted MRI scans were obtained from 21 chronic ketamine users "
+      "and 21 matched healthy subjects."),
+     {"n": 42}),
+    ("hp120", ("Prescribing patterns of compounded topical analgesics containing ketamine in a "
+      "tertiary pain clinic: a retrospective review"),
+     ("Compounded topical analgesics are commonly prescribed for localised neuropathic and "
+      "musculoskeletal pain, although evidence is limited."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp146", ("Intraoperative ketamine and depressive symptoms after major surgery in older "
+      "adults: a secondary analysis of the PODCAST trial"),
+     ("Results: The analysis included 597 of the 672 patients enrolled in the parent trial."),
+     {"n": 672}),
+    ("hp147", ("Ketamine for the acute treatment of suicidality: promise, pitfalls and the path "
+      "forward"),
+     ("In this review we summarize the clinical trial evidence, discuss whether anti-suicidal "
+      "effects are independent of antidepressant effects, and consider candidate mechanisms "
+      "including synaptic plasticity, anti-anhedonic effects and modulation of inflammatory "
+      "pathways."),
+     {"conditions": ["suicidality"]}),
+    ("hp157", ("Rapid antisuicidal effects of ketamine: an updated individual and aggregate data "
+      "meta-analysis"),
+     ("Methods: We updated a previous meta-analysis by searching databases to December 2023 for "
+      "controlled trials of ketamine or esketamine reporting suicidal ideation. In individual "
+      "participant data from 11 trials (n = 642), effects on suicidal ideation remained "
+      "significant after controlling for change in depressive symptoms.\nConclusions: Ketamine "
+      "has rapid antisuicidal effects that are partly independent of its antidepressant effects."),
+     {"conditions": ["suicidality"]}),
 ]
 
 
