@@ -211,12 +211,13 @@ class SMTPServer:
 
 def now_in_one_week(room: timedelta) -> datetime:
     """The current time (UTC, whole seconds), moved back when needed so that ``now + room``
-    still falls in the same ISO week. The digest is keyed by week: a test that runs the job
-    again an hour later, to see that nothing is re-sent, would otherwise meet next week's
-    digest when it runs late on a Sunday (UTC)."""
+    still falls on the same day, and so in the same ISO week. The digest is keyed by week and
+    the watermarks by day: a test that runs the job again an hour later, to see that nothing
+    changes and nothing is re-sent, would otherwise meet the next day's watermarks when it runs
+    late in the evening (UTC), or next week's digest late on a Sunday."""
     now = datetime.now(UTC).replace(microsecond=0)
-    monday = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0)
-    return min(now, monday + timedelta(days=7) - room - timedelta(seconds=1))
+    midnight = now.replace(hour=0, minute=0, second=0) + timedelta(days=1)
+    return min(now, midnight - room - timedelta(seconds=1))
 
 
 def write_subscribers(path: Path, addresses: Iterable[str]) -> Path:
