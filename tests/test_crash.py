@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,24 +83,23 @@ def check_done(db: Path, server: FakeEutils) -> None:
     assert not [r for r in history if r["status"] == "running"]
 
 
-def _has_run(db: Path, pid: int) -> bool:
-    """Whether the process ``pid`` has started its run in the store (False while the store or
-    its tables are still being created)."""
+def _stored_runs(db: Path) -> list[dict[str, Any]]:
+    """The store's runs, or none while the store or its tables are still being created."""
     if not db.exists():
-        return False
+        return []
     try:
-        return any(r["pid"] == pid for r in runs(db))
+        return runs(db)
     except sqlite3.Error:
-        return False
+        return []
+
+
+def _has_run(db: Path, pid: int) -> bool:
+    """Whether the process ``pid`` has started its run in the store."""
+    return any(r["pid"] == pid for r in _stored_runs(db))
 
 
 def running_run(db: Path) -> int | None:
-    if not db.exists():
-        return None
-    try:
-        rows = [r for r in runs(db) if r["status"] == "running"]
-    except Exception:  # noqa: BLE001 - the schema may not exist yet
-        return None
+    rows = [r for r in _stored_runs(db) if r["status"] == "running"]
     return int(rows[-1]["id"]) if rows else None
 
 
