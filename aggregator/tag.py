@@ -37,6 +37,7 @@ from .document import Doc, Sentence, segment
 from .models import Record, Registration, Tag, Tags
 from .registrations import _REGISTRIES, find_registrations, normalise_registration
 from .vocabulary import (
+    NUM,
     LabelRule,
     Matcher,
     TextIndex,
@@ -403,6 +404,20 @@ _FUTURE = re.compile(r"\bwill\b|\b(?:are|is)\s+to\s+be\b")
 # a number that labels a time or a part, not a count ("at week 8", "phase 2", "Table 3")
 _LABEL_BEFORE = re.compile(r"\b(?:week|day|month|hour|visit|session|cycle|phase|stage|grade|type|"
                            r"step|level|version|wave|item|figure|table)\s+$")
+# ... or a grade of the ASA's physical status ("Forty ASA 1 or 2 patients", "ASA physical status
+# 1 and 2 patients": 2 is a grade)
+_ASA_BEFORE = re.compile(r"\basa\s+(?:physical\s+status\s+|ps\s+)?(?:class\s+|grade\s+)?"
+                         r"(?:(?:[1-5]|i{1,3}|iv)\s?(?:-|to|or|and|\u2013|/)\s?)*$")
+# a count after another and "of", where the sentence compares two such shares, is an arm's
+# denominator, not the study's ("in 26 of 30 children compared with 17 of 30 given midazolam
+# alone", "in 4 of 60 patients given midazolam (7%) compared with 18 of 60 given placebo")
+_OF_BEFORE = re.compile(rf"{NUM}\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_SHARE = re.compile(rf"{NUM}\s+(?:out\s+)?of\s+(?:the\s+)?{NUM}", re.IGNORECASE)
+# ... unless the denominator is those enrolled ("Data were available for 97 of 103 randomized
+# participants", "597 of the 672 patients enrolled in the parent trial"; not an arm's "4 of 60
+# patients randomized to midazolam")
+_ENROLLED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:randomi[sz]ed|enrolled|recruited|"
+                             r"included)\b(?!\s+(?:to|into)\b)")
 
 
 def _single_case(doc: Doc, vocab: Vocabulary, skip: tuple[str, ...]) -> str | None:
@@ -474,6 +489,10 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
             at = m.start("n")
             if _LABEL_BEFORE.search(low, max(0, at - 10), at):
                 continue  # "remission at week 8 but patients who ...": a week's number
+            if _ASA_BEFORE.search(low, max(0, at - 40), at) or (_OF_BEFORE.search(
+                    low, max(0, at - 60), at) and not _ENROLLED_AFTER.match(low, m.end("n"))
+                    and len(_OF_SHARE.findall(low, sent.start, sent.end)) > 1):
+                continue  # "ASA 1 or 2 patients", "in 26 of 30 children": no study's count
             # "per group" in the phrase, before any parenthesis ("Ninety children (n = 45 per
             # group) were randomly assigned" is 90)
             paren = low.find("(", at, m.end())

@@ -6751,6 +6751,349 @@ PROBE_ROUND_CASES = [
       "significant after controlling for change in depressive symptoms.\nConclusions: Ketamine "
       "has rapid antisuicidal effects that are partly independent of its antidepressant effects."),
      {"conditions": ["suicidality"]}),
+    # hp175-179 (rows, part 1): a 1990-2004 sample; paediatrics; earlier rounds
+    ("hp100", ("Perioperative ketamine: an umbrella review of meta-analyses with re-analysis of "
+      "the randomised evidence"),
+     ("METHODS: We searched for meta-analyses of randomised controlled trials evaluating "
+      "perioperative ketamine in surgical patients. For each outcome we re-pooled the primary "
+      "trials using random-effects models, calculated prediction intervals and graded the "
+      "credibility of the evidence."),
+     {"design": "meta_analysis"}),
+    ("hp104", ("A randomized, double-blind, crossover trial of intranasal ketamine in major "
+      "depressive disorder"),
+     ("METHODS: Twenty patients with major depression diagnosed by the Structured Clinical "
+      "Interview for DSM-IV-TR (SCID-IV) and failure of at least one adequate antidepressant "
+      "trial were randomized to receive intranasal ketamine 50 mg or saline solution in a "
+      "crossover design, with sessions separated by 7 days. Response criteria were met by 8 of 18 "
+      "patients after ketamine and 1 of 18 after saline."),
+     {"n": 20}),
+    ("hp127", ("Perioperative esketamine and postoperative depressive symptoms: a systematic "
+      "review."),
+     ("Methods: Eight databases were searched from inception to October 2023 for randomized "
+      "controlled trials of intravenous esketamine administered during the perioperative period "
+      "in adults undergoing surgery. Data were pooled using random-effects meta-analyses; "
+      "certainty of evidence was rated with GRADE."),
+     {"design": "meta_analysis"}),
+    ("hp129", ("Oral ketamine for refractory pain in older palliative care patients: a "
+      "retrospective review"),
+     ("PATIENTS AND METHODS: We retrospectively reviewed the records of all patients aged ≥65 "
+      "years who were started on oral ketamine for refractory neuropathic or cancer-related pain "
+      "in our palliative care unit between 2012 and 2020 (N = 63).\nRESULTS: Thirty-four patients "
+      "(54%) were classified as responders."),
+     {"n": 63}),
+    ("hp135", ("Ketamine and esketamine for psychiatric disorders: an umbrella review of "
+      "meta-analyses of randomized controlled trials."),
+     ("Methods: We systematically searched for meta-analyses of randomized controlled trials of "
+      "intravenous ketamine or intranasal esketamine in any psychiatric disorder. Summary effects "
+      "were recalculated using random-effects models, and the credibility of each association was "
+      "graded with established umbrella review criteria."),
+     {"design": "meta_analysis"}),
+    ("hp138", "Negative inotropic action of ketamine on isolated guinea-pig papillary muscle.",
+     ("The direct myocardial effect of ketamine was examined in isolated papillary muscles from "
+      "guinea-pig hearts, superfused with Krebs solution at 30 degrees C and stimulated "
+      "electrically at 1 Hz."),
+     {"population": "in_vitro"}),
+    ("hp138", "Immobilization of free-ranging black bears with ketamine-xylazine.",
+     ("Ninety-four black bears captured in foot snares were immobilized with a mixture of "
+      "ketamine hydrochloride (mean 7.1 mg/kg) and xylazine (mean 1.8 mg/kg) delivered "
+      "intramuscularly by projectile dart."),
+     {"conditions": ["anesthesia"]}),
+    ("hp139", ("Implementation of an opioid-sparing ketamine pathway for renal colic in the "
+      "emergency department: a before-and-after study"),
+     ("We compared adult ED patients with renal colic treated during the 12 months before "
+      "(pre-implementation, n = 212) and the 12 months after (post-implementation, n = 198) "
+      "protocol introduction."),
+     {"n": 410}),
+    ("hp175", ("Rectal premedication with midazolam and ketamine in children undergoing "
+      "adenotonsillectomy"),
+     ("Sixty children, 1 to 6 yr of age, scheduled for adenotonsillectomy were randomly allocated "
+      "to receive rectal midazolam 0.3 mg/kg alone or combined with ketamine 5 mg/kg. A smooth "
+      "induction was obtained in 26 of 30 children compared with 17 of 30 given midazolam alone."),
+     {"routes": ["rectal"], "n": 60}),
+    ("hp175", "Recovery after S(+)-ketamine or racemic ketamine for induction of anaesthesia",
+     ("In a randomized, double-blind study, 30 ASA physical status I or II patients aged 18-60 yr "
+      "scheduled for minor orthopaedic surgery received either S(+)-ketamine 1 mg/kg or racemic "
+      "ketamine 2 mg/kg intravenously for induction of anaesthesia."),
+     {"n": 30}),
+    ("hp175", "Midazolam premedication reduces emergence reactions after ketamine anaesthesia",
+     ("In a randomised, double-blind, placebo-controlled study, 120 adult patients undergoing "
+      "short gynaecological procedures under ketamine anaesthesia (2 mg/kg i.v.) received "
+      "midazolam 0.07 mg/kg or saline intramuscularly 30 min before induction. Unpleasant dreams "
+      "occurred in 4 of 60 patients given midazolam compared with 18 of 60 given placebo."),
+     {"routes": ["iv"], "n": 120}),
+    ("hp175", "Ketamine reduces stump and phantom pain: a double-blind placebo-controlled study",
+     ("Eleven amputees with stump and phantom limb pain of more than 6 months' duration took part "
+      "in a randomized, double-blind, crossover comparison of ketamine (0.1 mg/kg bolus followed "
+      "by 7 ug/kg/min infusion) and saline given intravenously over 45 min. Pain intensity was "
+      "rated on a visual analogue scale, and pressure-pain thresholds and wind-up-like pain were "
+      "measured on the stump. Ketamine reduced pain intensity, increased pressure-pain thresholds "
+      "and abolished wind-up-like pain in nine of 11 patients."),
+     {"routes": ["iv"]}),
+    ("hp175", "Ketamine psychedelic therapy of alcoholism: a controlled clinical study",
+     ("Ketamine psychedelic therapy (KPT), combining intramuscular ketamine with existentially "
+      "oriented psychotherapy, was given to 111 alcohol-dependent patients after detoxification. "
+      "A control group of 100 alcoholic patients treated in the same hospital with conventional "
+      "methods was followed for comparison; allocation was by patient choice, not by "
+      "randomization."),
+     {"design": "nonrandomized_trial"}),
+    ("hp175", ("Cognitive, dissociative and psychotogenic effects of ketamine in recreational "
+      "users on the night of drug use and 3 days later"),
+     ("PARTICIPANTS AND SETTING: Twenty ketamine users and 20 polydrug users who did not use "
+      "ketamine were recruited through contacts in the London dance scene and tested in their own "
+      "homes on the night of drug use and 3 days later."),
+     {"n": 40}),
+    ("hp175", ("Pre-injury versus post-injury administration of ketamine on formalin-induced "
+      "nociception in the rat"),
+     ("Rats received ketamine (10 mg/kg i.p.) or saline 15 min before or 5 min after subcutaneous "
+      "injection of 5% formalin into the hind paw. Flinching behaviour was counted in 5-min "
+      "intervals for 60 min."),
+     {"conditions": ["acute_pain"], "routes": []}),
+    ("hp175", "Immobilization of free-ranging white-tailed deer with ketamine and xylazine",
+     ("Forty-two free-ranging white-tailed deer (Odocoileus virginianus) were immobilized with a "
+      "combination of ketamine hydrochloride (mean 5.5 mg/kg) and xylazine hydrochloride (mean "
+      "2.2 mg/kg) delivered intramuscularly by projectile dart."),
+     {"conditions": ["anesthesia"]}),
+    ("hp175", ("Negative inotropic effects of ketamine enantiomers in isolated guinea-pig "
+      "papillary muscle"),
+     ("The direct myocardial effects of racemic ketamine and its S(+) and R(-) enantiomers were "
+      "compared in isolated right ventricular papillary muscles from guinea pigs superfused with "
+      "oxygenated Tyrode solution at 35 C and stimulated at 1 Hz."),
+     {"population": "in_vitro"}),
+    ("hp177", ("Premedication with ketamine and atropine for non-emergency tracheal intubation "
+      "in the neonatal intensive care unit: a before-and-after study"),
+     ("Methods: We compared neonates intubated non-emergently in a level III unit during the 18 "
+      "months before (morphine 100 µg/kg, n = 47) and the 18 months after (atropine 20 µg/kg and "
+      "ketamine 1-2 mg/kg intravenously, n = 52) the protocol change."),
+     {"n": 99}),
+    ("hp177", ("Caudal S(+)-ketamine with bupivacaine for postoperative analgesia in children "
+      "undergoing inguinal herniotomy"),
+     ("Background: Preservative-free S(+)-ketamine has been proposed as an adjunct to prolong "
+      "caudal analgesia.\nConclusion: Caudal S(+)-ketamine 0.5 mg/kg added to bupivacaine more "
+      "than doubled the duration of postoperative analgesia in children."),
+     {"routes": ["neuraxial"]}),
+    ("hp177", ("Ketamine and esketamine for depression in children and adolescents: a narrative "
+      "review of efficacy, safety and ethical considerations"),
+     ("Ketamine and its S-enantiomer esketamine have rapid antidepressant and anti-suicidal "
+      "effects in adults, and interest in their use in younger patients is growing. In this "
+      "narrative review, we summarize the available evidence in youth with treatment-resistant "
+      "depression."),
+     {"ages": ["child"]}),
+    ("hp177", ("Prevalence and correlates of ketamine use among secondary school students in "
+      "Hong Kong"),
+     ("Methods: A total of 11,862 students aged 12 to 18 years completed an anonymous "
+      "self-administered questionnaire assessing substance use, family functioning, depressive "
+      "symptoms and peer influences.\nResults: Ketamine use was associated with having drug-using "
+      "friends and depressive symptoms (OR 1.8)."),
+     {"conditions": ["substance_use"]}),
+    ("hp177", ("Low-dose ketamine infusion for refractory vaso-occlusive pain crisis in children "
+      "with sickle cell disease: a retrospective cohort"),
+     ("Results: Thirty-three patients (mean age 15.8 years) accounted for 52 hospitalizations. "
+      "Mean pain scores decreased from 8.4 to 7.1."),
+     {"n": 33}),
+    ("hp177", ("Ketamine infusion for children with refractory status asthmaticus in the "
+      "pediatric intensive care unit"),
+     ("We retrospectively reviewed 41 children aged 2 to 17 years with status asthmaticus who "
+      "received a continuous intravenous ketamine infusion. Eleven patients (27%) were intubated; "
+      "in 6 of them ketamine was used as the induction agent. Emergence reactions were documented "
+      "in 3 patients."),
+     {"conditions": []}),
+    ("hp177", ("Dissociative symptoms and antidepressant response to ketamine in adolescents: "
+      "secondary analysis of a randomized clinical trial"),
+     ("Methods: This secondary analysis used data from a randomized, midazolam-controlled "
+      "crossover trial in which 17 adolescents aged 13-17 years received intravenous ketamine 0.5 "
+      "mg/kg.\nConclusions: In adolescents, acute dissociation during ketamine infusion was "
+      "associated with short-term antidepressant response, consistent with some adult findings."),
+     {"ages": ["child"]}),
+    ("hp177", ("Ketamine versus etomidate for rapid sequence intubation in critically ill "
+      "children: a propensity-matched cohort study"),
+     ("Measurements and Main Results: Of 3,284 eligible patients, 1,012 matched pairs were "
+      "analysed. Among children with sepsis, etomidate was associated with a greater requirement "
+      "for vasoactive infusions."),
+     {"routes": []}),
+    # hp175-179 (rows, part 2): intensive care; anxiety, PTSD and OCD; evidence syntheses
+    ("hp176", ("Adjunctive low-dose ketamine infusion for analgosedation in mechanically "
+      "ventilated adults: a randomized, double-blind, placebo-controlled trial."),
+     ("BACKGROUND: Opioid-centred analgosedation is standard in the intensive care unit (ICU), "
+      "but high opioid exposure is associated with ileus, tolerance and prolonged ventilation. We "
+      "assessed whether adding a low-dose ketamine infusion reduces opioid consumption in "
+      "mechanically ventilated adults."),
+     {"conditions": ["anesthesia"]}),
+    ("hp176", ("Efficacy and safety of ketamine in refractory status epilepticus: a systematic "
+      "review."),
+     ("Results: Twenty-nine studies were included (no randomised trials): 8 retrospective "
+      "cohorts, 6 case series and 15 case reports, comprising 462 episodes of status epilepticus "
+      "in 448 patients (231 children)."),
+     {"n": 448}),
+    ("hp176", ("Ketamine for life-threatening bronchospasm in a mechanically ventilated patient "
+      "with near-fatal asthma."),
+     ("We describe a 46-year-old man with near-fatal asthma who developed severe dynamic "
+      "hyperinflation and peak airway pressures above 50 cmH2O after intubation despite nebulised "
+      "salbutamol, ipratropium, intravenous magnesium and methylprednisolone."),
+     {"conditions": []}),
+    ("hp176", ("Ketamine inhibits neutrophil extracellular trap formation in blood from patients "
+      "with septic shock in vitro."),
+     ("Neutrophils isolated from blood of 14 patients with septic shock and 10 healthy volunteers "
+      "were incubated with ketamine (1-100 µM), propofol or midazolam at clinically relevant "
+      "concentrations, and NET formation was quantified by immunofluorescence and MPO-DNA ELISA."),
+     {"design": "preclinical", "population": "in_vitro", "n": None}),
+    ("hp176", ("Recommendations on analgosedation in mechanically ventilated adults: a consensus "
+      "statement of a national intensive care society."),
+     ("Purpose: To provide practical recommendations on analgesia and sedation for adult ICU "
+      "patients receiving invasive mechanical ventilation. Results: Consensus was reached on 29 "
+      "statements. The panel recommends an analgesia-first approach with light sedation targets "
+      "(RASS -1 to 0) for most patients, propofol or dexmedetomidine in preference to "
+      "benzodiazepines, and daily assessment of pain, agitation and delirium. Ketamine is "
+      "suggested as an opioid-sparing adjunct in patients with high opioid requirements."),
+     {"conditions": ["anesthesia"]}),
+    ("hp176", ("Secondary sclerosing cholangitis after prolonged ketamine sedation in COVID-19: "
+      "report of three cases."),
+     ("We report three men aged 48, 55 and 61 years who developed progressive cholestatic liver "
+      "injury during ICU stays of 34-58 days, during which they received ketamine at 1.5-3.5 "
+      "mg/kg/h for 14-26 days."),
+     {"routes": ["iv"]}),
+    ("hp176", ("Ketamine infusion for pain management in critically ill patients with opioid use "
+      "disorder: a retrospective matched cohort study."),
+     ("Objective: Pain control in critically ill patients with opioid use disorder (OUD), "
+      "including those on buprenorphine or methadone maintenance, is challenging."),
+     {"conditions": ["acute_pain", "substance_use"]}),
+    ("hp176", ("Implementation of a ketamine-inclusive analgosedation protocol in a medical ICU: "
+      "a before-and-after quality improvement study."),
+     ("Methods: This quality improvement project compared mechanically ventilated adults admitted "
+      "in the 12 months before (pre-implementation, n = 214) and 12 months after "
+      "(post-implementation, n = 236) protocol introduction."),
+     {"n": 450}),
+    ("hp176", ("Ketamine as an adjunct for alcohol withdrawal syndrome: a systematic review and "
+      "meta-analysis."),
+     ("Background and aims: Ketamine has been proposed as a benzodiazepine-sparing adjunct for "
+      "severe alcohol withdrawal syndrome (AWS). We aimed to summarise its effects on "
+      "benzodiazepine requirements, intubation and length of stay."),
+     {"conditions": ["substance_use"]}),
+    ("hp176", ("Ketamine for sedation during critical care interhospital transfer of ventilated "
+      "patients: a five-year service evaluation."),
+     ("Results: Of 1,412 transfers of ventilated adults, 603 used ketamine-based sedation and 809 "
+      "used propofol."),
+     {"n": None}),
+    ("hp176", ("Use of ketamine for sedation and analgesia in intensive care: an international "
+      "survey of intensivists."),
+     ("Methods: An online questionnaire was distributed through national societies of intensive "
+      "care medicine in 23 countries between May and August 2022. It addressed indications, "
+      "dosing, monitoring and perceived barriers to ketamine use in adult ICUs. Results: A total "
+      "of 1,129 physicians responded."),
+     {"ages": []}),
+    ("hp176", "Ketamine in the treatment of bronchospasm during mechanical ventilation.",
+     ("Ten patients with severe bronchospasm during mechanical ventilation, unresponsive to "
+      "aminophylline, beta-agonists and steroids, were given ketamine intravenously in a dose of "
+      "1 mg/kg followed by an infusion of 1 mg/kg/h. PaO2 rose in eight patients."),
+     {"n": 10}),
+    ("hp176", ("Ketamine for sedation in critically ill adults and the risk of delirium: a "
+      "systematic review and meta-analysis."),
+     ("Purpose: To evaluate whether ketamine used for sedation or analgesia in mechanically "
+      "ventilated adults affects the incidence of delirium. Results: Twelve trials enrolling "
+      "1,517 participants were included. Ketamine was not associated with delirium incidence (RR "
+      "0.92, 95% CI 0.78-1.09; I2 = 31%) or coma. Ketamine reduced opioid consumption "
+      "(standardized mean difference -0.41) without increasing hemodynamic adverse events."),
+     {"conditions": ["anesthesia"]}),
+    ("hp176", ("Ketamine in post-anoxic status epilepticus after cardiac arrest: a retrospective "
+      "single-centre study."),
+     ("We reviewed all comatose adults resuscitated from cardiac arrest between 2015 and 2022 in "
+      "whom PASE was diagnosed on continuous EEG and who received ketamine in addition to at "
+      "least two antiseizure drugs and propofol or midazolam."),
+     {"conditions": []}),
+    ("hp176", ("Rapid remission of severe depression following ketamine for mechanical "
+      "ventilation: a case report."),
+     ("A 63-year-old woman with a 10-year history of treatment-resistant major depressive "
+      "disorder, unresponsive to four antidepressants and electroconvulsive therapy, was admitted "
+      "to the intensive care unit after a deliberate overdose of amitriptyline and required "
+      "mechanical ventilation for 5 days. After extubation, she reported marked improvement in "
+      "mood, and her Montgomery-Åsberg Depression Rating Scale score fell from 38 before "
+      "admission to 12 on day 9, with resolution of suicidal ideation."),
+     {"conditions": ["depression", "trd", "suicidality"]}),
+    ("hp176", ("Ketamine and peri-intubation adverse haemodynamic events in critically ill "
+      "children: a multicentre registry study."),
+     ("MEASUREMENTS AND MAIN RESULTS: Of 12,466 intubations, ketamine was used as an induction "
+      "agent in 4,120 (33%). Among children with septic shock (n = 1,087), peri-intubation "
+      "hypotension or cardiac arrest occurred in 11.6% of ketamine intubations versus 15.9% of "
+      "non-ketamine intubations."),
+     {"n": None}),
+    ("hp178", ("Does baseline anxiety moderate the antidepressant response to ketamine? A "
+      "secondary analysis of a randomized trial in treatment-resistant depression"),
+     ("BACKGROUND: Anxious depression is associated with poorer outcomes with conventional "
+      "antidepressants. Whether anxiety predicts response to ketamine is uncertain."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp178", ("Ketamine attenuates persistent fear and anxiety-like behavior in the single "
+      "prolonged stress model of posttraumatic stress disorder in rats"),
+     ("Single prolonged stress (SPS) is a validated rodent model of posttraumatic stress disorder "
+      "(PTSD) that produces impaired fear extinction retention and enhanced anxiety-like "
+      "behavior."),
+     {"conditions": ["ptsd"]}),
+    ("hp178", ("Ketamine-assisted psychotherapy for posttraumatic stress disorder in a community "
+      "clinic: a retrospective chart review"),
+     ("We reviewed the records of all adults with a primary diagnosis of PTSD who began KAP at a "
+      "community clinic between 2019 and 2022 (n = 83). Among the 71 patients completing at least "
+      "three sessions, mean PCL-5 scores decreased from 52.3 to 34.6 (p < 0.001)."),
+     {"n": 83}),
+    ("hp178", ("Ketamine reduces amygdala reactivity to threatening faces in healthy volunteers: "
+      "a placebo-controlled fMRI study"),
+     ("Ketamine's rapid anxiolytic and antidepressant effects may be mediated by changes in "
+      "emotional processing. State anxiety ratings did not differ between sessions."),
+     {"conditions": []}),
+    ("hp178", ("Ketamine and its metabolite hydroxynorketamine increase BDNF release in cultured "
+      "rat hippocampal neurons"),
+     ("We examined the effects of ketamine and (2R,6R)-hydroxynorketamine on brain-derived "
+      "neurotrophic factor (BDNF) release in primary hippocampal neuronal cultures from embryonic "
+      "rats."),
+     {"population": "in_vitro"}),
+    ("hp178", ("Panic attacks during esketamine nasal spray treatment for treatment-resistant "
+      "depression: a case report"),
+     ("We report a 52-year-old man with TRD and no previous history of anxiety disorder who "
+      "developed recurrent panic attacks during the post-administration observation period after "
+      "his fourth and fifth esketamine 84 mg sessions."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp178", ("Resolution of obsessive-compulsive symptoms after ketamine anaesthesia: a case "
+      "report"),
+     ("A 27-year-old man with long-standing obsessive-compulsive disorder (Y-BOCS 31) underwent "
+      "orthopaedic surgery under general anaesthesia induced with intravenous ketamine 2 mg/kg."),
+     {"conditions": ["ocd"]}),
+    ("hp179", ("Predictors of response to esketamine nasal spray in treatment-resistant "
+      "depression: an individual participant data meta-analysis of phase 3 trials."),
+     ("METHODS: We pooled individual participant data from four randomised, double-blind phase 3 "
+      "trials of flexibly or fixed-dosed esketamine nasal spray plus a newly initiated oral "
+      "antidepressant versus placebo nasal spray plus antidepressant."),
+     {"design": "meta_analysis"}),
+    ("hp179", ("Ketamine and esketamine for depression: an umbrella review of meta-analyses with "
+      "credibility assessment."),
+     ("We performed an umbrella review of meta-analyses of randomized controlled trials examining "
+      "racemic ketamine or esketamine for depressive disorders. For each eligible meta-analysis, "
+      "we re-estimated summary effects with random-effects models, evaluated heterogeneity, "
+      "small-study effects and excess significance, and graded credibility of evidence."),
+     {"design": "meta_analysis"}),
+    ("hp179", ("Sub-dissociative ketamine for acute pain in the emergency department: a "
+      "consensus statement of the Society for Academic Emergency Medicine clinical "
+      "practice panel."),
+     ("Monitoring requirements are lower than for procedural sedation because the doses used do "
+      "not produce dissociation."),
+     {"conditions": ["acute_pain"]}),
+    ("hp179", ("Ketamine and rapid reduction of suicidal thoughts: individual participant data "
+      "meta-analysis."),
+     ("Method:\nIndividual participant data were obtained from 10 comparison intervention studies "
+      "in which a single subanesthetic dose of intravenous ketamine was compared with saline "
+      "placebo or midazolam. Only participants with suicidal ideation at baseline were included "
+      "(n = 167)."),
+     {"n": 167}),
+    ("hp179", "Oral ketamine for depression: a systematic review.",
+     ("Results: Thirteen studies were included, comprising four RCTs (n = 242), three open-label "
+      "trials and six case series or reports."),
+     {"n": None}),
+    ("hp179", ("Ketamine for refractory and super-refractory status epilepticus: a systematic "
+      "review and meta-analysis."),
+     ("Results: Twenty-seven studies encompassing 812 episodes of status epilepticus in 779 "
+      "patients (adults and children) were included."),
+     {"n": 779}),
+    ("hp179", ("Cost-effectiveness of esketamine nasal spray for treatment-resistant depression: "
+      "a systematic review of economic evaluations."),
+     ("Objectives: To systematically review and appraise economic evaluations of esketamine nasal "
+      "spray for treatment-resistant depression (TRD)."),
+     {"design": "systematic_review"}),
 ]
 
 
