@@ -418,6 +418,19 @@ _OF_SHARE = re.compile(rf"{NUM}\s+(?:out\s+)?of\s+(?:the\s+)?{NUM}", re.IGNORECA
 # patients randomized to midazolam")
 _ENROLLED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:randomi[sz]ed|enrolled|recruited|"
                              r"included)\b(?!\s+(?:to|into)\b)")
+_OF_TAIL = re.compile(r"of\s+(?:the\s+)?")
+
+
+def _arm_denominator(low: str, at: int, end: int, sent: Sentence) -> bool:
+    """Whether the count at ``low[at:end]`` is an arm's denominator (see :data:`_OF_BEFORE`).
+    The "of" right before it is looked for first: searching the number-word regex back from
+    every count cost ~4% of all tagging."""
+    of = low.rfind("of", max(0, at - 60), at)
+    if of < 0 or _OF_TAIL.fullmatch(low, of, at) is None:
+        return False
+    return (_OF_BEFORE.search(low, max(0, at - 60), at) is not None
+            and _ENROLLED_AFTER.match(low, end) is None
+            and len(_OF_SHARE.findall(low, sent.start, sent.end)) > 1)
 
 
 def _single_case(doc: Doc, vocab: Vocabulary, skip: tuple[str, ...]) -> str | None:
@@ -489,9 +502,9 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
             at = m.start("n")
             if _LABEL_BEFORE.search(low, max(0, at - 10), at):
                 continue  # "remission at week 8 but patients who ...": a week's number
-            if _ASA_BEFORE.search(low, max(0, at - 40), at) or (_OF_BEFORE.search(
-                    low, max(0, at - 60), at) and not _ENROLLED_AFTER.match(low, m.end("n"))
-                    and len(_OF_SHARE.findall(low, sent.start, sent.end)) > 1):
+            if (low.find("asa", max(0, at - 40), at) >= 0
+                    and _ASA_BEFORE.search(low, max(0, at - 40), at)) \
+                    or _arm_denominator(low, at, m.end("n"), sent):
                 continue  # "ASA 1 or 2 patients", "in 26 of 30 children": no study's count
             # "per group" in the phrase, before any parenthesis ("Ninety children (n = 45 per
             # group) were randomly assigned" is 90)
