@@ -344,6 +344,10 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
         if design and (best is None or rank[design] < rank[best.label]):
             best = Tag(design, "publication_type", pt.name)
     if best is not None:
+        if population != "human" and best.label in _ANIMAL_STUDY_TYPES:
+            # an animal study typed as a trial is preclinical, as its text makes it (a
+            # veterinary "Randomized Controlled Trial" of ketamine in six Beagle dogs)
+            return _text_design(doc, vocab, population) or best
         # Publication types lag behind the text for older reviews typed only "Review" and
         # trials typed only "Clinical Trial": let explicit text upgrade them. So for a
         # systematic review that pools its data and a consensus statement typed "Review".
@@ -365,6 +369,8 @@ def _design(record: Record, doc: Doc, vocab: Vocabulary, population: str) -> Tag
     return _text_design(doc, vocab, population)
 
 
+#: the publication types' designs of a primary study, which animal work's text makes preclinical
+_ANIMAL_STUDY_TYPES = frozenset({"rct", "nonrandomized_trial", "observational", "case_report"})
 #: what the text may make of a record typed only "Letter"
 _LETTER_UPGRADE = ("case_report", "rct")
 #: publication types whose record has no participants of its own: an editorial or a news item

@@ -968,6 +968,23 @@ def test_tag_mesh_trd_and_publication_type_rct(vocab: Vocabulary) -> None:
     assert tags.design == Tag("rct", "publication_type", "Randomized Controlled Trial")
 
 
+def test_animal_study_typed_as_a_trial_is_preclinical(vocab: Vocabulary) -> None:
+    # veterinary trials are often typed "Randomized Controlled Trial"; the guide makes every
+    # animal study preclinical, as the text alone does. An animal review keeps its type.
+    types = [Coded(None, "Journal Article"), Coded("D016449", "Randomized Controlled Trial")]
+    record = rec("Intramuscular ketamine and dexmedetomidine for sedation in Beagle dogs",
+                 "Twelve healthy Beagle dogs were randomly assigned to receive ketamine "
+                 "(5 mg/kg) or saline intramuscularly in a blinded crossover design. Sedation "
+                 "scores and heart rate were recorded in the dogs for 60 minutes.",
+                 publication_types=types)
+    tags = tag_record(record, vocab)
+    assert tags.population.label == "animal"
+    assert tags.design is not None and tags.design.label == "preclinical"
+    review = rec("Ketamine in canine anaesthesia: a review", "Ketamine is used in dogs.",
+                 publication_types=[Coded("D016454", "Review")])
+    assert tag_record(review, vocab).design == Tag("review", "publication_type", "Review")
+
+
 def test_tag_mesh_heading_not_major_needs_some_text(vocab: Vocabulary) -> None:
     mesh = [MeshHeading("D061218", "Depressive Disorder, Treatment-Resistant")]
     bare = tag_record(rec("Ketamine pharmacokinetics in adults", mesh=mesh), vocab)
@@ -7094,6 +7111,267 @@ PROBE_ROUND_CASES = [
      ("Objectives: To systematically review and appraise economic evaluations of esketamine nasal "
       "spray for treatment-resistant depression (TRD)."),
      {"design": "systematic_review"}),
+    # hp180-183 (rows, part 1): records without an abstract; neurology; earlier rounds
+    ("hp110", "Ketamine-induced ulcerative cystitis in a recreational user: a case report",
+     "",
+     {"n": 1}),
+    ("hp129", ("[Ketamine sedation in the paediatric emergency department: a retrospective "
+      "analysis of 312 cases]."),
+     "",
+     {"n": 312}),
+    ("hp129", "Ketamine infusion for refractory cancer pain: a case report.",
+     "",
+     {"n": 1}),
+    ("hp180", "Reply to: Ketamine and postoperative delirium in older surgical patients.",
+     "",
+     {"ages": ["older_adult"]}),
+    ("hp180", "Ketamine-induced ulcerative cystitis: a case report.",
+     "",
+     {"n": 1}),
+    ("hp180", "Sublingual ketamine for cancer pain in a child.",
+     "",
+     {"design": "case_report"}),
+    ("hp180", "Effects of ketamine on NMDA receptor currents in cultured rat hippocampal neurons.",
+     "",
+     {"population": "in_vitro"}),
+    ("hp180", "Ketamine in geriatric anaesthesia: a retrospective analysis of 40 cases.",
+     "",
+     {"n": 40}),
+    ("hp180", ("Single-dose intravenous ketamine in adolescents with treatment-resistant "
+      "depression: preliminary results."),
+     ("Seventeen adolescents aged 13-17 years with treatment-resistant depression received a "
+      "single 0.5 mg/kg infusion of ketamine over 40 minutes. MADRS scores fell by 42% at 24 "
+      "hours."),
+     {"design": "nonrandomized_trial"}),
+    ("hp180", "Caudal ketamine with bupivacaine for hypospadias repair.",
+     ("Eighty boys aged 1-8 years were randomized to caudal bupivacaine with or without ketamine "
+      "0.5 mg/kg. The duration of postoperative analgesia was longer with ketamine (9.8 vs 5.1 h, "
+      "p<0.001)."),
+     {"conditions": ["acute_pain"]}),
+    ("hp181", ("Glutamatergic approaches to eating disorders: a narrative review of ketamine and "
+      "related compounds"),
+     ("We discuss open-label studies of ketamine in anorexia nervosa, a case series combining "
+      "ketamine with psychotherapy, and the frequent co-occurrence of depression, anxiety and "
+      "obsessive-compulsive symptoms in these populations."),
+     {"conditions": []}),
+    ("hp181", ("Early childhood exposure to ketamine-based anaesthesia and later "
+      "neurodevelopmental outcomes: a population-based cohort study"),
+     ("METHODS: Using linked health and education databases, we identified 1,108 children who "
+      "received ketamine as part of general anaesthesia before the age of 3 years and 4,432 "
+      "unexposed children matched for birth year, sex and socioeconomic status."),
+     {"n": 5540}),
+    ("hp181", ("White matter abnormalities in chronic ketamine users: a diffusion tensor imaging "
+      "study"),
+     ("We used diffusion tensor imaging to compare 41 individuals with ketamine dependence (mean "
+      "duration of use 5.2 years) and 44 age- and sex-matched drug-free healthy controls."),
+     {"n": 85}),
+    ("hp181", ("Ketamine suppresses cortical spreading depression and its hemodynamic response "
+      "in the rat: implications for migraine aura"),
+     ("CSD was elicited by topical KCl application, and propagation was recorded with "
+      "intracortical electrodes. Intravenous ketamine (10-30 mg/kg) dose-dependently reduced CSD "
+      "frequency."),
+     {"routes": ["iv"]}),
+    ("hp181", ("Ketamine sedation and spreading depolarizations after aneurysmal subarachnoid "
+      "haemorrhage and traumatic brain injury: a multicentre observational study"),
+     ("METHODS: We analysed electrocorticographic recordings from 115 patients with aneurysmal "
+      "subarachnoid haemorrhage or traumatic brain injury. Periods with and without continuous "
+      "ketamine infusion for sedation were compared within patients."),
+     {"routes": ["iv"]}),
+    ("hp181", ("Adjunctive ketamine for depressive symptoms in schizophrenia: an open-label "
+      "pilot study"),
+     ("In this open-label pilot study, 12 clinically stable outpatients with schizophrenia and "
+      "comorbid depressive symptoms (Calgary Depression Scale for Schizophrenia >=6) received a "
+      "single intravenous infusion of ketamine 0.5 mg/kg. Positive symptoms increased transiently "
+      "during the infusion in three patients."),
+     {"n": 12}),
+    ("hp181", ("Differential psychotomimetic effects of esketamine and arketamine in healthy "
+      "volunteers"),
+     ("METHODS: In a double-blind, randomized, three-period crossover study, 15 healthy male "
+      "volunteers aged 22 to 45 received intravenous esketamine (0.15 mg/kg), arketamine (0.15 "
+      "mg/kg) and placebo over 40 minutes."),
+     {"ages": ["adult"]}),
+    ("hp181", ("Management of convulsive status epilepticus in adults: consensus guideline of "
+      "the national neurocritical care society"),
+     ("For refractory status epilepticus, continuous infusions of midazolam, propofol or ketamine "
+      "are suggested, with the choice guided by hemodynamic status and comorbidities."),
+     {"routes": ["iv"]}),
+    ("hp181", ("Acute effects of ketamine on the mismatch negativity in healthy participants: "
+      "relevance to schizophrenia"),
+     ("We recorded MMN in 26 healthy participants (age 19-37; 13 female) during placebo and "
+      "ketamine infusions administered in a counterbalanced, double-blind, randomised order."),
+     {"ages": ["adult"]}),
+    ("hp181", ("Ketamine in autism spectrum disorder: a systematic review of clinical and "
+      "preclinical evidence"),
+     ("Results: Eighteen preclinical studies and five clinical reports (one randomized trial, one "
+      "open-label study and three case reports; 34 participants in total) met inclusion criteria."),
+     {"n": 34}),
+    ("hp181", ("Ketamine abuse and persistent psychotic symptoms: a 1-year longitudinal study of "
+      "users in Hong Kong"),
+     ("DESIGN: Prospective cohort with baseline and 12-month assessments. PARTICIPANTS: 150 young "
+      "people (aged 16-30 years) who used ketamine at least weekly, and 50 non-using controls. "
+      "FINDINGS: Of the 200 participants, 171 were re-assessed."),
+     {"n": 200}),
+    ("hp112", ("Disproportionality analysis of dissociative and cardiovascular adverse events "
+      "associated with esketamine: a pharmacovigilance study of the FDA Adverse Event "
+      "Reporting System"),
+     ("Methods: Reports submitted to the FDA Adverse Event Reporting System (FAERS) in which "
+      "esketamine was the primary suspect drug were extracted. Results: Hypertensive events were "
+      "more frequently reported in patients aged 65 years or older."),
+     {"ages": []}),
+    ("hp147", ("Beck Scale for Suicide Ideation outcomes after serial ketamine infusions in "
+      "treatment-resistant depression: post-hoc analysis of an open-label trial."),
+     ("Methods: This post-hoc analysis used data from a single-arm open-label study in which 57 "
+      "adults with TRD (mean age 46.3 years) received six infusions of ketamine 0.5 mg/kg over 40 "
+      "min.\nResults: Among the 30 participants with baseline BSS >0, mean BSS fell from 9.9 to "
+      "3.1."),
+     {"n": 57}),
+    ("hp166", ("Perioperative ketamine for the prevention of postoperative delirium: a "
+      "meta-analysis of randomized controlled trials with trial sequential analysis"),
+     ("Objective: To determine whether perioperative ketamine or esketamine reduces the incidence "
+      "of postoperative delirium in adult surgical patients.\nResults: In the subgroup of trials "
+      "enrolling elderly patients, the effect was not significant.\nConclusions: The evidence is "
+      "not conclusive, particularly in older patients."),
+     {"ages": ["adult"]}),
+    # hp180-183 (rows, part 2): real-world data; preclinical research
+    ("hp182", ("Post-marketing safety of esketamine nasal spray: a disproportionality analysis "
+      "of the FDA Adverse Event Reporting System (FAERS)"),
+     ("RESULTS: We identified 7,412 reports describing 19,806 adverse events. Reports most often "
+      "concerned women (61.2%) and patients aged 18-64 years."),
+     {"ages": []}),
+    ("hp182", ("Ketamine abuse and dependence signals in the European pharmacovigilance database "
+      "EudraVigilance, 2005-2022"),
+     ("RESULTS: Of 9,874 ketamine-related reports, 1,311 (13.3%) were abuse-related. Most abuse "
+      "cases involved men aged 18-44 years."),
+     {"ages": []}),
+    ("hp182", ("Ketamine for depression in a Veterans Health Administration cohort: "
+      "retrospective evaluation of IV ketamine and esketamine"),
+     ("METHODS: We conducted a retrospective cohort study using national VHA electronic health "
+      "records. Veterans who initiated IV ketamine (n = 215) or esketamine (n = 507) for TRD were "
+      "compared on PHQ-9 change over 6 months using inverse-probability weighting."),
+     {"n": 722}),
+    ("hp182", ("Healthcare resource utilization and costs before and after esketamine "
+      "initiation: a US claims analysis"),
+     ("Methods: Adults with major depressive disorder and at least one esketamine claim were "
+      "identified in the Optum Clinformatics Data Mart (March 2019-June 2022)."),
+     {"conditions": ["depression"]}),
+    ("hp182", ("Esketamine-associated cardiovascular adverse events: a pharmacovigilance study "
+      "based on FAERS"),
+     ("Results: Among 8,105 esketamine reports, 614 cardiovascular cases were identified. Cases "
+      "were more frequent in patients aged 65 years and older."),
+     {"ages": []}),
+    ("hp182", ("Ketamine infusion therapy in a Canadian publicly funded program: a prospective "
+      "registry"),
+     ("RESULTS: Three hundred and twelve patients consented to the registry, of whom 278 "
+      "completed the acute course. CONCLUSIONS: A publicly funded IV ketamine service achieved "
+      "outcomes comparable to those of randomized trials."),
+     {"design": "observational", "n": 312}),
+    ("hp182", ("Prescription of esketamine in Spain after reimbursement: a nationwide "
+      "drug-utilization study"),
+     ("A total of 3,114 patients received at least one esketamine dispensation during the study "
+      "period. Most patients were women aged 40-64 years, and 28% discontinued within 8 weeks."),
+     {"ages": []}),
+    ("hp182", "Ketamine in prehospital care: a 10-year review of a national air ambulance database",
+     ("RESULTS: Ketamine was administered during 6,871 missions to 6,702 patients. Indications "
+      "were analgesia (58.4%), induction for prehospital emergency anaesthesia (34.9%) and "
+      "agitation (6.7%)."),
+     {"n": 6702}),
+    ("hp182", ("Ketamine-related deaths in England and Wales: analysis of Office for National "
+      "Statistics mortality data"),
+     ("There were 314 such deaths, with the annual number increasing from fewer than 5 before "
+      "2006 to 53 in 2022. Most deaths involved men (78%) aged 20-39 years."),
+     {"ages": []}),
+    ("hp182", ("Disproportionality analysis of ketamine-induced liver injury in the FDA adverse "
+      "event reporting system"),
+     ("Background: Cholestatic liver injury has been associated with repeated ketamine exposure, "
+      "particularly among recreational users and patients receiving prolonged infusions for "
+      "sedation."),
+     {"no_condition": "substance_use"}),
+    ("hp182", ("Ketamine and esketamine prescribing in Australia: analysis of Pharmaceutical "
+      "Benefits Scheme and state monitoring data"),
+     ("Methods: Population-level dispensing data from the Pharmaceutical Benefits Scheme and a "
+      "state-based real-time prescription monitoring system were analysed from 2016 to 2023."),
+     {"design": "observational"}),
+    ("hp182", ("Emergency department visits involving ketamine misuse in the Drug Abuse Warning "
+      "Network, 2022"),
+     ("This report uses data from the Drug Abuse Warning Network (DAWN), a public health "
+      "surveillance system that monitors drug-related emergency department visits from a sample "
+      "of US hospitals. Most visits involved young adults aged 18-25 years."),
+     {"design": "observational", "ages": []}),
+    ("hp182", ("National survey of ketamine use for depression by psychiatrists in the United "
+      "Kingdom"),
+     ("Aims and method: We conducted an online survey of consultant psychiatrists registered with "
+      "the Royal College of Psychiatrists. An invitation was sent to 4,200 members, and 512 "
+      "responded."),
+     {"n": 512}),
+    ("hp182", ("Abuse potential of esketamine: a review of post-marketing data from multiple "
+      "surveillance systems"),
+     ("Across systems, only 47 cases suggestive of abuse or misuse were identified, no diversion "
+      "events were confirmed, and poison centre calls involving esketamine were rare relative to "
+      "racemic ketamine."),
+     {"conditions": ["substance_use"], "n": None}),
+    ("hp182", ("Effectiveness of ketamine versus electroconvulsive therapy in routine practice: "
+      "a target trial emulation using Danish registers"),
+     ("Results: In total, 5,877 patients initiated ECT and 441 initiated ketamine."),
+     {"n": 6318}),
+    ("hp182", ("Bladder and kidney complications in chronic ketamine users in Hong Kong: a "
+      "territory-wide cohort study"),
+     ("RESULTS: We identified 4,367 individuals with ketamine use disorder (median age at "
+      "diagnosis 22 years) and 43,670 matched comparators."),
+     {"n": 48037}),
+    ("hp182", ("Esketamine and the risk of falls and fractures in older adults: a Medicare "
+      "cohort study"),
+     ("The cohort included 2,214 esketamine initiators and 8,856 comparators."),
+     {"n": 11070}),
+    ("hp182", ("Esketamine nasal spray: signal of hypertension-related events in the Canadian "
+      "Vigilance database and literature"),
+     ("The review examined 12 Canadian and 96 international cases from the Canada Vigilance "
+      "database, the manufacturer's safety database and the published literature. Of these, 23 "
+      "cases were assessed as probably linked to esketamine."),
+     {"n": None}),
+    ("hp182", ("Comparison of bipolar and unipolar depression outcomes with IV ketamine in a "
+      "real-world infusion program"),
+     ("Methods: Data were drawn from a prospectively maintained clinical database of a "
+      "hospital-based ketamine program. Patients received six IV ketamine infusions (0.5 mg/kg "
+      "over 40 min) over 2-3 weeks."),
+     {"design": "observational"}),
+    ("hp183", ("Preventive ketamine blocks remifentanil-induced hyperalgesia after plantar "
+      "incision in rats."),
+     ("METHODS: Rats underwent plantar incision under sevoflurane anaesthesia while receiving a "
+      "remifentanil infusion (1 mug/kg/min) or saline via a tail vein catheter for 60 min. "
+      "Ketamine (10 mg/kg) or saline was injected subcutaneously 30 min before incision."),
+     {"routes": ["subcutaneous"]}),
+    ("hp183", ("Subanesthetic intravenous ketamine alters resting-state functional connectivity "
+      "in rhesus macaques."),
+     ("PURPOSE: Non-human primates offer a translational bridge for neuroimaging studies of "
+      "rapid-acting antidepressants."),
+     {"conditions": []}),
+    ("hp183", ("Oral transmucosal administration of ketamine and detomidine for sedation of "
+      "feral cats."),
+     ("Adequate sedation for handling was achieved in 19 of 24 cats within 20 minutes; the "
+      "remaining cats required intramuscular supplementation."),
+     {"routes": ["sublingual"]}),
+    ("hp183", ("Effects of ketamine on ouabain-induced hyperlocomotion and oxidative stress in "
+      "an animal model of mania."),
+     ("Because ketamine may induce manic switching in patients with bipolar depression, we "
+      "investigated whether ketamine alters ouabain-induced behaviour."),
+     {"conditions": ["bipolar"]}),
+    ("hp183", ("Ketamine reverses anhedonia induced by prefrontal overactivation in the common "
+      "marmoset."),
+     ("We examined whether ketamine reverses anhedonia-like behaviour induced by experimental "
+      "sgACC overactivation in marmosets (Callithrix jacchus)."),
+     {"conditions": ["depression"]}),
+    ("hp183", ("Comparison of ketamine and buprenorphine added to a dexmedetomidine protocol for "
+      "postoperative analgesia in cats undergoing ovariohysterectomy: a randomised "
+      "clinical trial."),
+     ("Methods: Sixty female cats were randomly assigned to receive intramuscular dexmedetomidine "
+      "(20 mug/kg) combined with either ketamine (5 mg/kg) or buprenorphine (20 mug/kg)."),
+     {"routes": ["im"]}),
+    ("hp183", ("Ketamine attenuates naloxone-precipitated opioid withdrawal and anxiety-like "
+      "behaviour in morphine-dependent rats."),
+     ("Male Wistar rats were made dependent on morphine by escalating subcutaneous injections for "
+      "7 days. Ketamine (5 or 10 mg/kg, i.p.) or saline was administered 30 min before "
+      "naloxone-precipitated withdrawal."),
+     {"routes": []}),
 ]
 
 
