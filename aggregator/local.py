@@ -42,6 +42,12 @@ PARALLEL_IMPORT_BYTES = 32 << 20
 RETAG_POOL_MIN_RECORDS = 3000
 #: records per re-tag task sent to a worker (and per save_tags transaction)
 RETAG_CHUNK = 500
+#: records per tag task a fetch sends while it fetches: small, so that the records of a batch
+#: spread over the workers
+FETCH_TAG_CHUNK = 250
+#: niceness added to the workers that tag during a fetch: the kernel then gives the CPU to
+#: parsing, storing and the network first (nice 10 weighs ~1/10 of nice 0 in Linux's scheduler)
+FETCH_TAG_NICE = 10
 
 
 # -- import ------------------------------------------------------------------------------------
@@ -201,14 +207,23 @@ def retag(
             progress.finish()
             return done
         with WorkerPool(vocab, workers) as pool:
-            pending: deque[tuple[Future[Any], int]] = deque()
-            for chunk in chunks:
-                pending.append((pool.tag(chunk), len(chunk)))
-                if len(pending) >= 2 * workers:
-                    done += _save_tagged(store, vocab, pending.popleft(), progress)
-            while pending:
-                done += _save_tagged(store, vocab, pending.popleft(), progress)
+            done = _tag_in_pool(store, vocab, pool, chunks, progress)
     progress.finish()
+    return done
+
+
+def _tag_in_pool(store: Store, vocab: Vocabulary, pool: WorkerPool,
+                 chunks: Iterable[list[tuple[str, Any]]], progress: Progress) -> int:
+    """Tag ``chunks`` of stored records in ``pool``, a few in flight, and save each chunk's
+    tags in its own transaction; returns how many were saved."""
+    done = 0
+    pending: deque[tuple[Future[Any], int]] = deque()
+    for chunk in chunks:
+        pending.append((pool.tag(chunk), len(chunk)))
+        if len(pending) >= 2 * pool.workers:
+            done += _save_tagged(store, vocab, pending.popleft(), progress)
+    while pending:
+        done += _save_tagged(store, vocab, pending.popleft(), progress)
     return done
 
 
@@ -220,4 +235,62 @@ def _save_tagged(store: Store, vocab: Vocabulary, task: tuple[Future[Any], int],
     return saved
 
 
-__all__ = ["import_paths", "retag"]
+class FetchTagger:
+    """Tags what a fetch stores, in worker processes of lower priority, while it fetches.
+
+    :meth:`offer` sends a stored batch's records to ``pool`` (whose workers should run niced,
+    :data:`FETCH_TAG_NICE`) when fewer than ``2 * pool.workers`` tasks wait, and saves the tags
+    of tasks already done; records offered while the workers are behind are not kept in memory
+    but left in the store. :meth:`finish` waits for the tasks sent, then tags from the store
+    what the run fetched and is not tagged with ``vocab`` yet (:meth:`Store.iter_record_json`
+    with ``fetched_by_run``), and records never tagged. So the network never waits for tagging,
+    memory stays bounded however far tagging falls behind, and a run killed before its tags
+    were saved leaves untagged records that the next fetch tags. Without a pool (a fetch that
+    tags each batch as it stores it), :meth:`offer` does nothing and :meth:`finish` tags, here,
+    what a killed run left untagged.
+    """
+
+    def __init__(self, store: Store, vocab: Vocabulary, pool: WorkerPool | None,
+                 run_id: int) -> None:
+        self.store, self.vocab, self.pool, self.run_id = store, vocab, pool, run_id
+        self.tagged = 0
+        self._pending: list[Future[Any]] = []
+
+    def offer(self, rows: Sequence[PreparedRecord]) -> None:
+        """Send ``rows`` (just committed) to be tagged if the workers keep up; save done tags."""
+        if self.pool is None:
+            return
+        self._save(wait=False)
+        for chunk in _chunked(((row.pmid, row.data) for row in rows), FETCH_TAG_CHUNK):
+            if len(self._pending) >= 2 * self.pool.workers:
+                break
+            self._pending.append(self.pool.tag(chunk))
+
+    def finish(self, progress: Progress) -> int:
+        """Tag the rest; returns how many records this tagger saved tags for in all."""
+        self._save(wait=True)
+        items = self.store.iter_record_json(stale_for_version=self.vocab.version,
+                                            fetched_by_run=self.run_id)
+        chunks = _chunked(items, RETAG_CHUNK)
+        progress.start("tagging records", 0)
+        if self.pool is None:
+            for chunk in chunks:
+                self.tagged += self.store.save_tags(tag_rows(chunk, self.vocab),
+                                                    self.vocab.version)
+                progress.advance(len(chunk))
+        else:
+            self.tagged += _tag_in_pool(self.store, self.vocab, self.pool, chunks, progress)
+        progress.finish()
+        return self.tagged
+
+    def _save(self, *, wait: bool) -> None:
+        still: list[Future[Any]] = []
+        for future in self._pending:
+            if wait or future.done():
+                self.tagged += self.store.save_tags(tag_result(future), self.vocab.version)
+            else:
+                still.append(future)
+        self._pending = still
+
+
+__all__ = ["FetchTagger", "import_paths", "retag"]

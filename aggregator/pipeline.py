@@ -2,8 +2,9 @@
 
 Each function takes plain values (settings, an open :class:`~aggregator.store.Store`, the loaded
 queries and vocabulary) and returns a :class:`RunResult`. They hold the store's write lock for
-the whole run, commit one transaction per efetch batch (records, query hits, tags and fetch
-progress together), and record the run with its counts and outcome.
+the whole run, commit one transaction per efetch batch (records, query hits and fetch progress
+together; tags in the same transaction, or soon after in their own, see
+:func:`fetch_and_store`), and record the run with its counts and outcome.
 
 Example::
 
@@ -55,11 +56,11 @@ from .fetch_plan import (
     _search_indications,
     _window_start,
 )
+from .local import FETCH_TAG_NICE, FetchTagger, import_paths, retag
 from .local import IMPORT_CHUNK as IMPORT_CHUNK
 from .local import PARALLEL_IMPORT_BYTES as PARALLEL_IMPORT_BYTES
 from .local import RETAG_CHUNK as RETAG_CHUNK
 from .local import RETAG_POOL_MIN_RECORDS as RETAG_POOL_MIN_RECORDS
-from .local import import_paths, retag
 from .queries import QuerySet
 from .run_common import NoProgress, Progress, RunResult, _fail_run
 from .store import Store
@@ -68,8 +69,9 @@ from .workers import WorkerPool, default_workers, efetch_result, process_efetch
 
 logger = logging.getLogger(__name__)
 
-#: a fetch of at least this many efetch batches parses and tags them in worker processes; below
-#: it, starting the pool (~0.3 s) costs more than it saves
+#: a fetch of at least this many efetch batches parses them in worker processes (and tags them
+#: in a second, lower-priority pool); below it, starting the pools (~0.3 s) costs more than it
+#: saves
 FETCH_POOL_MIN_BATCHES = 3
 #: the weekly job's watermark key (``CRDT_KEY`` and ``MDAT_KEY`` are in ``fetch_plan``)
 WEEKLY_KEY = "crdt:topic"
@@ -97,18 +99,22 @@ def fetch_and_store(
     progress: Progress,
     workers: int | None = None,
 ) -> dict[str, int]:
-    """Efetch ``ids`` in batches and store each batch in one transaction.
+    """Efetch ``ids`` in batches and store each batch in one transaction, then tag them.
 
     Requests run one after another on a background thread, within the client's throttle.
-    Parsing, preparing (JSON, hash, compressed raw) and tagging each answer
-    (:func:`aggregator.workers.process_efetch`) happen in worker processes when there are at
-    least :data:`FETCH_POOL_MIN_BATCHES` batches, so that the network never waits for the CPU:
-    the request thread keeps fetching while workers handle earlier answers, with at most
-    ``workers + 2`` batches in flight. For fewer batches (or one core) they happen here, while
-    the next batch is requested. Either way this process alone writes SQLite, batch by batch
-    in request order: each batch's records, their query hits, tags and the run's fetch
-    progress are committed together, so a run killed at any point resumes from the last
-    committed batch.
+    With at least :data:`FETCH_POOL_MIN_BATCHES` batches (and two cores), parsing and
+    preparing each answer (JSON, hash, compressed raw: :func:`aggregator.workers.process_efetch`
+    without a vocabulary) happen in worker processes, so that the network never waits for the
+    CPU: the request thread keeps fetching while workers handle earlier answers, with at most
+    ``workers + 2`` batches in flight. Tagging, the costliest part, happens in a second pool of
+    workers at lower priority (:class:`aggregator.local.FetchTagger`): they tag stored batches
+    with the CPU time the fetch leaves, never holding up a request, and what they have not
+    tagged when the last batch is stored is tagged from the store after it. For fewer batches
+    (or one core) each answer is parsed and tagged here, while the next batch is requested.
+    Either way this process alone writes SQLite, batch by batch in request order: each batch's
+    records, their query hits, the run's fetch progress and (when tagged here) their tags are
+    committed together, so a run killed at any point resumes from the last committed batch;
+    records it stored untagged are tagged at the end of the next fetch.
 
     :param hits: query name -> PMIDs it found, to record which query found each record.
     :param workers: worker processes (2+ forces the pool, 0 or 1 keeps the work here);
@@ -123,7 +129,11 @@ def fetch_and_store(
         workers = default_workers() if len(batches) >= FETCH_POOL_MIN_BATCHES else 0
     progress.start("fetching records", len(ids))
     with ExitStack() as stack:
-        pool = stack.enter_context(WorkerPool(vocab, workers)) if workers > 1 else None
+        pool = tagging = None
+        if workers > 1:
+            pool = stack.enter_context(WorkerPool(None, workers))
+            tagging = stack.enter_context(WorkerPool(vocab, workers, nice=FETCH_TAG_NICE))
+        tagger = FetchTagger(store, vocab, tagging, run_id)
         http = stack.enter_context(ThreadPoolExecutor(max_workers=1, thread_name_prefix="efetch"))
         window = workers + 2 if pool else 1  # batches requested and not yet committed
 
@@ -165,6 +175,7 @@ def fetch_and_store(
                     if deleted:
                         counts["deleted"] += store.mark_deleted(deleted)
                     store.mark_fetched(run_id, batch)
+                tagger.offer(rows)
                 counts["fetched"] += len(rows)
                 counts["missing"] += len(missing)
                 counts["new"] += upserted.new
@@ -177,6 +188,7 @@ def fetch_and_store(
             raise
         finally:
             progress.finish()
+        tagger.finish(progress)
     return counts
 
 

@@ -4,8 +4,8 @@ Two jobs, each a pure function of its input and the vocabulary:
 
 - :func:`process_efetch`: one efetch answer (XML bytes) -> its rows for
   :meth:`~aggregator.store.Store.upsert` (:func:`~aggregator.store.prepare`: JSON, hash,
-  compressed raw), the tags of each record as JSON (:func:`~aggregator.store.tags_json`) and
-  the PMIDs of its ``DeleteCitation`` elements;
+  compressed raw), the tags of each record as JSON (:func:`~aggregator.store.tags_json`; none
+  without a vocabulary) and the PMIDs of its ``DeleteCitation`` elements;
 - :func:`tag_rows`: stored records (``(pmid, record JSON)``, or ``(pmid, (format, raw_z))`` to
   re-parse) -> ``(pmid, tags JSON)``.
 
@@ -13,7 +13,8 @@ Two jobs, each a pure function of its input and the vocabulary:
 inherit the store's ``flock`` fd and, outliving a killed parent, keep the write lock held). The
 vocabulary is sent once per worker (pickled, at start); tasks and results are plain strings,
 bytes and tuples, so that little crosses the process boundary. Only the calling process writes
-SQLite.
+SQLite. A pool can run at a lower CPU priority (``nice``): a fetch tags in such a pool, so that
+tagging takes only the CPU time that parsing, storing and the network leave.
 """
 
 from __future__ import annotations
@@ -66,9 +67,9 @@ def _tag_run(run: list[tuple[str, Record]], vocab: Vocabulary) -> list[tuple[str
     return out
 
 
-def process_efetch(xml: bytes, source: str, vocab: Vocabulary) -> EfetchResult:
+def process_efetch(xml: bytes, source: str, vocab: Vocabulary | None) -> EfetchResult:
     """Parse, prepare and tag one efetch answer (parsed and tagged in runs of :data:`_RUN`
-    records).
+    records); without a vocabulary, parse and prepare only (``tags`` empty).
 
     :raises ParseError: malformed or truncated XML.
     """
@@ -83,10 +84,13 @@ def process_efetch(xml: bytes, source: str, vocab: Vocabulary) -> EfetchResult:
             continue
         row, record = item
         rows.append(row)
+        if vocab is None:
+            continue
         run.append((row.pmid, record))
         if len(run) == _RUN:
             tags.extend(_tag_run(run, vocab))
-    tags.extend(_tag_run(run, vocab))
+    if vocab is not None:
+        tags.extend(_tag_run(run, vocab))
     return EfetchResult(rows, tags, deleted)
 
 
@@ -112,11 +116,16 @@ def tag_rows(items: Sequence[tuple[str, Any]], vocab: Vocabulary) -> list[tuple[
 # -- in a worker process ------------------------------------------------------------------------
 
 
-def _init(vocab: bytes, parent: int) -> None:
+def _init(vocab: bytes, parent: int, nice: int) -> None:
     global _VOCAB
     # Ctrl-C reaches the whole process group: the parent handles it and stops the pool
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parse.watch_parent(parent)  # and after a kill -9 of the parent, exit instead of waiting forever
+    if nice:
+        try:
+            os.nice(nice)  # lowering one's own priority needs no privilege
+        except OSError:  # pragma: no cover - a platform without it: run at normal priority
+            pass
     _VOCAB = pickle.loads(vocab)
 
 
@@ -127,7 +136,6 @@ def _ready() -> int:
 def _efetch_task(xml: bytes, source: str) -> tuple[EfetchResult | None, dict[str, Any] | None]:
     # a ParseError comes back as data: exceptions with keyword-only fields do not unpickle
     try:
-        assert _VOCAB is not None
         return process_efetch(xml, source, _VOCAB), None
     except ParseError as exc:
         return None, {"message": exc.message, "line": exc.line, "pmid": exc.pmid}
@@ -168,14 +176,16 @@ def _context() -> Any:
 class WorkerPool:
     """``workers`` processes holding ``vocab``; :meth:`efetch` and :meth:`tag` submit work.
 
+    Without a vocabulary, :meth:`efetch` parses only and :meth:`tag` cannot be used. ``nice``
+    is added to the workers' niceness (``os.nice``): 0 runs them at this process's priority.
     Use as a context manager: leaving it stops the workers (pending tasks are cancelled).
     """
 
-    def __init__(self, vocab: Vocabulary, workers: int) -> None:
+    def __init__(self, vocab: Vocabulary | None, workers: int, *, nice: int = 0) -> None:
         self.workers = workers
         self._pool = ProcessPoolExecutor(
             workers, mp_context=_context(), initializer=_init,
-            initargs=(pickle.dumps(vocab, protocol=pickle.HIGHEST_PROTOCOL), os.getpid()),
+            initargs=(pickle.dumps(vocab, protocol=pickle.HIGHEST_PROTOCOL), os.getpid(), nice),
         )
         # start every worker now (the executor starts them lazily, one per busy submit), so
         # that they load the vocabulary while the first answer is on its way

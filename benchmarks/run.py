@@ -27,6 +27,7 @@ import math
 import os
 import platform
 import shlex
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -268,6 +269,27 @@ def _fetch_settings(url: str, db: str, keyed: bool, batch: int, reports: str) ->
                     queries_dir=ROOT / "queries", reports_dir=Path(reports), timeout=60.0)
 
 
+class StageClock:
+    """A :class:`aggregator.run_common.Progress` that notes when each stage starts and ends
+    (``perf_counter``): the fetch's ``fetching records`` ends when its last batch is stored;
+    ``tagging records`` is what its tagging workers had left then."""
+
+    def __init__(self) -> None:
+        self.starts: dict[str, float] = {}
+        self.ends: dict[str, float] = {}
+        self._label = ""
+
+    def start(self, label: str, total: int) -> None:
+        self._label = label
+        self.starts[label] = time.perf_counter()
+
+    def advance(self, n: int) -> None:
+        pass
+
+    def finish(self) -> None:
+        self.ends[self._label] = time.perf_counter()
+
+
 def child_fetch(n: int, keyed: bool, batch: int, db: str, weekly: dict[str, Any] | None = None
                 ) -> dict[str, Any]:
     from aggregator.eutils import EutilsClient
@@ -283,16 +305,23 @@ def child_fetch(n: int, keyed: bool, batch: int, db: str, weekly: dict[str, Any]
         day0 = datetime(2025, 6, 2, 6, 0, tzinfo=UTC) if weekly else None
         store = Store(db, now=(lambda: day0) if day0 else None)
         client = EutilsClient(settings)
+        clock = StageClock()
         c0 = time.process_time()
         t0 = time.perf_counter()
-        result = fetch(settings, store, queries, vocab, client=client, now=day0)
+        result = fetch(settings, store, queries, vocab, client=client, now=day0, progress=clock)
         wall = time.perf_counter() - t0
         cpu = time.process_time() - c0
+        stored = clock.ends["fetching records"] - t0
+        with sqlite3.connect(db) as conn:
+            untagged = conn.execute(
+                "SELECT count(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM record_tags t"
+                " WHERE t.pmid = r.pmid AND t.tags_version = ?)", (vocab.version,)).fetchone()[0]
         stats = server.call("stats")
-        out = {"n": result.counts.get("fetched", 0), "wall": wall, "cpu": cpu,
+        out = {"n": result.counts.get("fetched", 0), "wall": wall, "cpu": cpu, "stored": stored,
+               "untagged": untagged,
                "throttle_wait": client.stats.throttle_wait, "rate": settings.rate,
                "batch": batch, "keyed": keyed, **stats,
-               "tail": wall - (stats["last"] - stats["first"])}
+               "tail": stored - (stats["last"] - stats["first"])}
         client.close()
         store.close()
         if weekly:
@@ -524,13 +553,17 @@ def bench_fetch(res: Results, n: int, tmp: Path, batches: dict[bool, int], weekl
         res.add("fetch", f"requests ({label})", f"{r['requests']} ({r['esearch']} esearch)",
                 f"minimum {minimum} ({slices} esearch)", f"<= {FETCH_REQUEST_RATIO}x minimum",
                 r["requests"] <= FETCH_REQUEST_RATIO * minimum)
-        res.add("fetch", f"wall time ({label})", f"{r['wall']:.1f} s",
-                f"{ideal:.1f} s = requests / rate ({r['wall'] / ideal:.2f}x)",
-                f"<= {FETCH_WALL_RATIO}x", r["wall"] <= FETCH_WALL_RATIO * ideal)
+        res.add("fetch", f"wall time, all records stored ({label})", f"{r['stored']:.1f} s",
+                f"{ideal:.1f} s = requests / rate ({r['stored'] / ideal:.2f}x)",
+                f"<= {FETCH_WALL_RATIO}x", r["stored"] <= FETCH_WALL_RATIO * ideal)
+        res.add("fetch", f"wall time, all records stored and tagged ({label})",
+                f"{r['wall']:.1f} s",
+                f"{ideal:.1f} s = requests / rate ({r['wall'] / ideal:.2f}x); "
+                f"{r['untagged']} untagged after")
         res.add("fetch", f"429 answers / busiest 1 s ({label})",
                 f"{r['http429']} / {r['max_in_1s']} requests", f"limit {int(r['rate'])}/s",
                 "0 x 429", r["http429"] == 0)
-        res.add("fetch", f"client CPU, work after last request ({label})",
+        res.add("fetch", f"client CPU, storing after last request ({label})",
                 f"{r['cpu']:.1f} s CPU", f"{r['tail']:.1f} s after the last request")
         if keyed:
             keyed_db = str(db)
@@ -649,8 +682,14 @@ METHOD = """How it is measured:
   XML before the timing starts (``FakeEutils.prerender``): it shares the client's two cores,
   which NCBI's servers do not. Minimum requests: ceil(records /
   batch) efetch + 1 ESearch + ceil(records / 9,999) date slices (ESearch lists at most 9,999
-  ids). Wall time is compared with requests / allowed rate; "after last request" is the wall
-  time not overlapped by the network (parsing, tagging and storing of the last batch).
+  ids). Two wall times are compared with requests / allowed rate: until every record is
+  stored (the end of the fetch's "fetching records" stage: parsed and stored, batch by batch,
+  behind the network; the target) and until every record is also tagged (the end of the
+  fetch). Tagging runs in lower-priority workers that use the CPU the fetch leaves and finish
+  after it; its cost is the Tag section's. "after last request" is the storing not overlapped
+  by the network (the last batch's parsing and storing), and "untagged after" counts the
+  stored records without tags of the current vocabulary when the fetch returned (0: the
+  fetch waits for its tagging).
 - Weekly: `aggregator.pipeline.weekly(send=False)` one week after the previous run, on the
   keyed fetch's store, with 100 new records and 300 changed ones (new publication type, [mdat]
   in the week) upstream; the store was filled more than 90 days before, so no record is still

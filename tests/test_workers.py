@@ -2,15 +2,18 @@
 
 - re-tag from the stored record JSON makes the same tags as re-tag from the stored original
   XML / MEDLINE text re-parsed, in this process and in the worker pool;
-- a fetch whose batches are parsed, prepared and tagged in the pool stores the same records
-  (JSON, hash, raw text), tags, query hits, deletions and fetch progress, with the same
-  counts, as the in-process fetch; a malformed answer fails the same way.
+- a fetch whose batches are parsed and prepared in the pool, and tagged in a second pool of
+  lower priority, stores the same records (JSON, hash, raw text), tags, query hits, deletions
+  and fetch progress, with the same counts, as the in-process fetch; a malformed answer fails
+  the same way; batches the tagging workers could not keep up with are tagged from the store.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,9 +23,13 @@ import pytest
 from aggregator import pipeline
 from aggregator.config import Settings
 from aggregator.errors import ParseError
+from aggregator.local import FetchTagger
 from aggregator.models import decompress_raw
+from aggregator.parse import parse_articles
 from aggregator.pipeline import NoProgress, fetch, fetch_and_store, import_paths, retag
-from aggregator.store import Store
+from aggregator.store import Store, tags_json
+from aggregator.tag import tag_record
+from aggregator.workers import WorkerPool, process_efetch, tag_rows
 from benchmarks import corpus
 from tests._weekly_helpers import (
     populate,
@@ -216,13 +223,99 @@ def test_fetch_end_to_end_with_the_pool_forced(
     assert stored[True][0]["fetched"] == len(server.ids(QUERIES.topic_term))
 
 
+class HeldPool:
+    """A :class:`WorkerPool` stand-in with one worker that tags in this process and holds its
+    answers back while ``held``: the tagging workers of a fetch that cannot keep up."""
+
+    workers = 1
+
+    def __init__(self) -> None:
+        self.held = True
+        self.sent: list[list[str]] = []
+        self._waiting: list[tuple[Future[Any], list[tuple[str, Any]]]] = []
+
+    def tag(self, items: list[tuple[str, Any]]) -> Future[Any]:
+        self.sent.append([pmid for pmid, _ in items])
+        future: Future[Any] = Future()
+        if self.held:
+            self._waiting.append((future, items))
+        else:
+            future.set_result((tag_rows(items, VOCAB), None))
+        return future
+
+    def release(self) -> None:
+        self.held = False
+        for future, items in self._waiting:
+            future.set_result((tag_rows(items, VOCAB), None))
+        self._waiting = []
+
+
+def test_fetch_tagger_leaves_what_it_cannot_keep_up_with_in_the_store(tmp_path: Path) -> None:
+    """Batches offered while the workers are behind are not sent (nor kept): finish() tags
+    them from the store, with the records a killed run left untagged, and nothing else."""
+    server = FakeEutils()
+    ids = sorted(server.add_records(1202, crdt_start=date(2015, 1, 1),
+                                    crdt_end=date(2024, 12, 31), seed=11), key=int)
+    rows = process_efetch(server.article_xml(ids), "efetch", None).rows
+    assert len(rows) == len(ids) and not process_efetch(server.article_xml(ids[:3]), "x", None
+                                                        ).tags
+    killed, stale, fetched = rows[:1], rows[1:2], rows[2:]
+    pool = HeldPool()
+    with Store(tmp_path / "store.sqlite") as store, store.writer("fetch"):
+        earlier = store.start_run("fetch")
+        store.upsert([*killed, *stale], run_id=earlier)  # stored, never tagged
+        store.save_tags([(stale[0].pmid, "{}")], "older")  # another run's stale tags
+        run_id = store.start_run("fetch")
+        store.plan_fetch(run_id, [row.pmid for row in fetched])
+        tagger = FetchTagger(store, VOCAB, pool, run_id)  # type: ignore[arg-type]
+        for i in range(0, len(fetched), 300):
+            batch = fetched[i : i + 300]
+            store.upsert(batch, run_id=run_id)
+            store.mark_fetched(run_id, [row.pmid for row in batch])
+            tagger.offer(batch)
+        # the first batch filled the two task slots (250 + 50); the rest was not sent
+        assert [len(sent) for sent in pool.sent] == [250, 50]
+        pool.release()
+        assert tagger.finish(NoProgress()) == len(fetched) + 1
+        got = tags_of(store)
+    records = {r.pmid: r for r in parse_articles(server.article_xml(ids))}
+    for row in [*killed, *fetched]:
+        assert got[int(row.pmid)] == (tags_json(tag_record(records[row.pmid], VOCAB)),
+                                      VOCAB.version)
+    assert got[int(stale[0].pmid)] == ("{}", "older")  # not this run's: a retag's job
+    assert sorted(pmid for sent in pool.sent for pmid in sent) == sorted(
+        row.pmid for row in [*killed, *fetched])  # each record tagged once
+
+
+def test_a_fetch_without_workers_tags_what_a_killed_run_left_untagged(tmp_path: Path) -> None:
+    server = FakeEutils()
+    ids = sorted(server.add_records(4, crdt_start=date(2015, 1, 1),
+                                    crdt_end=date(2024, 12, 31), seed=12), key=int)
+    done = process_efetch(server.article_xml(ids), "efetch", VOCAB)  # parsed and tagged here
+    with Store(tmp_path / "store.sqlite") as store, store.writer("fetch"):
+        store.upsert(done.rows[:1], run_id=store.start_run("fetch"))  # killed before tagging
+        run_id = store.start_run("fetch")
+        store.plan_fetch(run_id, ids[1:])
+        with store.transaction():
+            store.upsert(done.rows[1:], run_id=run_id)
+            store.save_tags(done.tags[1:], VOCAB.version)
+            store.mark_fetched(run_id, ids[1:])
+        tagger = FetchTagger(store, VOCAB, None, run_id)
+        tagger.offer(done.rows[1:])  # nothing to do: tagged as they were stored
+        assert tagger.finish(NoProgress()) == 1
+        got = tags_of(store)
+    assert got == {int(pmid): (tags, VOCAB.version) for pmid, tags in done.tags}
+
+
+def test_a_niced_pool_runs_its_workers_at_lower_priority() -> None:
+    with WorkerPool(None, 1, nice=3) as pool:
+        assert pool._pool.submit(os.nice, 0).result() == min(os.nice(0) + 3, 19)
+
+
 def test_process_efetch_in_runs_tags_each_record_as_alone() -> None:
     """Records are parsed, then tagged, in runs of ``_RUN``: across run boundaries and a
     DeleteCitation in the middle, each row keeps its own record's tags, in order."""
     from aggregator import workers
-    from aggregator.parse import parse_articles
-    from aggregator.store import tags_json
-    from aggregator.tag import tag_record
 
     server = FakeEutils()
     server.add_records(2 * workers._RUN + 7, crdt_start=date(2015, 1, 1),

@@ -312,7 +312,8 @@ class RecordTable(SourceFiles):
                     yield str(row[0]), row[1], raw
 
     def iter_record_json(
-        self, *, stale_for_version: str | None = None, include_deleted: bool = False
+        self, *, stale_for_version: str | None = None, include_deleted: bool = False,
+        fetched_by_run: int | None = None,
     ) -> Iterator[tuple[str, str | bytes]]:
         """``(pmid, data)`` of stored records in PMID order, ``data`` being the record's JSON
         as stored (compressed, or text in older rows;
@@ -321,11 +322,22 @@ class RecordTable(SourceFiles):
 
         :param stale_for_version: only records whose tags are NULL or were made with another
             vocabulary version.
+        :param fetched_by_run: with ``stale_for_version``, only those of them that this run
+            fetched (committed in its :meth:`mark_fetched` batches), plus records never tagged
+            at all (left so by a run killed before it tagged them): what a fetch tags from the
+            store when it has fetched.
         """
+        cond = _STALE
+        params: tuple[Any, ...] = (include_deleted, stale_for_version, stale_for_version)
+        if fetched_by_run is not None:
+            cond = (f"({_STALE} AND EXISTS (SELECT 1 FROM fetch_progress f WHERE f.run_id = ?"
+                    " AND f.pmid = records.pmid AND f.fetched = 1) OR NOT EXISTS"
+                    " (SELECT 1 FROM record_tags t WHERE t.pmid = records.pmid))")
+            params = (*params, fetched_by_run)
         for row in self._pages(
             "SELECT pmid, data FROM records WHERE pmid > ? AND (? OR deleted = 0)"
-            f" AND {_STALE} ORDER BY pmid LIMIT ?",
-            (include_deleted, stale_for_version, stale_for_version),
+            f" AND {cond} ORDER BY pmid LIMIT ?",
+            params,
         ):
             yield str(row[0]), row[1]
 
