@@ -110,13 +110,18 @@ _CUE_REACH = 300
 # each on a line of its own): one of these words at the start of the abstract, a line or a
 # sentence, before a capital, a digit or the line's end ("Results were ..." is a sentence).
 # Used only when the abstract has no "LABEL:" heading, and only where two or more are found.
+# Also a line of its own of up to four words, which may be joined by "and" or "&" ("Methods and
+# analysis", "Ethics and dissemination", "METHODS AND ANALYSIS", as protocols print them): a
+# heading when its words name a section kind (:func:`_section_kind`).
 _BARE_HEADING = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:Background|Introduction|Context|Importance|Objectives?|Aims?|"
     r"Purpose(?: of (?:the )?review)?|Question|Design|Setting|Participants|Patients|"
     r"Interventions?|Methods?|Main outcome measures?|Measurements|Evidence (?:review|acquisition|"
     r"synthesis)|Case (?:presentation|report)|Results|Findings|Recent findings|Conclusions?|"
     r"Interpretation|Meaning|Summary|Key points|Funding|Trial registration)"
-    r"(?: and (?:[Mm]ethods|[Ss]etting|[Pp]articipants|[Rr]elevance))?)"
+    r"(?: and (?:[Mm]ethods|[Ss]etting|[Pp]articipants|[Rr]elevance))?"
+    r"|(?<![^\n])(?:[A-Z][a-z]+(?: [a-z]+)?(?: (?:and|&) [a-z]+(?: [a-z]+)?)?"
+    r"|[A-Z]{2,}(?: [A-Z]{2,})?(?: (?:AND|&) [A-Z]{2,}(?: [A-Z]{2,})?)?)(?=[ \t]*\n))"
     r"(?: (?=[A-Z0-9])|[ \t]*\n)")
 
 
@@ -202,7 +207,8 @@ def segment(record: Record, vocab: Vocabulary
         if k is not None:
             heads.append((m.start(), m.end(), k, m.group(1).isupper()))
     if not heads and ("Results" in abstract or "Methods" in abstract or "Findings" in abstract
-                      or "Conclusion" in abstract):  # (each such abstract has one of these)
+                      or "Conclusion" in abstract or "RESULTS" in abstract
+                      or "METHODS" in abstract):  # (each such abstract has one of these)
         for m in _BARE_HEADING.finditer(abstract):
             k = _section_kind(m.group(1), vocab)
             if k is not None:

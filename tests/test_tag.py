@@ -7372,6 +7372,310 @@ PROBE_ROUND_CASES = [
       "7 days. Ketamine (5 or 10 mg/kg, i.p.) or saline was administered 30 min before "
       "naloxone-precipitated withdrawal."),
      {"routes": []}),
+    # hp184-187 (rows, part 1): conditions: PCIA as a vehicle, ketamine for ECT, sedation as an
+    # adverse effect
+    ("hp140", ("Esketamine-based patient-controlled intravenous analgesia for pain and "
+      "depression in patients with advanced pancreatic cancer: a randomized controlled "
+      "trial"),
+     ("Methods: Sixty-four patients with advanced pancreatic cancer, moderate-to-severe cancer "
+      "pain (numerical rating scale >= 4) and depressive symptoms (HAMD-17 >= 17) were randomly "
+      "allocated to patient-controlled intravenous analgesia (PCIA) with sufentanil plus "
+      "esketamine (esketamine group, n = 32) or sufentanil alone (control group, n = 32) for 7 "
+      "days.\nConclusion: Adding esketamine to PCIA relieved cancer pain and depressive symptoms "
+      "in patients with advanced pancreatic cancer."),
+     {"conditions": ["depression", "chronic_pain"]}),
+    ("hp142", ("[A case of severe emergence agitation after ketamine anesthesia for burn "
+      "dressing change in a patient with schizophrenia]"),
+     ("We report a case of severe emergence agitation after ketamine anesthesia. A 45-year-old "
+      "man with schizophrenia sustained flame burns to 18% of his body surface area. Dressing "
+      "changes were performed under general anesthesia induced with intravenous ketamine 1 mg/kg "
+      "and maintained with additional boluses."),
+     {"conditions": ["anesthesia"]}),
+    ("hp160", ("Safety of ketamine sedation for burn dressing changes in children: a "
+      "retrospective review of 1,016 procedures"),
+     ("Introduction: Burn dressing changes are painful and distressing for children and often "
+      "require procedural sedation. We reviewed the safety of ketamine-based sedation "
+      "administered by a dedicated paediatric sedation team on a burns unit.\nConclusions: "
+      "Ketamine sedation for burn dressing changes in children has a low rate of serious adverse "
+      "events when delivered by a dedicated team."),
+     {"conditions": ["anesthesia"]}),
+    ("hp177", "Safety of repeated ketamine sedation for burn dressing changes in children",
+     ("Children with major burns often require repeated dressing changes under sedation over many "
+      "weeks, raising concerns about tolerance and cumulative adverse effects. We prospectively "
+      "followed 47 children who underwent a total of 611 dressing changes under intravenous "
+      "ketamine sedation in the burn unit."),
+     {"conditions": ["anesthesia"]}),
+    ("hp184", ("Perioperative esketamine and chronic postsurgical pain after modified radical "
+      "mastectomy: a randomized controlled trial"),
+     ("Purpose: Chronic postsurgical pain (CPSP) develops in 25%-60% of women after breast cancer "
+      "surgery. We investigated whether perioperative esketamine reduces the incidence of "
+      "CPSP.\nMethods: Women scheduled for modified radical mastectomy were randomly assigned to "
+      "esketamine (0.5 mg/kg intravenous bolus before incision, 0.12 mg/kg/h intraoperatively and "
+      "1.25 mg/kg added to a 48-h patient-controlled intravenous analgesia pump) or placebo. "
+      "Secondary outcomes were CPSP at 6 months, acute pain scores and neuropathic pain "
+      "characteristics (DN4)."),
+     {"conditions": ["chronic_pain"]}),
+    ("hp184", ("Esketamine for the prevention of postpartum depression: a Bayesian network "
+      "meta-analysis of dose and timing"),
+     ("Objectives: To compare different doses and timings of esketamine for preventing postpartum "
+      "depression (PPD) after caesarean delivery.\nMethods: Regimens were classified by dose and "
+      "timing (intraoperative, postoperative patient-controlled intravenous analgesia, or "
+      "both).\nConclusion: Moderate-dose intraoperative esketamine combined with esketamine-based "
+      "PCIA may be the optimal strategy for PPD prevention."),
+     {"conditions": ["depression"]}),
+    ("hp184", "Ketamine clinics at a crossroads: the case for national standards",
+     ("In this editorial, we argue that the rapid growth of for-profit ketamine clinics in North "
+      "America and Europe has outpaced the evidence and the regulatory framework. Off-label "
+      "intravenous ketamine for depression is now offered by providers with widely variable "
+      "psychiatric training, screening procedures and monitoring."),
+     {"conditions": ["depression"]}),
+    ("hp184", ("Early intravenous ketamine for super-refractory status epilepticus in adults: a "
+      "case series from a neurocritical care unit"),
+     ("Results: Ketamine was started at a median of 31 h after seizure onset, at doses of 1-5 "
+      "mg/kg/h, in combination with midazolam and propofol. Electrographic seizure control was "
+      "achieved within 24 h in four of five patients, allowing weaning of propofol."),
+     {"conditions": []}),
+    ("hp184", ("Psychiatric adverse events associated with esketamine nasal spray: a "
+      "disproportionality analysis of the FDA Adverse Event Reporting System"),
+     ("Results: Strong signals were detected for dissociation (ROR 201.3), sedation (ROR 47.6), "
+      "suicidal ideation (ROR 19.8), completed suicide (ROR 4.2) and increased blood "
+      "pressure.\nConclusions: This analysis confirmed known dissociative and sedative effects "
+      "and identified suicide-related events as signals warranting clinical vigilance."),
+     {"conditions": ["suicidality"]}),
+    ("hp184", ("Beyond NMDA receptor blockade: ketamine metabolites, enantiomers and the search "
+      "for the next rapid-acting antidepressant"),
+     ("The discovery that a single subanaesthetic dose of ketamine produces rapid antidepressant "
+      "effects has transformed psychiatric drug development. We discuss the differing "
+      "pharmacology of esketamine and arketamine, the disappointing results of the first "
+      "arketamine trial in treatment-resistant depression, and the lateral habenula burst-firing "
+      "hypothesis."),
+     {"conditions": ["depression"]}),
+    ("hp184", ("Subcutaneous esketamine patient-controlled analgesia for refractory cancer pain "
+      "with comorbid depression: a randomized controlled trial"),
+     ("Objective: Patients with advanced cancer frequently experience both refractory pain and "
+      "depression. This study evaluated whether adding esketamine to subcutaneous hydromorphone "
+      "patient-controlled analgesia (PCSA) improves pain and depressive symptoms.\nMethods: "
+      "Patients with moderate-to-severe cancer pain (NRS >=4) despite opioid therapy were "
+      "randomly assigned to hydromorphone PCSA with esketamine or hydromorphone PCSA alone for 7 "
+      "days."),
+     {"conditions": ["depression", "chronic_pain"]}),
+    ("hp185", ("Esketamine-based patient-controlled intravenous analgesia in surgical patients "
+      "with preoperative depressive symptoms: an open-label, single-arm pilot trial"),
+     ("Purpose: Preoperative depressive symptoms are common in patients undergoing spine surgery "
+      "and predict poor outcomes. We explored the feasibility and preliminary antidepressant "
+      "effect of esketamine delivered through postoperative patient-controlled intravenous "
+      "analgesia (PCIA).\nConclusion: Esketamine-based PCIA was feasible and associated with "
+      "rapid improvement in depressive symptoms after spine surgery."),
+     {"conditions": ["depression"]}),
+    ("hp185", ("Chinese expert consensus on the perioperative application of esketamine in adult "
+      "patients (2023)"),
+     ("Esketamine has been widely used in clinical anaesthesia in China since its approval in "
+      "2019. The panel formulated 18 recommendations covering: (1) induction of general "
+      "anaesthesia, particularly in elderly and haemodynamically unstable patients (intravenous "
+      "0.2-0.5 mg/kg); (2) maintenance of anaesthesia and opioid-sparing multimodal analgesia, "
+      "including addition to patient-controlled intravenous analgesia; (3) prevention of "
+      "postoperative and postpartum depressive symptoms; (4) procedural sedation; and (5) "
+      "contraindications and management of adverse effects."),
+     {"conditions": ["depression", "acute_pain", "anesthesia"]}),
+    ("hp185", ("Esketamine-supplemented patient-controlled intravenous analgesia and sleep "
+      "quality after breast cancer surgery: a randomized trial"),
+     ("Purpose: Sleep disturbance after breast cancer surgery is common and may persist. We "
+      "investigated whether adding esketamine to postoperative patient-controlled intravenous "
+      "analgesia (PCIA) improves sleep quality.\nConclusion: Esketamine-supplemented PCIA "
+      "improved sleep quality after breast cancer surgery."),
+     {"conditions": ["anesthesia"]}),
+    ("hp185", ("Esketamine-based patient-controlled intravenous analgesia and postpartum "
+      "depression after caesarean delivery: a retrospective cohort study"),
+     ("Objective: To evaluate the association between esketamine-based patient-controlled "
+      "intravenous analgesia (PCIA) and the incidence of postpartum depression (PPD) in a "
+      "real-world setting.\nMethods: Women who received esketamine-containing PCIA were compared "
+      "with those who received conventional sufentanil PCIA."),
+     {"conditions": ["depression"]}),
+    ("hp186", ("Ketofol versus ketamine alone for procedural sedation during paediatric burn "
+      "dressing changes: a randomised double-blind trial from North India."),
+     ("Background: Children with burns require repeated painful dressing changes. We compared a "
+      "ketamine-propofol mixture (ketofol) with ketamine alone for procedural "
+      "sedation.\nConclusion: Ketofol provides faster recovery and less vomiting than ketamine "
+      "alone for paediatric burn dressings."),
+     {"conditions": ["anesthesia"]}),
+    ("hp186", "Ketamine administered after blast exposure attenuates PTSD-like behaviour in rats.",
+     ("Blast exposure is frequently followed by post-traumatic stress disorder (PTSD). Adult male "
+      "Long-Evans rats were exposed to three low-level blasts and received ketamine or saline 1 "
+      "hour later. Anxiety-like behaviour, fear conditioning and extinction, and social "
+      "interaction were assessed 8 weeks later. Blast-exposed rats receiving saline showed "
+      "increased anxiety-like behaviour and impaired fear extinction."),
+     {"conditions": ["ptsd"]}),
+    ("hp186", ("Ketamine and the WHO Model List of Essential Medicines: history, access and the "
+      "threat of international control."),
+     ("Ketamine was first synthesised in 1962 and introduced into clinical practice in 1970 as a "
+      "short-acting dissociative anaesthetic. In this review we trace the history of ketamine as "
+      "an anaesthetic for low-resource and battlefield settings. We also discuss how the recent "
+      "approval of esketamine for treatment-resistant depression and the growth of ketamine "
+      "clinics in high-income countries have changed the policy debate. We conclude that "
+      "safeguarding access to ketamine for anaesthesia in low- and middle-income countries must "
+      "remain a priority of any regulatory decision."),
+     {"conditions": ["depression", "trd", "anesthesia"]}),
+    ("hp187", ("Etomidate versus ketamine as anesthetic for electroconvulsive therapy in "
+      "treatment-resistant depression: a randomized crossover study"),
+     ("Methods: Thirty patients with treatment-resistant depression received ECT sessions "
+      "alternately under etomidate (0.2 mg/kg) and ketamine (1 mg/kg) in randomized "
+      "order.\nConclusions: Etomidate and ketamine produce comparable seizure quality."),
+     {"conditions": ["depression", "trd", "anesthesia"]}),
+    ("hp187", ("Strategies for maintaining response after ketamine or esketamine treatment in "
+      "depression: a systematic review"),
+     ("Methods: We searched four databases for studies of continuation or maintenance treatment "
+      "after response to ketamine in unipolar or bipolar depression."),
+     {"conditions": ["depression", "bipolar"]}),
+    ("hp187", ("Electroconvulsive therapy under ketamine anesthesia in adolescents with severe "
+      "mood disorders: a 10-year retrospective study"),
+     ("Results: Twenty-nine adolescents (mean age 16.2 years) received 412 treatments; diagnoses "
+      "were major depressive disorder (n=17), bipolar disorder (n=8) and catatonia "
+      "(n=4).\nConclusions: Ketamine anesthesia for ECT was well tolerated in adolescents with "
+      "severe mood disorders."),
+     {"conditions": ["depression", "bipolar", "anesthesia"]}),
+    ("hp187", "Ketamine as an alternative to thiopentone for electroconvulsive therapy",
+     ("Twenty depressed patients receiving a course of electroconvulsive therapy were "
+      "anaesthetised on alternate occasions with ketamine 2 mg/kg and thiopentone 3 mg/kg. "
+      "Seizures lasted longer after ketamine (mean 46 s) than after thiopentone (mean 33 s)."),
+     {"conditions": ["depression", "anesthesia"]}),
+    # hp184-187 (rows, part 2): design, population, sample size, ages and routes
+    ("hp132", ("Intranasal esketamine versus antipsychotic augmentation for treatment-resistant "
+      "depression: a target trial emulation using nationwide claims data"),
+     ("Methods: We emulated a target trial using US commercial and Medicare Advantage claims "
+      "(2019-2023). New users of esketamine (n=2,450) were compared with new users of "
+      "aripiprazole, brexpiprazole or quetiapine augmentation (n=24,812) after inverse "
+      "probability of treatment weighting."),
+     {"n": 27262}),
+    ("hp149", ("Intranasal racemic ketamine for acute suicidal ideation in the emergency "
+      "department: a pilot randomized placebo-controlled trial"),
+     ("OBJECTIVES: Rapid reduction of suicidal ideation is a priority in emergency care, where "
+      "intravenous infusion may be impractical. METHODS: Thirty adults with depression presenting "
+      "to the emergency department with suicidal ideation were randomized to ketamine 40 mg or "
+      "saline delivered through a mucosal atomization device into each nostril."),
+     {"routes": ["intranasal"]}),
+    ("hp184", ("Ketamine, psilocybin and MDMA: how do psychedelic-assisted therapies compare for "
+      "depression and PTSD?"),
+     ("This narrative review compares the three compounds with the largest evidence base: "
+      "ketamine, psilocybin and 3,4-methylenedioxymethamphetamine (MDMA). We summarise their "
+      "pharmacology and the evidence from randomized trials for major depression, "
+      "treatment-resistant depression and post-traumatic stress disorder."),
+     {"design": "review"}),
+    ("hp184", ("Ketamine combined with relapse-prevention psychotherapy for severe alcohol use "
+      "disorder: protocol for a multicentre, randomised, double-blind, active "
+      "placebo-controlled trial"),
+     ("Introduction\nRelapse rates after alcohol detoxification exceed 60% within 6 "
+      "months.\nMethods and analysis\nWe will recruit 280 adults with severe alcohol use disorder "
+      "(DSM-5) who have completed detoxification at eight addiction services in Germany and "
+      "Austria. Participants will be randomised to three intravenous infusions of ketamine (0.8 "
+      "mg/kg over 40 min) or midazolam (0.05 mg/kg) as active placebo.\nTrial "
+      "registration\nDRKS00034567."),
+     {"routes": ["iv"], "ages": ["adult"]}),
+    ("hp184", ("Esketamine attenuates lipopolysaccharide-induced depressive-like behaviour by "
+      "inhibiting microglial NLRP3 inflammasome activation in the hippocampus"),
+     ("Methods: Male C57BL/6 mice received lipopolysaccharide (LPS, 0.83 mg/kg, "
+      "intraperitoneally) to induce depressive-like behaviour, followed by esketamine (5 mg/kg) "
+      "30 min later. Behaviour was evaluated with the open field, tail suspension and forced "
+      "swimming tests. In parallel, BV2 microglial cells were stimulated with LPS and treated "
+      "with esketamine in vitro."),
+     {"population": "animal"}),
+    ("hp184", ("Intranasal ketamine for acute attacks of cluster headache: a retrospective "
+      "single-centre study"),
+     ("Results: Thirty-three patients (29 men; mean age 44 years) treated 842 attacks. Pain "
+      "freedom at 15 min was reported in 36% of attacks and meaningful pain relief in 71%."),
+     {"n": 33}),
+    ("hp185", ("Current practice of perioperative esketamine use among anesthesiologists in "
+      "China: a nationwide cross-sectional survey"),
+     ("Results: A total of 2,314 anesthesiologists from 31 provinces completed the survey. "
+      "Overall, 86.4% reported using esketamine in their practice, most commonly for induction of "
+      "anesthesia (72.1%), pediatric sedation (48.5%) and painless endoscopy (44.0%)."),
+     {"ages": []}),
+    ("hp186", ("Safety of ketamine anaesthesia delivered by nurse anaesthetists in rural Sierra "
+      "Leone: a prospective cohort study."),
+     ("RESULTS: During the study period, 1,027 ketamine anaesthetics were given to 985 patients. "
+      "The most common procedures were caesarean section (38%), hernia repair (21%) and "
+      "laparotomy (14%)."),
+     {"n": 985}),
+    ("hp186", ("Maternal and neonatal outcomes after ketamine general anaesthesia for emergency "
+      "caesarean section in rural Rwanda."),
+     ("Of 2,218 caesarean deliveries, 587 (26.5%) were performed under intravenous ketamine "
+      "anaesthesia. After adjustment for indication and urgency, ketamine anaesthesia was "
+      "associated with a higher rate of neonatal resuscitation (adjusted OR 1.7, 95% CI 1.2-2.4) "
+      "but not with maternal mortality. Improving access to spinal anaesthesia could reduce "
+      "neonatal morbidity, but ketamine remains indispensable for unstable mothers in rural "
+      "settings."),
+     {"ages": []}),
+    ("hp186", ("Prehospital analgesia practices among emergency medical technicians in Brazil: a "
+      "cross-sectional survey."),
+     ("Methods: An online questionnaire was sent to SAMU teams in 11 states between August and "
+      "October 2021. Results: Three hundred fifty-six professionals responded. Dipyrone was the "
+      "most frequently used analgesic (92%), followed by morphine (48%), tramadol (41%), fentanyl "
+      "(22%) and ketamine (18%)."),
+     {"n": 356}),
+    ("hp186", ("Low-dose ketamine infusion for refractory vaso-occlusive crisis in sickle cell "
+      "disease: a case series from Lagos."),
+     ("We describe 12 patients aged 14 to 32 years with severe VOC unresponsive to intramuscular "
+      "pentazocine and oral morphine who were treated with a low-dose intravenous ketamine "
+      "infusion (0.1-0.2 mg/kg/h) on the medical ward of a teaching hospital in Lagos."),
+     {"routes": ["iv"]}),
+    ("hp186", ("Surgery and anaesthesia in a field hospital during the Rohingya refugee crisis: "
+      "a clinical audit."),
+     ("Methods: Clinical audit of the operating theatre logbook and anaesthetic charts from "
+      "December 2017 to November 2018. Results: A total of 1,240 surgical procedures were "
+      "performed. Spinal anaesthesia was used for 52% of procedures and ketamine-based general "
+      "anaesthesia for 33%."),
+     {"design": "observational"}),
+    ("hp186", ("Task-sharing in anaesthesia: a survey of ketamine practice among nurse "
+      "anaesthetists in Rwanda."),
+     ("Results: Of 180 nurse anaesthetists invited, 152 responded (84%). Most respondents (87%) "
+      "used ketamine at least weekly, most commonly for caesarean section under general "
+      "anaesthesia, burns dressing and paediatric surgery. Respondents requested further training "
+      "in paediatric dosing and airway management."),
+     {"ages": []}),
+    ("hp186", ("WHO-WFSA International Standards for a Safe Practice of Anesthesia: implications "
+      "for ketamine use in low-resource settings."),
+     ("At the most basic level, ketamine is designated as a highly recommended medication for "
+      "general anaesthesia. We summarise the recommendations relevant to the use of ketamine as "
+      "sole anaesthetic agent, the monitoring required, and the training of non-physician "
+      "anaesthesia providers."),
+     {"design": "guideline"}),
+    ("hp187", ("Intravenous ketamine versus electroconvulsive therapy for late-life depression: "
+      "a propensity-matched retrospective cohort study"),
+     ("RESULTS: After matching, 68 ketamine-treated and 68 ECT-treated patients were compared "
+      "(mean age 73.4 years). Response rates were 38% and 62%, respectively (OR 0.37, p=0.006)."),
+     {"n": 136}),
+    ("hp187", "Ketamine as an alternative to thiopentone for electroconvulsive therapy",
+     ("Twenty depressed patients receiving a course of electroconvulsive therapy were "
+      "anaesthetised on alternate occasions with ketamine 2 mg/kg and thiopentone 3 mg/kg. "
+      "Seizures lasted longer after ketamine (mean 46 s) than after thiopentone (mean 33 s)."),
+     {"design": "nonrandomized_trial"}),
+    ("hp187", ("Use of ketamine in electroconvulsive therapy practice: a national survey of ECT "
+      "services"),
+     ("Methods: An online questionnaire was sent to the lead clinicians of all 96 accredited ECT "
+      "clinics in the United Kingdom and Ireland in 2022. Results: Seventy-one clinics responded "
+      "(74%). Ketamine was available in 46 clinics and was used mainly when seizures were "
+      "inadequate (n = 39) and less often to augment clinical response (n = 8)."),
+     {"n": 71}),
+    ("hp187", ("Group ketamine-assisted therapy for depression and burnout in frontline "
+      "healthcare workers: a single-arm pilot trial"),
+     ("Methods: In this single-arm pilot trial, 24 physicians, nurses and paramedics with "
+      "moderate to severe depressive symptoms (PHQ-9 ≥ 10) attended preparatory groups followed "
+      "by three group dosing sessions of intramuscular ketamine (0.4-0.75 mg/kg). Results: "
+      "Twenty-two participants completed all sessions."),
+     {"n": 24}),
+    ("hp187", ("Subcutaneous ketamine as a bridge to electroconvulsive therapy in severely "
+      "suicidal depressed inpatients: a case series"),
+     ("We describe seven inpatients (four women; aged 27-58 years) with major depression and high "
+      "suicide risk who received subcutaneous ketamine 0.5 mg/kg twice weekly while awaiting ECT. "
+      "Subcutaneous ketamine may offer a practical bridge to ECT in settings where intravenous "
+      "administration is difficult."),
+     {"routes": ["subcutaneous"]}),
+    ("hp187", ("Combining esketamine nasal spray with electroconvulsive therapy in severely "
+      "depressed inpatients: a retrospective comparison with ECT alone"),
+     ("Methods: Medical records of inpatients with severe major depressive disorder treated with "
+      "ECT between 2021 and 2023 were reviewed. Patients who additionally received esketamine "
+      "nasal spray (56 or 84 mg twice weekly) on non-ECT days (combination group, n = 31) were "
+      "compared with patients treated with ECT alone (n = 62) matched for age, sex and severity."),
+     {"n": 93}),
 ]
 
 
