@@ -201,22 +201,24 @@ def retag(
             items = chain(head, items)
         chunks = _chunked(items, RETAG_CHUNK)
         if workers < 2:
-            for chunk in chunks:
-                done += store.save_tags(tag_rows(chunk, vocab), vocab.version)
-                progress.advance(len(chunk))
-            progress.finish()
-            return done
-        with WorkerPool(vocab, workers) as pool:
-            done = _tag_in_pool(store, vocab, pool, chunks, progress)
+            done = _tag_chunks(store, vocab, None, chunks, progress)
+        else:
+            with WorkerPool(vocab, workers) as pool:
+                done = _tag_chunks(store, vocab, pool, chunks, progress)
     progress.finish()
     return done
 
 
-def _tag_in_pool(store: Store, vocab: Vocabulary, pool: WorkerPool,
-                 chunks: Iterable[list[tuple[str, Any]]], progress: Progress) -> int:
-    """Tag ``chunks`` of stored records in ``pool``, a few in flight, and save each chunk's
-    tags in its own transaction; returns how many were saved."""
+def _tag_chunks(store: Store, vocab: Vocabulary, pool: WorkerPool | None,
+                chunks: Iterable[list[tuple[str, Any]]], progress: Progress) -> int:
+    """Tag ``chunks`` of stored records, here or in ``pool`` (a few in flight), and save each
+    chunk's tags in its own transaction; returns how many were saved."""
     done = 0
+    if pool is None:
+        for chunk in chunks:
+            done += store.save_tags(tag_rows(chunk, vocab), vocab.version)
+            progress.advance(len(chunk))
+        return done
     pending: deque[tuple[Future[Any], int]] = deque()
     for chunk in chunks:
         pending.append((pool.tag(chunk), len(chunk)))
@@ -271,15 +273,9 @@ class FetchTagger:
         self._save(wait=True)
         items = self.store.iter_record_json(stale_for_version=self.vocab.version,
                                             fetched_by_run=self.run_id)
-        chunks = _chunked(items, RETAG_CHUNK)
         progress.start("tagging records", 0)
-        if self.pool is None:
-            for chunk in chunks:
-                self.tagged += self.store.save_tags(tag_rows(chunk, self.vocab),
-                                                    self.vocab.version)
-                progress.advance(len(chunk))
-        else:
-            self.tagged += _tag_in_pool(self.store, self.vocab, self.pool, chunks, progress)
+        self.tagged += _tag_chunks(self.store, self.vocab, self.pool,
+                                   _chunked(items, RETAG_CHUNK), progress)
         progress.finish()
         return self.tagged
 

@@ -270,18 +270,16 @@ def _fetch_settings(url: str, db: str, keyed: bool, batch: int, reports: str) ->
 
 
 class StageClock:
-    """A :class:`aggregator.run_common.Progress` that notes when each stage starts and ends
+    """A :class:`aggregator.run_common.Progress` that notes when each stage ends
     (``perf_counter``): the fetch's ``fetching records`` ends when its last batch is stored;
     ``tagging records`` is what its tagging workers had left then."""
 
     def __init__(self) -> None:
-        self.starts: dict[str, float] = {}
         self.ends: dict[str, float] = {}
         self._label = ""
 
     def start(self, label: str, total: int) -> None:
         self._label = label
-        self.starts[label] = time.perf_counter()
 
     def advance(self, n: int) -> None:
         pass
