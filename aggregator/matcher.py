@@ -39,6 +39,7 @@ from .regex_source import (
     _required_literals,
     _split_top,
     _word_start,
+    compiled,
 )
 from .text_index import _NORM, TextIndex, _Gate
 
@@ -70,7 +71,7 @@ class _Group:
                  cased: bool = False, boundary: bool = False) -> None:
         self.alts, self.keys, self.flags = tuple(alts), keys, flags
         self.cased, self.boundary = cased, boundary
-        self.full = re.compile("|".join(alts), flags)
+        self.full = compiled("|".join(alts), flags)
         self.cache: dict[tuple[int, ...], re.Pattern[str]] = {}
         #: set by :class:`Scanner`: this group is matched at the word starts it indexes;
         #: ``gid`` names its ``starts`` (groups with equal prefixes share their candidates)

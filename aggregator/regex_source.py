@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["NUM", "parse_number"]
@@ -177,6 +178,38 @@ def _distribute(src: str, limit: int = 48) -> list[str]:
     return out if len(out) <= limit else [src]
 
 
+# Loading the vocabulary compiles and analyses ~2,000 pattern sources, many of them tens of
+# thousands of characters once macros are expanded, with CPython's pure-Python regex parser
+# (~8 s). A matcher group's source is parsed for its word start, prefixes and gate in turn:
+# the last parse tree is kept (read, never changed; keeping more made a load slower, measured:
+# the garbage collector walks them). The analyses' results, each source's check and each
+# group's compiled pattern are memoised for the process: loading the same or a slightly edited
+# vocabulary again (edited and reloaded; the vocabulary fuzz test) redoes only what changed.
+_MEMO = 8192
+
+
+@lru_cache(maxsize=1)
+def _parse(src: str, flags: int = 0) -> Any:
+    """CPython's parse tree of ``src`` (raises ``re.error`` and the like)."""
+    return _sre()[1].parse(src, flags)
+
+
+@lru_cache(maxsize=_MEMO)
+def compiled(src: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(src, flags)``, memoised for the process (``re``'s own cache holds 512)."""
+    return re.compile(src, flags)
+
+
+@lru_cache(maxsize=_MEMO)
+def pattern_error(src: str, flags: int = 0) -> str | None:
+    """Why ``src`` does not compile (``re.error``'s message), or None when it does."""
+    try:
+        re.compile(src, flags)
+    except re.error as exc:
+        return str(exc)
+    return None
+
+
 _LITERAL_RUN = re.compile(r"[a-z0-9]+")
 
 
@@ -193,13 +226,14 @@ def _literal_prefix(alt: str) -> str:
     return run
 
 
+@lru_cache(maxsize=_MEMO)
 def _leading_literals(src: str, longest: int = 6, most: int = 4000) -> frozenset[str]:
     """Literal prefixes (up to ``longest`` characters of the lower-cased text with every
     character other than an ASCII letter or digit written as a space, as in
     :meth:`Scanner.index`), one of which starts every match of ``src`` at a letter or digit;
     empty when some match may start otherwise (a class such as ``\\w``, punctuation, an
     empty match). Zero-width assertions are skipped: the prefixes are a superset."""
-    c, sre_parse = _sre()
+    c, _ = _sre()
 
     def norm(code: int) -> str:
         ch = chr(code).lower()
@@ -262,7 +296,7 @@ def _leading_literals(src: str, longest: int = 6, most: int = 4000) -> frozenset
         return states
 
     try:
-        parsed = sre_parse.parse(src)
+        parsed = _parse(src)
     except Exception:  # noqa: BLE001 - anything unusual: no prefixes, scan as before
         return frozenset()
     states = walk(list(parsed), {("", True)})
@@ -281,6 +315,7 @@ def _sre() -> tuple[Any, Any]:
     return c, sre_parse
 
 
+@lru_cache(maxsize=_MEMO)
 def _required_literals(src: str, flags: int = 0, skip_lead: bool = False,
                        most: int = 8) -> tuple[str, ...] | None:
     """Case-sensitive literals one of which every match of ``src`` contains verbatim (a
@@ -290,9 +325,9 @@ def _required_literals(src: str, flags: int = 0, skip_lead: bool = False,
     whose every branch has one (at most ``most`` strings); longer strings are rarer, so
     better. ``skip_lead``: ignore what a match starts with (the word index has already
     found it)."""
-    c, sre_parse = _sre()
+    c, _ = _sre()
     try:
-        parsed = sre_parse.parse(src, flags)
+        parsed = _parse(src, flags)
     except Exception:  # noqa: BLE001
         return None
 
@@ -355,12 +390,13 @@ def _minimal(strings: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(a for a in uniq if not any(b != a and b in a for b in uniq))
 
 
+@lru_cache(maxsize=_MEMO)
 def _word_start(src: str) -> bool:
     """Whether every match of ``src`` starts at a ``\\b`` (the first thing every alternative
     does is assert a word boundary)."""
-    c, sre_parse = _sre()
+    c, _ = _sre()
     try:
-        items = list(sre_parse.parse(src))
+        items = list(_parse(src))
     except Exception:  # noqa: BLE001
         return False
 

@@ -32,7 +32,7 @@ from .errors import VocabularyError
 # TextIndex, lower_text, word_prefixes: not used here, re-exported (__all__) for other modules
 from .matcher import Matcher, Scanner, TextIndex, lower_text, word_prefixes
 from .queries import TomlSource, definition_file
-from .regex_source import NUM, parse_number
+from .regex_source import NUM, parse_number, pattern_error
 from .rules import (
     AGE_GROUPS,
     CONDITIONS,
@@ -136,11 +136,10 @@ class _Loader:
                 raise self.fail("expected a non-empty pattern string", section, key, index,
                                 field=here)
             expanded = self.expand(pat, section, key, index, here)
-            try:
-                re.compile(expanded, flags)
-            except re.error as exc:
-                raise self.fail(f"bad regular expression {pat!r}: {exc}", section, key, index,
-                                field=here, value=pat) from None
+            error = pattern_error(expanded, flags)
+            if error is not None:
+                raise self.fail(f"bad regular expression {pat!r}: {error}", section, key, index,
+                                field=here, value=pat)
             parts.append(expanded)
         if not parts:
             return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -19,6 +21,7 @@ SHARED_LABELS = SHARED / "labels"
 # compiled vocabularies (aggregator.vocab_cache) go to a folder of this test session, never to
 # the user's cache; command-line runs in subprocesses inherit it
 os.environ["AGGREGATOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="aggregator-test-cache-")
+atexit.register(shutil.rmtree, os.environ["AGGREGATOR_CACHE_DIR"], ignore_errors=True)
 
 
 def shared_path(*parts: str) -> Path:

@@ -112,6 +112,24 @@ def test_load_vocabulary_errors_name_file_line_field(
     assert message in str(err)
 
 
+def test_reloading_an_edited_vocabulary_sees_every_edit(tmp_path: Path) -> None:
+    # pattern checks, analyses and compiled groups are memoised per source for the process:
+    # a reload must still fail on a bad pattern each time, and see a fixed or changed one
+    bad = SMALL.replace("'\\bdepress(?:ion|ive)\\b'", "'\\bdepress(?:ion|ive\\b'")
+    for _ in range(2):
+        with pytest.raises(VocabularyError, match="missing \\), unterminated subpattern"):
+            load_vocabulary(write(tmp_path, bad))
+    first = load_vocabulary(write(tmp_path, SMALL))
+    edited = load_vocabulary(write(tmp_path, SMALL.replace("depress(?:ion|ive)", "melanchol\\w*")))
+    text, lower = "Melancholic depression.", "melancholic depression."
+    assert first.conditions[0].patterns is not None and edited.conditions[0].patterns is not None
+    assert [m.group(0) for m in first.conditions[0].patterns.finditer(text, lower)] == [
+        "depression"]
+    assert [m.group(0).lower() for m in edited.conditions[0].patterns.finditer(text, lower)] == [
+        "melancholic"]
+    assert edited.version != first.version
+
+
 def test_load_vocabulary_generic_patterns_yield_to_other_labels(tmp_path: Path) -> None:
     text = SMALL.replace("[routes.iv]", (
         "[conditions.anxiety]\npatterns = ['\\banxiety\\b']\n"
