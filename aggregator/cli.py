@@ -92,8 +92,10 @@ def fetch(ctx: click.Context, full: bool, since: str | None) -> None:
 
     settings = _settings(ctx)
     start = _date(since, "--since")
-    queries, vocab = _queries(settings), _vocab(settings)
+    queries = _queries(settings)
     with _store(settings) as store:
+        store.ensure_unlocked()  # a second run exits before loading the vocabulary
+        vocab = _vocab(settings)
         result = run_fetch(settings, store, queries, vocab, full=full, since=start,
                            progress=ClickProgress())
     c = result.counts
@@ -123,11 +125,14 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], workers: int | None) ->
         aggregator import pubmed-ketamine-set.nbib
         aggregator import pubmed24n1219.xml.gz
     """
+    from .local import check_import_paths
     from .pipeline import import_paths
 
     settings = _settings(ctx)
-    vocab = _vocab(settings)
+    check_import_paths(paths)  # bad input is reported before the lock is asked for
     with _store(settings) as store:
+        store.ensure_unlocked()  # a second run exits before loading the vocabulary
+        vocab = _vocab(settings)
         result = import_paths(settings, store, list(paths), vocab, workers=workers,
                               progress=ClickProgress())
     c = result.counts
@@ -157,8 +162,9 @@ def retag(ctx: click.Context, everything: bool, reparse: bool) -> None:
     from .pipeline import retag as run_retag
 
     settings = _settings(ctx)
-    vocab = _vocab(settings)
     with _store(settings) as store:
+        store.ensure_unlocked()  # a second run exits before loading the vocabulary
+        vocab = _vocab(settings)
         n = run_retag(store, vocab, everything=everything, reparse=reparse,
                       progress=ClickProgress())
     click.echo(f"tagged {n} record(s) with vocabulary {vocab.version}")
@@ -324,8 +330,10 @@ def weekly(ctx: click.Context, no_send: bool) -> None:
     from .pipeline import weekly as run_weekly
 
     settings = _settings(ctx)
-    queries, vocab = _queries(settings), _vocab(settings)
+    queries = _queries(settings)
     with _store(settings) as store:
+        store.ensure_unlocked()  # a second run exits before loading the vocabulary
+        vocab = _vocab(settings)
         result = run_weekly(settings, store, queries, vocab, send=not no_send,
                             progress=ClickProgress())
     c = result.counts

@@ -53,6 +53,20 @@ FETCH_TAG_NICE = 10
 # -- import ------------------------------------------------------------------------------------
 
 
+def check_import_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """``paths`` as Paths, each an existing file (what :func:`import_paths` checks first).
+
+    :raises InputError: a path is missing or a directory.
+    """
+    files = [Path(p) for p in paths]
+    for path in files:
+        if not path.exists():
+            raise InputError("no such file", path=path)
+        if path.is_dir():
+            raise InputError("is a directory, expected a PubMed XML or MEDLINE file", path=path)
+    return files
+
+
 def import_paths(
     settings: Settings,
     store: Store,
@@ -81,12 +95,7 @@ def import_paths(
     :raises InputError: a path is missing, a directory, of unknown type, or malformed.
     """
     progress = progress or NoProgress()
-    files = [Path(p) for p in paths]
-    for path in files:  # fail before touching anything
-        if not path.exists():
-            raise InputError("no such file", path=path)
-        if path.is_dir():
-            raise InputError("is a directory, expected a PubMed XML or MEDLINE file", path=path)
+    files = check_import_paths(paths)  # fail before touching anything
     totals = UpsertCounts()
     deleted = 0
     with store.writer("import"):

@@ -178,7 +178,7 @@ def _distribute(src: str, limit: int = 48) -> list[str]:
     return out if len(out) <= limit else [src]
 
 
-# Loading the vocabulary compiles and analyses ~2,000 pattern sources, many of them tens of
+# Loading the vocabulary checks ~1,900 pattern sources and analyses ~700, many of them tens of
 # thousands of characters once macros are expanded, with CPython's pure-Python regex parser
 # (~8 s). A matcher group's source is parsed for its word start, prefixes and gate in turn:
 # the last parse tree is kept (read, never changed; keeping more made a load slower, measured:

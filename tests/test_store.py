@@ -664,6 +664,19 @@ def test_writer_second_store_in_process_is_locked_and_reentrant(db_path: Path) -
             pass
 
 
+def test_ensure_unlocked_probes_the_lock_without_taking_it(db_path: Path) -> None:
+    # what a command asks before loading its vocabulary, so that a second run exits at once
+    with Store(db_path) as a, Store(db_path) as b:
+        b.ensure_unlocked()  # nobody holds it
+        with a.writer("fetch"):
+            a.ensure_unlocked()  # its own holder may
+            with pytest.raises(StoreLockedError, match=f"pid {os.getpid()}.*'fetch'"):
+                b.ensure_unlocked()
+        b.ensure_unlocked()
+        with b.writer("import"), pytest.raises(StoreLockedError, match="'import'"):
+            a.ensure_unlocked()  # the probes took nothing: b could take the lock
+
+
 def test_writer_memory_store_needs_no_lock_file(store: Store) -> None:
     with store.writer("test"):
         store.upsert([parsed("1")])

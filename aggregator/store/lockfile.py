@@ -153,16 +153,41 @@ class WriteLock(StoreParts):
 
     def _lock_is_free(self) -> bool:
         """True when no process holds the write lock (probed, not kept)."""
-        if self.lock_path is None or self._lock_depth:
-            return True
         try:
-            fd = open_private(self.lock_path)
+            return self._lock_holder() is None
         except OSError:
             return False
+
+    def ensure_unlocked(self) -> None:
+        """Raise :class:`StoreLockedError` now if another process holds the write lock (a
+        probe: nothing is kept). A command calls this before its slow set-up, such as
+        loading the vocabulary (~1.5 s, ~8.5 s when it must be compiled), so that a second
+        run exits at once; :meth:`writer` still decides when the run starts (and reports a
+        lock file it cannot open).
+
+        :raises StoreLockedError: another process (or another Store) holds the lock.
+        """
+        try:
+            holder = self._lock_holder()
+        except OSError:
+            return
+        if holder is not None:
+            assert self.lock_path is not None
+            raise locked_error(self.lock_path, holder)
+
+    def _lock_holder(self) -> dict[str, Any] | None:
+        """None when no process holds the write lock, else what the holder wrote (perhaps
+        ``{}``). Raises OSError when the lock file cannot be opened or locked for another
+        reason than another holder."""
+        if self.lock_path is None or self._lock_depth:
+            return None
+        fd = open_private(self.lock_path)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise
+            return read_holder(fd)
         finally:
             os.close(fd)  # closing releases the probe's lock
-        return True
+        return None
