@@ -26,12 +26,16 @@ Example::
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
-__all__ = ["NUM", "parse_number"]
+__all__ = ["NUM", "memo_export", "memo_import", "parse_number"]
+
+_T = TypeVar("_T")
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -182,10 +186,115 @@ def _distribute(src: str, limit: int = 48) -> list[str]:
 # thousands of characters once macros are expanded, with CPython's pure-Python regex parser
 # (~8 s). A matcher group's source is parsed for its word start, prefixes and gate in turn:
 # the last parse tree is kept (read, never changed; keeping more made a load slower, measured:
-# the garbage collector walks them). The analyses' results, each source's check and each
-# group's compiled pattern are memoised for the process: loading the same or a slightly edited
-# vocabulary again (edited and reloaded; the vocabulary fuzz test) redoes only what changed.
+# the garbage collector walks them). Each source's check and analyses are memoised for the
+# process (:func:`_memoised`), and can be saved and restored (:func:`memo_export`,
+# :func:`memo_import`: :mod:`aggregator.vocab_cache` keeps them between runs), and each
+# group's compiled pattern is memoised for the process: loading an edited vocabulary redoes
+# only what changed (~3 s; again in the same process, as the vocabulary fuzz test does, ~0.6 s).
 _MEMO = 8192
+#: memoised results: function name -> canonical arguments -> result
+_MEMOS: dict[str, dict[tuple[Any, ...], Any]] = {}
+#: results read back by :func:`memo_import`, moved to ``_MEMOS`` when asked for: what
+#: :func:`memo_export` saves is what was used, so patterns deleted from the vocabulary drop out
+_SAVED: dict[str, dict[tuple[Any, ...], Any]] = {}
+#: for :func:`memo_import`: each function's parameter count and how a result read from JSON
+#: becomes one (``_BAD`` when the JSON value has the wrong type)
+_DECODE: dict[str, tuple[int, Callable[[Any], Any]]] = {}
+
+
+def _memoised(decode: Callable[[Any], Any]) -> Callable[[Callable[..., _T]], Callable[..., _T]]:
+    """Memoise a function of strings, ints and bools for the process, keyed by its arguments
+    with defaults filled in; ``decode`` turns a result as JSON gives it back into one."""
+
+    def wrap(fn: Callable[..., _T]) -> Callable[..., _T]:
+        sig = inspect.signature(fn)
+        table: dict[tuple[Any, ...], Any] = {}
+        saved: dict[tuple[Any, ...], Any] = {}
+        _MEMOS[fn.__name__], _SAVED[fn.__name__] = table, saved
+        _DECODE[fn.__name__] = (len(sig.parameters), decode)
+
+        @functools.wraps(fn)
+        def memo(*args: Any, **kwargs: Any) -> _T:
+            bound = sig.bind(*args, **kwargs)
+            bound.apply_defaults()
+            key = tuple(bound.arguments.values())
+            try:
+                return cast(_T, table[key])
+            except KeyError:
+                pass
+            if len(table) >= _MEMO:
+                table.clear()  # bounded: a process that loads many vocabularies
+            out = table[key] = saved.pop(key) if key in saved else fn(*args, **kwargs)
+            return out
+
+        return memo
+
+    return wrap
+
+
+#: what a decoder returns for a JSON value of the wrong type
+_BAD = object()
+
+
+def _decode_literals(value: Any) -> Any:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return frozenset(value)
+    return _BAD
+
+
+def _decode_required(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return _BAD
+
+
+def _decode_bool(value: Any) -> Any:
+    return value if isinstance(value, bool) else _BAD
+
+
+def _decode_error(value: Any) -> Any:
+    return value if value is None or isinstance(value, str) else _BAD
+
+
+def memo_export() -> dict[str, list[list[Any]]]:
+    """The memoised checks and analyses as JSON-ready data (see :func:`memo_import`)."""
+    out: dict[str, list[list[Any]]] = {}
+    for name, table in _MEMOS.items():
+        rows = []
+        for key, value in table.items():
+            if isinstance(value, frozenset):
+                value = sorted(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            rows.append([list(key), value])
+        out[name] = rows
+    return out
+
+
+def memo_import(data: Any) -> int:
+    """Keep what :func:`memo_export` gave (read back from JSON) for the memos to use; entries
+    of the wrong shape are skipped. Returns how many were kept."""
+    added = 0
+    if not isinstance(data, dict):
+        return 0
+    for name, rows in data.items():
+        table, spec = _SAVED.get(name), _DECODE.get(name)
+        if table is None or spec is None or not isinstance(rows, list):
+            continue
+        arity, decode = spec
+        for row in rows:
+            if not (isinstance(row, list) and len(row) == 2 and isinstance(row[0], list)
+                    and len(row[0]) == arity and isinstance(row[0][0], str)
+                    and all(isinstance(a, (str, int, bool)) for a in row[0])):
+                continue
+            value = decode(row[1])
+            if value is _BAD:
+                continue
+            table[tuple(row[0])] = value
+            added += 1
+    return added
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +309,7 @@ def compiled(src: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(src, flags)
 
 
-@lru_cache(maxsize=_MEMO)
+@_memoised(_decode_error)
 def pattern_error(src: str, flags: int = 0) -> str | None:
     """Why ``src`` does not compile (``re.error``'s message), or None when it does."""
     try:
@@ -226,7 +335,7 @@ def _literal_prefix(alt: str) -> str:
     return run
 
 
-@lru_cache(maxsize=_MEMO)
+@_memoised(_decode_literals)
 def _leading_literals(src: str, longest: int = 6, most: int = 4000) -> frozenset[str]:
     """Literal prefixes (up to ``longest`` characters of the lower-cased text with every
     character other than an ASCII letter or digit written as a space, as in
@@ -315,7 +424,7 @@ def _sre() -> tuple[Any, Any]:
     return c, sre_parse
 
 
-@lru_cache(maxsize=_MEMO)
+@_memoised(_decode_required)
 def _required_literals(src: str, flags: int = 0, skip_lead: bool = False,
                        most: int = 8) -> tuple[str, ...] | None:
     """Case-sensitive literals one of which every match of ``src`` contains verbatim (a
@@ -390,7 +499,7 @@ def _minimal(strings: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(a for a in uniq if not any(b != a and b in a for b in uniq))
 
 
-@lru_cache(maxsize=_MEMO)
+@_memoised(_decode_bool)
 def _word_start(src: str) -> bool:
     """Whether every match of ``src`` starts at a ``\\b`` (the first thing every alternative
     does is assert a word boundary)."""

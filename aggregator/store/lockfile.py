@@ -161,7 +161,7 @@ class WriteLock(StoreParts):
     def ensure_unlocked(self) -> None:
         """Raise :class:`StoreLockedError` now if another process holds the write lock (a
         probe: nothing is kept). A command calls this before its slow set-up, such as
-        loading the vocabulary (~1.5 s, ~8.5 s when it must be compiled), so that a second
+        loading the vocabulary (~2 s, ~10 s when it must be compiled), so that a second
         run exits at once; :meth:`writer` still decides when the run starts (and reports a
         lock file it cannot open).
 
