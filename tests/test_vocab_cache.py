@@ -15,6 +15,7 @@ from aggregator.errors import VocabularyError
 from aggregator.models import Record
 from aggregator.tag import tag_record
 from aggregator.vocabulary import Vocabulary, load_vocabulary
+from tests.test_vocabulary import SMALL as BASE
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = Record(pmid="1", title="Intranasal esketamine for treatment-resistant depression",
@@ -113,26 +114,10 @@ def test_the_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
 
 # -- the pattern memo: each pattern's check and analyses, kept between runs ----------------------
 
-SMALL = """\
-[macros]
-drug = '(?:es)?ketamine'
-
-[conditions.depression]
-patterns = ['\\bdepress(?:ion|ive)\\b', '\\bmajor\\s+depressive\\s+disorder\\b']
-
-[routes.iv]
-strong = ['\\bintravenous\\b', '\\b{drug} infusion']
-
+# the small vocabulary of test_vocabulary, with a second route
+SMALL = BASE + """
 [routes.intranasal]
 strong = ['\\bintranasal\\b', '\\bnasal\\s+spray\\b']
-
-[design]
-default = "other"
-
-[[design.rule]]
-design = "rct"
-scope = "title"
-patterns = ['\\brandomi[sz]ed\\b']
 """
 
 
@@ -158,6 +143,16 @@ def strong_words(vocab: Vocabulary, label: str, text: str) -> list[str]:
     return [m.group(0).lower() for m in rule.strong.finditer(text, text.lower())]
 
 
+def cached_small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with :data:`SMALL`, loaded once through the cache of this test's own."""
+    monkeypatch.setenv("AGGREGATOR_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "q"
+    folder.mkdir()
+    (folder / "vocabulary.toml").write_text(SMALL)
+    vocab_cache.load(folder)
+    return folder
+
+
 def memo_file() -> Path:
     [memo] = vocab_cache.cache_dir().glob("regex-memo-*.json")
     return memo
@@ -179,11 +174,7 @@ def imports(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_an_edited_vocabulary_takes_the_unchanged_patterns_analyses_from_the_memo(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         new_process: dict[str, dict[tuple[object, ...], object]]) -> None:
-    monkeypatch.setenv("AGGREGATOR_CACHE_DIR", str(tmp_path / "cache"))
-    folder = tmp_path / "q"
-    folder.mkdir()
-    (folder / "vocabulary.toml").write_text(SMALL)
-    vocab_cache.load(folder)
+    folder = cached_small(tmp_path, monkeypatch)
     assert memo_file().stat().st_mode & 0o777 == 0o600
     saved = {name: dict(table) for name, table in new_process.items()}
     assert saved["pattern_error"] and saved["_required_literals"]
@@ -208,11 +199,7 @@ def test_an_edited_vocabulary_takes_the_unchanged_patterns_analyses_from_the_mem
 def test_a_damaged_or_unsafe_memo_is_not_used(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         new_process: dict[str, dict[tuple[object, ...], object]]) -> None:
-    monkeypatch.setenv("AGGREGATOR_CACHE_DIR", str(tmp_path / "cache"))
-    folder = tmp_path / "q"
-    folder.mkdir()
-    (folder / "vocabulary.toml").write_text(SMALL)
-    vocab_cache.load(folder)
+    folder = cached_small(tmp_path, monkeypatch)
     memo = memo_file()
     good = memo.read_text()
     added = imports(monkeypatch)
@@ -266,11 +253,7 @@ def test_the_memo_saves_only_what_the_vocabulary_used(
 
 def test_only_the_most_recently_used_entries_are_kept(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("AGGREGATOR_CACHE_DIR", str(tmp_path / "cache"))
-    folder = tmp_path / "q"
-    folder.mkdir()
-    (folder / "vocabulary.toml").write_text(SMALL)
-    vocab_cache.load(folder)
+    folder = cached_small(tmp_path, monkeypatch)
     [used] = entries()
     os.utime(used, (1, 1))
     old = []
