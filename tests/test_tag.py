@@ -7676,6 +7676,220 @@ PROBE_ROUND_CASES = [
       "nasal spray (56 or 84 mg twice weekly) on non-ECT days (combination group, n = 31) were "
       "compared with patients treated with ECT alone (n = 62) matched for age, sex and severity."),
      {"n": 93}),
+    # hp188-191 (rows, part 1): conditions, ages, routes, population (health services, comorbidity)
+    ("hp141", ("In vitro permeation of ketamine and amitriptyline from compounded topical creams "
+      "through human skin."),
+     ("BACKGROUND: Compounded topical creams containing ketamine and amitriptyline are prescribed "
+      "for neuropathic pain. METHODS: Dermatomed human abdominal skin obtained from cosmetic "
+      "surgery was mounted in Franz diffusion cells. Creams containing ketamine 5% and "
+      "amitriptyline 2% in a lipophilic base, an emulsion base and a pluronic lecithin organogel "
+      "were applied at finite dose."),
+     {"routes": [], "population": "in_vitro"}),
+    ("hp188", ("Monitoring standards for outpatient subanaesthetic ketamine treatment: a "
+      "modified Delphi consensus of nurses, psychiatrists and anaesthetists"),
+     ("Methods: A three-round modified Delphi process was conducted with a panel of 31 "
+      "clinicians. Results: Consensus was reached on 46 of 58 statements, including a minimum "
+      "observation period of 60 minutes after intravenous or subcutaneous dosing, and criteria "
+      "for discharge with a responsible adult."),
+     {"ages": []}),
+    ("hp188", ("Patient-reported experiences of care in a private intravenous ketamine clinic: a "
+      "cross-sectional survey"),
+     ("An anonymous online survey was emailed to all patients who had received at least one "
+      "ketamine infusion for depression, post-traumatic stress disorder or an anxiety disorder at "
+      "a private clinic in Texas between 2018 and 2022. Of 688 eligible patients, 203 (29.5%) "
+      "completed the survey. Perceived benefit was rated as substantial by 58% of respondents "
+      "treated for depression and 49% of those treated for PTSD."),
+     {"conditions": ["depression", "anxiety", "ptsd"]}),
+    ("hp188", ("Drug use evaluation of ketamine across a tertiary teaching hospital: "
+      "indications, dosing and adherence to institutional criteria"),
+     ("Results: Overall, 214 ketamine orders for 187 patients were reviewed. Indications were "
+      "acute pain (58.3%), procedural sedation (17.6%), sedation in the intensive care unit "
+      "(14.4%), refractory status epilepticus (3.2%) and depression (2.7%). Most orders were for "
+      "intravenous infusion or bolus (79.4%), followed by subcutaneous (12.1%) and oral (8.5%) "
+      "administration."),
+     {"no_condition": "substance_use", "routes": ["iv", "oral", "subcutaneous"]}),
+    ("hp188", ("Intranasal ketamine versus intravenous morphine for children with acute limb "
+      "fractures in the emergency department: an economic evaluation alongside a "
+      "randomised trial"),
+     ("Methods: A within-trial cost-effectiveness analysis was performed alongside a randomised "
+      "trial in which children aged 6 to 17 years with suspected isolated limb fractures were "
+      "randomly assigned to intranasal ketamine (1.5 mg/kg) or intravenous morphine (0.1 mg/kg)."),
+     {"conditions": ["acute_pain"]}),
+    ("hp188", ("Blood pressure elevations during esketamine treatment sessions: analysis of "
+      "nursing monitoring records from an outpatient clinic"),
+     ("RESULTS: In total, 2,311 sessions in 118 patients (mean age 47.6 years; 9 aged 65 years or "
+      "older) were analysed. Older age, pre-existing hypertension and the 84 mg dose were "
+      "associated with larger peak increases."),
+     {"ages": []}),
+    ("hp188", ("Tenfold ketamine overdose during procedural sedation in a child: a medication "
+      "error case report"),
+     ("Medication errors involving ketamine are often associated with the availability of "
+      "multiple vial concentrations. We describe a 4-year-old boy who received 100 mg of "
+      "intravenous ketamine instead of 10 mg for procedural sedation for laceration repair in the "
+      "emergency department."),
+     {"conditions": ["anesthesia"]}),
+    ("hp188", ("Ketamine prescribing for cancer pain in UK hospices: a national survey of "
+      "palliative medicine consultants"),
+     ("Methods: An online survey was sent to all consultant members of the Association for "
+      "Palliative Medicine of Great Britain and Ireland working in adult hospices in 2022. "
+      "Results: A total of 147 consultants responded from 112 hospices."),
+     {"ages": []}),
+    ("hp188", ("Marketing claims on the websites of US ketamine clinics: a cross-sectional "
+      "content analysis"),
+     ("Results: Clinics advertised ketamine for depression (97%), anxiety (81%), post-traumatic "
+      "stress disorder (79%), chronic pain (64%) and substance use disorders (37%). Prices were "
+      "listed on 52% of websites (median US$500 per infusion)."),
+     {"routes": []}),
+    ("hp188", ("Off-label use of esketamine in Chinese tertiary hospitals: a multicentre "
+      "retrospective prescription review"),
+     ("Results: A total of 9,826 prescriptions were evaluated. Doses exceeding the recommended "
+      "range were found in 11.7% of prescriptions, more often in patients aged 65 years and "
+      "older."),
+     {"ages": []}),
+    ("hp188", ("Acceptability of intraoperative esketamine to prevent postpartum depression: a "
+      "qualitative study of women undergoing caesarean delivery"),
+     ("Methods: Semi-structured interviews were conducted with 20 women aged 23-38 years within 3 "
+      "days after caesarean delivery. Results: Concerns centred on effects on breastfeeding and "
+      "the infant, and on transient dizziness."),
+     {"ages": ["adult"]}),
+    ("hp190", ("Esketamine nasal spray in treatment-resistant depression with comorbid chronic "
+      "pain: a retrospective real-world analysis"),
+     ("Chronic pain conditions are common among patients with treatment-resistant depression "
+      "(TRD). We retrospectively reviewed charts of patients who initiated esketamine nasal spray "
+      "and who had a documented chronic pain diagnosis (fibromyalgia, chronic neuropathic pain, "
+      "chronic migraine or chronic musculoskeletal pain). Mean pain ratings decreased modestly "
+      "from 6.8 to 5.9 (p = 0.02). A small concurrent reduction in pain intensity was observed."),
+     {"conditions": ["depression", "trd", "chronic_pain"]}),
+    ("hp190", ("Anxious distress as a moderator of response to esketamine nasal spray in "
+      "treatment-resistant depression: a pooled post hoc analysis of three phase 3 "
+      "trials"),
+     ("RESULTS: The treatment difference for esketamine versus active comparator was similar in "
+      "anxious (-4.1) and non-anxious (-3.8) patients (interaction p = 0.79). CONCLUSIONS: "
+      "Anxious distress did not moderate the efficacy of esketamine nasal spray in TRD, "
+      "suggesting that it can be considered regardless of anxiety burden at baseline."),
+     {"conditions": ["depression", "trd"]}),
+    ("hp190", "Ketamine for agitation in dementia: promising signal or premature enthusiasm?",
+     ("To the Editor: We read with interest the recent case series describing low-dose ketamine "
+      "for refractory agitation in patients with advanced dementia. We also note that the "
+      "pharmacokinetics of ketamine and norketamine are altered in the elderly, raising concerns "
+      "about accumulation with continuous infusion."),
+     {"conditions": []}),
+    ("hp191", ("Bioavailability and pharmacokinetics of oral and intravenous racemic ketamine "
+      "and norketamine in healthy volunteers"),
+     ("Aims: Oral ketamine is increasingly prescribed for pain and depression, but its absolute "
+      "bioavailability after oral dosing has been incompletely characterised. Methods: Ten "
+      "healthy male volunteers aged 21-34 years received 0.3 mg/kg ketamine intravenously and 0.5 "
+      "mg/kg ketamine orally."),
+     {"conditions": []}),
+    ("hp191", ("Routes of administration of ketamine: pharmacokinetic considerations for "
+      "clinical practice"),
+     ("This narrative review summarises the absorption and bioavailability of ketamine. We "
+      "discuss formulation developments, including prolonged-release tablets and dry powder for "
+      "inhalation."),
+     {"routes": ["inhaled"]}),
+    ("hp191", ("Rectal ketamine-midazolam sedation for computed tomography in young children: a "
+      "10-year retrospective review"),
+     ("Results: A total of 214 children were sedated (median age 2.4 years). Imaging was "
+      "completed in 201 (93.9%) after a single dose; nine required a second dose and four "
+      "required intravenous sedation."),
+     {"routes": ["rectal"]}),
+    ("hp191", ("In vitro permeation of ketamine from compounded topical formulations through "
+      "human skin"),
+     ("Compounded topical creams containing ketamine are widely prescribed for localised "
+      "neuropathic pain. Using Franz diffusion cells and dermatomed human cadaver skin, we "
+      "compared the permeation of ketamine from four formulations."),
+     {"population": "in_vitro"}),
+    ("hp191", ("Epidural esketamine for postpartum depression after caesarean delivery: a "
+      "randomised, double-blind, placebo-controlled trial"),
+     ("Methods: Women undergoing elective caesarean delivery were randomised to epidural "
+      "esketamine 0.25 mg/kg or normal saline, added to the epidural analgesia pump after "
+      "delivery. The primary outcome was the incidence of PPD. Secondary outcomes included pain "
+      "scores and adverse events."),
+     {"conditions": ["depression"]}),
+    ("hp191", "At-home ketamine: convenience at what cost?",
+     ("To the Editor: The rapid growth of telehealth companies that mail oral and sublingual "
+      "ketamine tablets directly to patients' homes raises concerns. In contrast with esketamine "
+      "nasal spray, which can be administered only in certified healthcare settings, home-dosed "
+      "ketamine is often prescribed after a brief video consultation."),
+     {"no_route": "intranasal"}),
+    # hp188-191 (rows, part 2): design and sample size (CONSORT counts, planned enrolment)
+    ("hp188", ("Effect of a simulation-based education programme on nurses' competence in "
+      "monitoring patients receiving ketamine infusions for acute pain: a "
+      "quasi-experimental study"),
+     ("Methods: A single-group pretest-posttest design was used at a university hospital. "
+      "Results: Of 74 nurses invited, 58 participated and 51 completed the 3-month follow-up."),
+     {"design": "nonrandomized_trial", "n": 58}),
+    ("hp188", ("Inpatient versus outpatient ketamine infusion protocols for complex regional "
+      "pain syndrome: comparison of costs and outcomes"),
+     ("Methods: Records of patients with CRPS type I treated with a 5-day inpatient continuous "
+      "ketamine infusion protocol (2014-2017, n = 31) or a 10-day outpatient 4-hour infusion "
+      "protocol (2018-2021, n = 33) at a university pain service were compared."),
+     {"design": "observational", "n": 64}),
+    ("hp188", ("Paramedic-administered ketamine analgesia: a 4-year audit of ambulance patient "
+      "care records"),
+     ("Results: Ketamine was administered on 2,146 occasions to 2,089 patients (median age 54 "
+      "years; range 16-97). Ketamine was given intravenously in 81.4% of cases."),
+     {"n": 2089}),
+    ("hp188", ("Drug use evaluation of ketamine across a tertiary teaching hospital: "
+      "indications, dosing and adherence to institutional criteria"),
+     ("Results: Overall, 214 ketamine orders for 187 patients were reviewed. Indications were "
+      "acute pain (58.3%) and procedural sedation (17.6%)."),
+     {"n": 187}),
+    ("hp188", ("'We got him back, for a while': family members' experiences of a relative's "
+      "ketamine treatment for depression"),
+     ("Method: Semi-structured interviews were conducted with 12 family members (partners, "
+      "parents and adult children) of patients who had received serial intravenous ketamine "
+      "infusions at an academic mood disorders clinic."),
+     {"n": 12}),
+    ("hp188", ("Compliance with national guidance on ketamine procedural sedation in children: a "
+      "re-audit in a district general hospital emergency department"),
+     ("Results: Sixty-eight sedations were included in the re-audit, compared with 54 in the "
+      "initial audit. Documented pre-sedation fasting assessment improved from 61% to 88%, the "
+      "presence of two appropriately trained clinicians from 74% to 97%, and use of capnography "
+      "from 39% to 82%."),
+     {"n": None}),
+    ("hp188", ("Ketamine prescribing for cancer pain in UK hospices: a national survey of "
+      "palliative medicine consultants"),
+     ("Results: A total of 147 consultants responded from 112 hospices. Most (89%) had prescribed "
+      "ketamine for cancer pain in the previous year."),
+     {"n": 147}),
+    ("hp188", ("Off-label use of esketamine in Chinese tertiary hospitals: a multicentre "
+      "retrospective prescription review"),
+     ("Methods: Inpatient esketamine prescriptions issued in 16 tertiary hospitals during 2022 "
+      "were extracted from hospital information systems and evaluated by clinical pharmacists "
+      "against the approved labelling."),
+     {"design": "observational"}),
+    ("hp189", ("Ketamine versus electroconvulsive therapy for severe depression: prespecified "
+      "interim analysis of a randomized noninferiority trial"),
+     ("METHODS: In an ongoing open-label noninferiority trial with a planned enrollment of 400 "
+      "inpatients, participants with severe major depressive episodes are randomized to "
+      "thrice-weekly ketamine infusions (0.5 mg/kg) or ECT. RESULTS: The interim analysis "
+      "included the first 200 randomized patients (ketamine, 101; ECT, 99)."),
+     {"n": 200}),
+    ("hp189", ("Response to ketamine in bipolar versus unipolar depression: pooled analysis of "
+      "individual participant data from four randomised trials"),
+     ("Methods: We pooled individual participant data from four randomised, placebo-controlled "
+      "crossover trials of a single intravenous ketamine infusion (0.5 mg/kg) conducted at one "
+      "research centre. Results: Data from 235 participants (bipolar depression, n = 86; unipolar "
+      "major depression, n = 149) were analysed."),
+     {"design": "rct", "n": 235}),
+    ("hp189", ("Ketamine for prevention of emergence agitation after sevoflurane anesthesia in "
+      "children and adults: a meta-analysis"),
+     ("Results: Thirty-one studies were included: 18 trials in children (n = 1,220) and 13 trials "
+      "in adults (n = 970). Ketamine reduced the incidence of EA in children and in adults."),
+     {"n": 2190}),
+    ("hp191", ("Pharmacokinetics of a novel buccal ketamine wafer compared with an oral ketamine "
+      "solution: a crossover study in healthy volunteers"),
+     ("In this open-label, two-period, fixed-sequence crossover study, eight healthy volunteers "
+      "(four women; aged 23-41 years) received ketamine 50 mg as a buccal wafer and, after a "
+      "7-day washout, 50 mg as an oral solution that was swallowed."),
+     {"design": "nonrandomized_trial"}),
+    ("hp191", ("Esketamine nasal spray versus intravenous ketamine for treatment-resistant "
+      "depression: a randomized, open-label, noninferiority trial"),
+     ("Methods: In this open-label, rater-blinded noninferiority trial at four academic centres, "
+      "220 adults with TRD were randomized to twice-weekly intravenous ketamine or esketamine "
+      "nasal spray for 4 weeks. Results: A total of 214 patients received at least one dose."),
+     {"n": 220}),
 ]
 
 
