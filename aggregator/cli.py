@@ -32,7 +32,7 @@ from .cli_support import (
     _safe_umask,
     _settings,
     _store,
-    _vocab,
+    _vocab_for_writing,
     freshness,
 )
 from .config import Settings
@@ -94,8 +94,7 @@ def fetch(ctx: click.Context, full: bool, since: str | None) -> None:
     start = _date(since, "--since")
     queries = _queries(settings)
     with _store(settings) as store:
-        store.ensure_unlocked()  # a second run exits before loading the vocabulary
-        vocab = _vocab(settings)
+        vocab = _vocab_for_writing(settings, store)
         result = run_fetch(settings, store, queries, vocab, full=full, since=start,
                            progress=ClickProgress())
     c = result.counts
@@ -131,8 +130,7 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], workers: int | None) ->
     settings = _settings(ctx)
     check_import_paths(paths)  # bad input is reported before the lock is asked for
     with _store(settings) as store:
-        store.ensure_unlocked()  # a second run exits before loading the vocabulary
-        vocab = _vocab(settings)
+        vocab = _vocab_for_writing(settings, store)
         result = import_paths(settings, store, list(paths), vocab, workers=workers,
                               progress=ClickProgress())
     c = result.counts
@@ -163,8 +161,7 @@ def retag(ctx: click.Context, everything: bool, reparse: bool) -> None:
 
     settings = _settings(ctx)
     with _store(settings) as store:
-        store.ensure_unlocked()  # a second run exits before loading the vocabulary
-        vocab = _vocab(settings)
+        vocab = _vocab_for_writing(settings, store)
         n = run_retag(store, vocab, everything=everything, reparse=reparse,
                       progress=ClickProgress())
     click.echo(f"tagged {n} record(s) with vocabulary {vocab.version}")
@@ -332,8 +329,7 @@ def weekly(ctx: click.Context, no_send: bool) -> None:
     settings = _settings(ctx)
     queries = _queries(settings)
     with _store(settings) as store:
-        store.ensure_unlocked()  # a second run exits before loading the vocabulary
-        vocab = _vocab(settings)
+        vocab = _vocab_for_writing(settings, store)
         result = run_weekly(settings, store, queries, vocab, send=not no_send,
                             progress=ClickProgress())
     c = result.counts

@@ -26,11 +26,10 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import inspect
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Any, TypeVar, cast
 
 __all__ = ["NUM", "memo_export", "memo_import", "parse_number"]
@@ -213,7 +212,7 @@ def _memoised(decode: Callable[[Any], Any]) -> Callable[[Callable[..., _T]], Cal
         _MEMOS[fn.__name__], _SAVED[fn.__name__] = table, saved
         _DECODE[fn.__name__] = (len(sig.parameters), decode)
 
-        @functools.wraps(fn)
+        @wraps(fn)
         def memo(*args: Any, **kwargs: Any) -> _T:
             bound = sig.bind(*args, **kwargs)
             bound.apply_defaults()

@@ -52,7 +52,7 @@ __all__ = ["cache_dir", "load"]
 logger = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).resolve().parent
-#: compiled vocabularies kept (the most recently written): a few projects or versions
+#: compiled vocabularies kept (the most recently used): a few projects or versions
 KEEP = 8
 
 
