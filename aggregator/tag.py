@@ -547,6 +547,12 @@ _TOOL_SUBJECT = re.compile(r"(?:[\w-]+\s+){0,2}?(?:an(?:a)?esthesia|immobili[sz]
 #: ... unless it is one side of a comparison ("with ketamine-midazolam versus propofol")
 _COMPARED_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:versus|vs\.?|compared\s+(?:with|to))\s")
 _COMPARED_BEFORE = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+$")
+#: ... and one that the premedication under study comes before ("Comparison of romifidine and
+#: detomidine premedication before ketamine-diazepam induction for field castration in horses"):
+#: ketamine is the anaesthetic every animal got, an adjunct of the anaesthesia studied
+_PREMEDICATION_BEFORE = re.compile(
+    r"\b(?:premedications?|premedicants?|pre-?an(?:a)?esthetic\s+(?:medication|sedation))\b"
+    r"[^.:;\n]{0,40}?\b(?:before|prior\s+to|followed\s+by)\s+$")
 
 
 def _tool_of_animals(lower: str, m: re.Match[str]) -> bool:
@@ -562,7 +568,8 @@ def _tool_of_animals(lower: str, m: re.Match[str]) -> bool:
             or _TOOL_BEFORE.search(lower, max(0, m.start() - 12), m.start()) is not None)
 
 
-#: the conditions a study keeps where ketamine only makes its model or is the anaesthetic
+#: the conditions a study keeps where ketamine only makes its model or is the anaesthetic, and
+#: an in-vitro study keeps (its harm to cells)
 _MODEL_CONDITIONS = frozenset({"substance_use"})
 
 # sections that may name ketamine without studying it
@@ -620,6 +627,11 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
                 return role
     if population != "human" and vocab.ketamine_tool is not None:
         tools = vocab.ketamine_tool.finditer(doc.text, doc.lower, index=doc.index)
+        # a title about the premedication before it: the anaesthetic all animals got (its
+        # conditions are the anaesthesia's, and only the routes near it are ketamine's)
+        if any(m.start() < doc.title_end and _PREMEDICATION_BEFORE.search(
+                doc.lower, max(0, m.start() - 80), m.start()) is not None for m in tools):
+            return "adjunct"
         # a title that names ketamine's anaesthesia as its subject studies it ("Neonatal
         # ketamine anaesthesia causes ...", "... a ketamine-dexmedetomidine combination for
         # sedation in dogs"); one about animals anaesthetised with it does not ("... in cats
@@ -731,10 +743,15 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
             if population.label == "human" else [])
     design = _design(record, doc, vocab, population.label)
     if design is not None and (
-            (design.source == "publication_type" and design.term in _NO_SAMPLE_TYPES)
+            (design.source == "publication_type" and (
+                design.term in _NO_SAMPLE_TYPES
+                or (design.label == "other" and any(
+                    pt.name in _NO_SAMPLE_TYPES for pt in record.publication_types))))
             or population.label != "human" or design.label == "preclinical"):
-        # an editorial's design is its type's (the text found no better); animals, cells and
-        # tissue are not participants (below): no count is looked for
+        # an editorial's design is its type's (the text found no better), and so is a letter's
+        # also typed "Comment" (on another trial, whose count it gives: "although the trial
+        # enrolled 318 patients"); animals, cells and tissue are not participants (below): no
+        # count is looked for
         size, evidence = None, None
     else:
         size, evidence = _sample_size(doc, vocab, design.label if design else None)
@@ -764,10 +781,14 @@ def tag_record(record: Record, vocab: Vocabulary) -> Tags:
     if role in ("model", "tool", "adjunct") and routes:
         # ketamine given beside the drugs under study: only the routes near it are its own
         routes = _routes_near_ketamine(record, doc, vocab, routes)
-    if role in ("model", "tool") and conditions:
+    if (role in ("model", "tool") or population.label == "in_vitro") and conditions:
         # ketamine only makes the model or is the animals' anaesthetic: the conditions studied
         # are not ketamine's (a Nav1.7 inhibitor in rats with nerve injury anaesthetised with
-        # ketamine-xylazine), unless they are its misuse (a model of ketamine cystitis)
+        # ketamine-xylazine), unless they are its misuse (a model of ketamine cystitis); nor
+        # are they in cells, slices or a syringe: no one is treated ("stability of esketamine
+        # and sufentanil admixtures for patient-controlled analgesia", breast cancer cells
+        # "relevant to anaesthesia for cancer surgery"), but ketamine's harm to cells is its
+        # misuse (urothelial cells as a model of ketamine cystitis)
         conditions = [c for c in conditions if c.label in _MODEL_CONDITIONS]
     ptypes = {p.name for p in record.publication_types}
     refs = {c.ref_type for c in record.corrections}

@@ -932,6 +932,25 @@ def test_no_sample_size_from_an_editorial_or_news_item(vocab: Vocabulary, ptypes
     assert tag_record(record, vocab).sample_size == n
 
 
+@pytest.mark.parametrize(
+    ("ptypes", "abstract", "n"),
+    [(["Letter", "Comment"], ("To the Editor: We read with interest the trial by Smith et al. "
+                              "Although the trial enrolled 318 patients, no active placebo was "
+                              "used."), None),
+     (["Comment", "Letter"], "Although the trial enrolled 318 patients, it was unblinded.", None),
+     # its own trial, told in a letter, is counted
+     (["Letter", "Comment"], ("In this research letter, 40 adult hospice patients were "
+                              "randomized to oral ketamine or placebo."), 40)],
+)
+def test_no_sample_size_from_a_letter_commenting_on_another_trial(
+        vocab: Vocabulary, ptypes: list[str], abstract: str, n: int | None) -> None:
+    # a letter typed "Comment" too tells of the trial it comments on (hp192-17), whichever of
+    # the two types comes first
+    record = rec("Ketamine before surgery", abstract,
+                 publication_types=[Coded(None, p) for p in ptypes])
+    assert tag_record(record, vocab).sample_size == n
+
+
 def test_tag_record_is_pure_and_round_trips(vocab: Vocabulary) -> None:
     from aggregator.models import Tags
 
@@ -7890,6 +7909,172 @@ PROBE_ROUND_CASES = [
       "220 adults with TRD were randomized to twice-weekly intravenous ketamine or esketamine "
       "nasal spray for 4 weeks. Results: A total of 214 patients received at least one dose."),
      {"n": 220}),
+    # hp192: a 2025-2026 sample
+    ("hp192", ("Esketamine-sufentanil patient-controlled intravenous analgesia after "
+      "video-assisted thoracoscopic lobectomy: a randomized trial"),
+     ("Objective To investigate the analgesic efficacy of adding esketamine to sufentanil-based "
+      "patient-controlled intravenous analgesia (PCIA) after thoracoscopic lobectomy. Methods "
+      "Rescue analgesia, cumulative PCIA presses, PONV, and psychotomimetic adverse events were "
+      "recorded. Results The incidence of PONV was similar; one patient in group ES reported "
+      "vivid dreams."),
+     {"conditions": ["acute_pain"]}),
+    ("hp192", ("Epidural esketamine as an adjuvant to ropivacaine-sufentanil for labour "
+      "analgesia: a randomised controlled trial"),
+     ("Methods: Nulliparous parturients requesting epidural labour analgesia (n = 180) were "
+      "randomised to programmed intermittent epidural boluses of 0.08% ropivacaine with "
+      "sufentanil 0.3 ug/ml, with or without esketamine 0.1 mg/ml. The primary outcome was the "
+      "incidence of breakthrough pain requiring a manual bolus."),
+     {"routes": ["neuraxial"]}),
+    ("hp192", ("Pharmacokinetics, safety and tolerability of inhaled esketamine dry powder in "
+      "healthy Chinese adults: a randomized, double-blind, placebo-controlled, single ascending "
+      "dose phase 1 study"),
+     ("Results: Esketamine was rapidly absorbed (median Tmax 2-5 min), and Cmax and AUC "
+      "increased approximately dose-proportionally. Absolute bioavailability estimated from a "
+      "previous intravenous study was about 65%."),
+     {"routes": ["inhaled"]}),
+    # hp193: perioperative trials
+    ("hp193", ("Prophylactic esketamine for shivering during caesarean delivery under spinal "
+      "anaesthesia: a randomised, double-blind, placebo-controlled trial"),
+     ("Methods: A total of 180 parturients scheduled for elective caesarean delivery under "
+      "spinal anaesthesia were randomised to receive intravenous esketamine 0.125 mg/kg, 0.25 "
+      "mg/kg or saline (60 per group) immediately after delivery of the baby. The primary "
+      "outcome was the incidence of shivering from intrathecal injection to the end of "
+      "surgery."),
+     {"routes": ["iv"]}),
+    ("hp193", ("Recreational ketamine use among anaesthesia residents and nurse anaesthetists: a "
+      "national anonymous survey"),
+     ("We conducted a national anonymous online survey of anaesthesia residents and nurse "
+      "anaesthetists on the use of ketamine outside clinical practice. Strategies to prevent "
+      "ketamine misuse in anaesthesia departments are discussed."),
+     {"conditions": ["substance_use"]}),
+    ("hp193", ("Ketamine and esketamine do not promote proliferation or migration of human "
+      "breast cancer cells in vitro"),
+     ("Anaesthetic drugs may influence cancer recurrence after surgery. We studied the effects "
+      "of racemic ketamine and esketamine at clinically relevant concentrations (1-100 uM) on "
+      "the proliferation, migration and invasion of MCF-7 and MDA-MB-231 human breast cancer "
+      "cell lines. These findings provide no in vitro evidence against the use of ketamine or "
+      "esketamine during breast cancer surgery."),
+     {"conditions": []}),
+    ("hp193", ("Ketamine for general anaesthesia in caesarean delivery and neonatal outcomes: a "
+      "population-based registry study"),
+     ("Methods: Using the national obstetric anaesthesia registry (2010-2021), we identified "
+      "12,406 caesarean deliveries under general anaesthesia in 11,872 women. Conclusions: "
+      "Ketamine induction for caesarean delivery appears safe for the neonate."),
+     {"ages": []}),
+    # hp194: psychiatry
+    ("hp194", ("A single ketamine infusion combined with mindfulness-based behavioral "
+      "modification to treat cocaine dependence"),
+     ("In this randomized, midazolam-controlled trial, 55 cocaine-dependent participants "
+      "seeking treatment were admitted for a 5-day inpatient stay, during which they received a "
+      "single 40-minute intravenous infusion of ketamine (0.5 mg/kg) or midazolam (0.025 "
+      "mg/kg)."),
+     {"n": 55}),
+    ("hp194", ("Outcomes of intravenous ketamine at a community ketamine clinic: a retrospective "
+      "chart review"),
+     ("Primary outcomes were changes in the Patient Health Questionnaire-9 (PHQ-9) and "
+      "Generalized Anxiety Disorder-7 (GAD-7) scores from baseline to after the sixth infusion. "
+      "Conclusions: In a naturalistic community setting, ketamine infusions were associated "
+      "with improvements in depressive and anxiety symptoms similar to those reported in "
+      "clinical trials."),
+     {"conditions": ["depression", "anxiety"]}),
+    ("hp194", ("Dissociative symptoms and antidepressant response to ketamine: a pooled "
+      "secondary analysis of three randomized clinical trials"),
+     ("We pooled participant-level data from three double-blind, randomized, "
+      "placebo-controlled trials of a single 0.5 mg/kg intravenous ketamine infusion in "
+      "treatment-resistant depression (N = 188)."),
+     {"n": 188}),
+    ("hp194", ("Blood pressure changes with Spravato in routine practice: an observational "
+      "safety study"),
+     ("Methods: Adults with treatment-resistant depression starting Spravato (56 or 84 mg) had "
+      "BP measured before dosing and at 40 and 120 minutes post-dose. Results: BP >= 180/110 "
+      "mmHg occurred in 1.1% of sessions, and was more likely in patients with pre-existing "
+      "hypertension and in those aged over 60."),
+     {"ages": ["adult"]}),
+    # hp195: pain, emergency and non-clinical
+    ("hp195", ("Sublingual ketamine lozenges for refractory paediatric complex regional pain "
+     "syndrome: a case report"),
+     ("We describe a 14-year-old girl with CRPS of the left foot after an ankle sprain. She was "
+     "started on sublingual ketamine lozenges 10 mg three times daily. Her pain scores decreased "
+     "from 9/10 to 4/10, and she was able to return to school and weight-bear without "
+     "crutches."),
+     {"design": "case_report", "population": "human", "ages": ["child"], "n": 1}),
+    ("hp195", ("Continuous subcutaneous ketamine for refractory cancer pain in a hospice: a "
+     "retrospective case note review"),
+     ("Methods: Retrospective review of case notes of all hospice inpatients started on CSCI "
+     "ketamine between 2015 and 2022. Results: Forty-one patients were identified; most had "
+     "neuropathic or mixed pain from advanced pancreatic, lung or head and neck cancer."),
+     {"design": "observational", "n": 41}),
+    ("hp195", ("Ketamine analgesia by helicopter emergency medical services: a 10-year registry "
+     "analysis"),
+     ("METHODS: We analysed the HEMS registry of a national air ambulance operator. Both adults "
+     "and children were included. RESULTS: Ketamine was given to 2,345 patients (210 children "
+     "under 16 years) during 2,402 missions, most commonly for trauma (87%)."),
+     {"n": 2345}),
+    ("hp195", ("Ketamine versus etomidate for rapid sequence intubation in trauma patients: "
+     "analysis of a multicentre airway registry"),
+     ("Methods: Observational study using the national emergency airway registry (13 EDs, "
+     "2016-2022). Results: 3,212 intubations were recorded in 2,980 unique patients; 1,911 "
+     "received ketamine and 1,069 etomidate."),
+     {"n": 2980}),
+    ("hp195", "Prehospital ketamine for analgesia in adults and children: a systematic review",
+     ("Methods: We searched MEDLINE, Embase, CINAHL and the Cochrane Library for studies of "
+     "prehospital ketamine analgesia in adults or children. Results: Fourteen studies with a "
+     "total of 10,421 patients were included."),
+     {"ages": ["child", "adult"]}),
+    ("hp195", ("Population pharmacokinetics of intravenous ketamine for sedation in children "
+     "undergoing cardiac catheterisation"),
+     ("Methods: Prospective observational study of 52 children (age 3 months to 12 years) "
+     "receiving an IV ketamine bolus. Results: Clearance, scaled allometrically to a 70-kg "
+     "adult, was 79 L/h and increased with postmenstrual age, reaching 90% of adult values by "
+     "1 year."),
+     {"ages": ["child"]}),
+    ("hp195", ("Pharmacokinetics and tolerability of a sublingual ketamine wafer: a phase 1, "
+     "open-label, single-ascending-dose study"),
+     ("In this phase 1, open-label, single-ascending-dose study, 12 healthy adults received "
+     "sublingual ketamine wafers of 25 mg, 50 mg and 75 mg. Bioavailability relative to "
+     "historical IV data was estimated at 29%."),
+     {"routes": ["sublingual"]}),
+    ("hp195", ("Simultaneous determination of ketamine, norketamine and dehydronorketamine in "
+     "hair by UHPLC-MS/MS: method validation and application to forensic cases"),
+     ("A sensitive UHPLC-MS/MS method was developed for the simultaneous quantification of "
+     "ketamine, norketamine and dehydronorketamine in human hair. The method was applied to 48 "
+     "authentic hair samples from forensic cases. The method is suitable for routine forensic "
+     "hair analysis."),
+     {"design": "other"}),
+    ("hp195", "Ketamine-related deaths in England and Wales, 1999-2019: analysis of coroners' data",
+     ("Methods: We analysed deaths reported to the National Programme on Substance Abuse Deaths "
+     "between 1999 and 2019 in which ketamine was detected at post-mortem. Results: A total of "
+     "157 deaths were identified; ketamine was implicated in 93 (59%)."),
+     {"n": 157}),
+    ("hp195", "What's in the 'K'? Results from a community drug checking service, 2019-2023",
+     ("Drug checking services allow people who use drugs to learn the contents of their "
+     "substances. We analysed 412 samples submitted as 'ketamine' to a community drug checking "
+     "service. Ketamine was detected as the sole active component in 71% of samples."),
+     {"treatment": False}),
+    ("hp195", ("Prevalence of ketamine among drivers suspected of driving under the influence in "
+     "Taiwan, 2016-2021"),
+     ("Methods: Retrospective study of blood samples from 1,203 drivers submitted to a forensic "
+     "toxicology laboratory by police. Results: Ketamine was detected in 104 drivers (8.6%)."),
+     {"treatment": False}),
+    ("hp195", ("Predictors of ketamine initiation among adolescents in Hong Kong: a 3-year "
+     "prospective cohort study"),
+     ("Background: Ketamine has been among the most commonly used illicit drugs among young "
+     "people in Hong Kong. Results: Over 3 years, 96 students (2.0%) reported initiating "
+     "ketamine."),
+     {"treatment": False}),
+    ("hp195", ("Lower urinary tract symptoms in patients receiving repeated ketamine infusions "
+     "for chronic pain: a prospective cohort study"),
+     ("Methods: In this prospective cohort study, 410 patients receiving repeated outpatient "
+     "intravenous ketamine infusions for chronic pain (CRPS, neuropathic pain, fibromyalgia) at "
+     "two pain centres were followed for 12 months. Results: New moderate-to-severe LUTS "
+     "developed in 14 patients (3.4%). Symptoms resolved in 11 of 14 patients after dose "
+     "reduction or discontinuation."),
+     {"n": 410}),
+    # hp195: an animal study's premedication before ketamine
+    ("hp195", ("Comparison of romifidine and detomidine premedication before ketamine-diazepam "
+     "induction for field castration in horses"),
+     ("Horses were premedicated with romifidine or detomidine, followed by induction with "
+     "ketamine (2.2 mg/kg IV) and diazepam (0.05 mg/kg IV)."), {"treatment": False}),
 ]
 
 
