@@ -82,6 +82,12 @@ class LabelRule:
     implies: tuple[str, ...] = ()
     min_score: float = 2.0
     strong_weight: float = 2.0
+    #: a minor MeSH heading adds ``Vocabulary.mesh_weight`` only where the text names the label
+    #: outside the results in a sentence (or clause) weighing at least this much: a condition
+    #: a structured abstract names only in its results, or in its background or a list of
+    #: secondary outcomes, is no target of the study's ("Suicidal ideation scores also
+    #: decreased" in a TRD cohort indexed *Suicidal Ideation*); 0: anywhere
+    mesh_lead: float = 0.0
 
 
 #: a label rule as :mod:`aggregator.tag` decides it: the rule, the scanner that indexes every

@@ -146,12 +146,15 @@ def _span_weight(pos: int, spans: list[tuple[int, int, float]], weight: float) -
 
 
 def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = True,
-           implied: tuple[str, ...] = ()) -> tuple[float, str | None, float]:
-    """(score, best term, best contribution) of one label over the sentences. A label
-    matched only in sentences of the ``implied`` kinds (say "conclusion") scores 0."""
+           implied: tuple[str, ...] = ()) -> tuple[float, str | None, float, float]:
+    """(score, best term, best contribution, lead) of one label over the sentences, where
+    ``lead`` is the highest weight of a sentence (or clause) outside the results that it is
+    matched in. A label matched only in sentences of the ``implied`` kinds (say
+    "conclusion") scores 0."""
     vetoes: list[tuple[int, int]] | None = None  # computed only once something matched
     #: sentence -> (best value, its match's start, end): the term is cut for the winner only
     best_per_sentence: dict[int, tuple[float, int, int]] = {}
+    lead = 0.0
     groups: list[tuple[Matcher | None, float]] = [
         (rule.patterns, 1.0), (rule.strong, rule.strong_weight)]
     if fallback:
@@ -179,21 +182,23 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
             weight = sentences[i].weight
             if lo <= start < hi:
                 weight = _span_weight(start, doc.muted, weight)
+            if weight > lead and sentences[i].kind != "results":
+                lead = weight
             value = weight * factor
             if value > best_per_sentence.get(i, _NONE)[0]:
                 best_per_sentence[i] = (value, start, m.end())
     total = sum(v for v, _, _ in best_per_sentence.values())
     if not best_per_sentence:
-        return 0.0, None, 0.0
+        return 0.0, None, 0.0, 0.0
     if implied:
         for i, (value, _, _) in best_per_sentence.items():  # a loop: all() costs more here
             # (a match that counts nothing, in an excluded sentence, is no mention)
             if value > 0 and sentences[i].kind not in implied:
                 break
         else:
-            return 0.0, None, 0.0
+            return 0.0, None, 0.0, 0.0
     i, (value, start, end) = max(best_per_sentence.items(), key=lambda kv: (kv[1][0], -kv[0]))
-    return total, _term(doc.text, start, end), value
+    return total, _term(doc.text, start, end), value, lead
 
 
 def _mesh_hits(doc: Doc, rule: LabelRule) -> tuple[str | None, bool]:
@@ -208,6 +213,27 @@ def _mesh_hits(doc: Doc, rule: LabelRule) -> tuple[str | None, bool]:
                 return name, True
             found = found or name
     return found, False
+
+
+def _named_only_excluded(doc: Doc, rule: LabelRule) -> bool:
+    """Whether the text names ``rule``'s label and every mention is vetoed by its exclusions
+    (the comparator's "intravenous (IV) midazolam", "midazolam 0.1 mg/kg IV")."""
+    vetoes: list[tuple[int, int]] | None = None
+    found = False
+    for pattern in (rule.patterns, rule.strong, rule.generic):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(doc.text, doc.lower, index=doc.index):
+            if vetoes is None:
+                vetoes = _spans(rule.exclude, doc)
+                if vetoes and rule.exclude_unless is not None:
+                    keep = _spans(rule.exclude_unless, doc)
+                    vetoes = [(vs, ve) for vs, ve in vetoes
+                              if not any(ks <= vs and ve <= ke for ks, ke in keep)]
+            if not _overlaps(m.span(), vetoes):
+                return False
+            found = True
+    return found
 
 
 def _tag_labels(record: Record, doc: Doc, topic: str, vocab: Vocabulary,
@@ -227,22 +253,27 @@ def _tag_labels(record: Record, doc: Doc, topic: str, vocab: Vocabulary,
     scanner, keys = (index.owner, index.keys) if type(index) is TextIndex else (None, set())
     for rule, owner, starts, mesh in decide:
         if owner is not None and owner is scanner and starts.isdisjoint(keys):
-            score, term = 0.0, None  # none of its patterns can match: most labels, most texts
+            score, term, lead = 0.0, None, 0.0  # none of its patterns can match: most labels
         else:
             generic = not rule.generic_unless or tags.keys().isdisjoint(rule.generic_unless)
-            score, term, _ = _score(doc, rule, False, generic, implied)
+            score, term, _, lead = _score(doc, rule, False, generic, implied)
         heading, major = (None, False) if mesh.isdisjoint(mesh_keys) else _mesh_hits(doc, rule)
         if heading and major:
             tags[rule.label] = Tag(rule.label, "mesh", heading)
         elif score >= rule.min_score and term:
             tags[rule.label] = Tag(rule.label, "text", term)
-        elif heading and score + vocab.mesh_weight >= rule.min_score:
+        elif (heading and score + vocab.mesh_weight >= rule.min_score
+              and lead >= rule.mesh_lead and not (
+                  # a route's heading that is no major topic, where the text gives that route
+                  # only to another drug (MeSH "Injections, Intravenous" for "intramuscular
+                  # ketamine versus intravenous midazolam"): the heading is the comparator's
+                  topic == "routes" and not score and _named_only_excluded(doc, rule))):
             tags[rule.label] = Tag(rule.label, "mesh", heading)
         elif rule.fallback is not None:
             pending.append(rule)
     if not tags:
         for rule in pending:
-            score, term, _ = _score(doc, rule, fallback=True, implied=implied)
+            score, term, _, _ = _score(doc, rule, fallback=True, implied=implied)
             if score >= rule.min_score and term:
                 tags[rule.label] = Tag(rule.label, "text", term)
     for tag in list(tags.values()):
@@ -276,27 +307,35 @@ _HEALTHY_IMPLIED = ("conclusion", "background")
 def _population(doc: Doc, vocab: Vocabulary) -> Tag:
     """Human, animal or in vitro: the most mentions wins, a title's counting ``title_weight``
     each, and a background sentence's counting its weight ("effects without dissociation in
-    rodents" before a trial in adults)."""
+    rodents" before a trial in adults). Animals win a tie with people, unless every sentence
+    that names animals names people too: evidence from both, as a review sets it out ("We
+    discuss evidence from rodent models and from human studies"), is no animal study."""
     scores: dict[str, tuple[float, str]] = {}
+    #: the sentences that name animals, and those that name people
+    where: dict[str, set[int]] = {}
     background = vocab.weights["background"]
     for name, pattern, title_weight in vocab.population_rules:
         total, term = 0.0, ""
         for m in pattern.finditer(doc.text, doc.lower, index=doc.index):
+            i = doc.sentence_at(m.start())
             if m.start() < doc.title_end:
                 weight = title_weight
-            elif doc.sentences[doc.sentence_at(m.start())].kind == "background":
+            elif doc.sentences[i].kind == "background":
                 weight = background
             else:
                 weight = 1.0
             if not term or (weight > 1.0 and total < title_weight):
                 term = doc.text[m.start():m.end()]
             total += weight
+            if name in ("animal", "human"):
+                where.setdefault(name, set()).add(i)
         if total:
             scores[name] = (total, term)
     human = scores.get("human", (0.0, ""))[0]
     animal = scores.get("animal", (0.0, ""))[0]
     in_vitro = scores.get("in_vitro", (0.0, ""))[0]
-    if animal and animal >= human and animal >= in_vitro:
+    if animal and (animal > human or (animal == human and not where["animal"] <= where["human"])
+                   ) and animal >= in_vitro:
         return Tag("animal", "text", scores["animal"][1])
     if in_vitro and in_vitro > human:  # and above animal: cultured rat neurons are in vitro
         return Tag("in_vitro", "text", scores["in_vitro"][1])

@@ -60,7 +60,8 @@ _LABEL_KEYS: dict[str, type] = {"title": str, "mesh": list, "patterns": list, "s
                                 "implies": list,
                                 "generic": list, "generic_unless": list,
                                 "generic_weight": float,
-                                "min_score": float, "strong_weight": float}
+                                "min_score": float, "strong_weight": float,
+                                "mesh_lead": float}
 _TOP = {"macros", "ketamine", "scoring", "weights", "sections", "conditions", "routes", "design",
         "population", "age_groups", "sample_size"}
 
@@ -146,7 +147,8 @@ class _Loader:
         return Matcher(parts)
 
     def labels(self, data: Any, topic: str, known: frozenset[str] | tuple[str, ...],
-               min_score: float, strong_weight: float) -> tuple[LabelRule, ...]:
+               min_score: float, strong_weight: float, mesh_lead: float = 0.0
+               ) -> tuple[LabelRule, ...]:
         self.table(data, topic, None)
         rules: list[LabelRule] = []
         for label, body in data.items():
@@ -212,6 +214,7 @@ class _Loader:
                 implies=tuple(implies),
                 min_score=float(body.get("min_score", min_score)),
                 strong_weight=float(body.get("strong_weight", strong_weight)),
+                mesh_lead=float(body.get("mesh_lead", mesh_lead)),
             ))
         # generic patterns yield to labels decided before them: labels of this topic that
         # have no generic_unless of their own
@@ -254,7 +257,9 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
 
     scoring = ld.table(data.get("scoring", {}), "scoring",
                        {"conditions_min_score": float, "routes_min_score": float,
-                        "age_groups_min_score": float, "strong_weight": float})
+                        "age_groups_min_score": float, "strong_weight": float,
+                        "conditions_mesh_lead": float, "routes_mesh_lead": float,
+                        "age_groups_mesh_lead": float})
     strong_weight = float(scoring.get("strong_weight", 2.0))
 
     weights_in = ld.table(data.get("weights", {}), "weights",
@@ -289,11 +294,14 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
     heading = re.compile(r"([A-Z][A-Za-z ,&/()'-]{2,60}+):\s")
 
     conditions = ld.labels(data["conditions"], "conditions", CONDITIONS,
-                           float(scoring.get("conditions_min_score", 2.0)), strong_weight)
+                           float(scoring.get("conditions_min_score", 2.0)), strong_weight,
+                           float(scoring.get("conditions_mesh_lead", 0.0)))
     routes = ld.labels(data["routes"], "routes", ROUTES,
-                       float(scoring.get("routes_min_score", 1.5)), strong_weight)
+                       float(scoring.get("routes_min_score", 1.5)), strong_weight,
+                       float(scoring.get("routes_mesh_lead", 0.0)))
     ages = ld.labels(data.get("age_groups", {}), "age_groups", AGE_GROUPS,
-                     float(scoring.get("age_groups_min_score", 1.0)), strong_weight)
+                     float(scoring.get("age_groups_min_score", 1.0)), strong_weight,
+                     float(scoring.get("age_groups_mesh_lead", 0.0)))
 
     # -- design -------------------------------------------------------------------------------
     design = ld.table(data["design"], "design",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aggregator.models import Coded, Correction, MeshHeading, Record, Registration, Tag
+from aggregator.models import Coded, Correction, MeshHeading, Record, Registration, Tag, Tags
 from aggregator.tag import find_registrations, normalise_registration, tag_record
 from aggregator.vocabulary import Vocabulary, load_vocabulary
 
@@ -952,8 +952,6 @@ def test_no_sample_size_from_a_letter_commenting_on_another_trial(
 
 
 def test_tag_record_is_pure_and_round_trips(vocab: Vocabulary) -> None:
-    from aggregator.models import Tags
-
     record = rec("Intravenous ketamine for TRD: a randomized trial",
                  "METHODS: A total of 40 patients were randomized. NCT01234567.")
     first, second = tag_record(record, vocab), tag_record(record, vocab)
@@ -8075,6 +8073,219 @@ PROBE_ROUND_CASES = [
      "induction for field castration in horses"),
      ("Horses were premedicated with romifidine or detomidine, followed by induction with "
      "ketamine (2.2 mg/kg IV) and diazepam (0.05 mg/kg IV)."), {"treatment": False}),
+    # hp196: MEDLINE-indexed records
+    ("hp196", ("Ketamine (CI-581) versus halothane for cardiac catheterization in children: a "
+      "controlled clinical trial"),
+     "", {"conditions": ["anesthesia"]}),
+    ("hp196", ("Ketamine modulates default mode network connectivity in healthy adults: a "
+      "randomized, placebo-controlled crossover fMRI study"),
+     ("To characterise neural mechanisms relevant to the rapid antidepressant action of "
+      "ketamine, we examined resting-state functional connectivity after a subanaesthetic dose in "
+      "healthy volunteers. Thirty healthy adults (15 women; aged 20-45 years) without "
+      "psychiatric history received ketamine (0.5 mg/kg over 40 min, intravenously) and saline "
+      "in randomized order, one week apart, under double-blind conditions."),
+     {"n": 30}),
+    # hp199: age groups
+    ("hp199", ("Prehospital intramuscular ketamine for severe agitation across the age spectrum: "
+      "intubation and adverse events by age stratum"),
+     ("Methods: Retrospective cohort study of all patients who received IM ketamine (target 4-5 "
+      "mg/kg) for severe agitation from a regional EMS agency between 2017 and 2022. Results: 640 "
+      "patients were included: <18 years (n=41), 18-64 years (n=512) and >=65 years (n=87). "
+      "Intubation was more frequent in patients >=65 years (24.1%) than in those aged 18-64 "
+      "(13.5%) or <18 (7.3%)."),
+     {"ages": ["child", "adult", "older_adult"]}),
+    ("hp199", ("Intraoperative ketamine infusion and opioid consumption after posterior lumbar "
+      "spinal fusion: a randomized controlled trial"),
+     ("OBJECTIVE: To evaluate whether intraoperative ketamine reduces postoperative opioid "
+      "consumption after lumbar fusion. METHODS: ASA I-III patients aged 18-80 years undergoing "
+      "elective one- to three-level posterior lumbar fusion were randomized to ketamine (0.5 "
+      "mg/kg bolus at induction, then 0.25 mg/kg/h until wound closure) or saline. All received "
+      "standardized general anaesthesia and postoperative hydromorphone PCA."),
+     {"conditions": ["acute_pain"]}),
+    ("hp199", ("Intranasal dexmedetomidine versus oral chloral hydrate for sedation during "
+      "electroencephalography in children: a retrospective comparison"),
+     ("Methods: We reviewed 268 children aged 1-10 years who underwent sedated EEG between 2019 "
+      "and 2022 and received either intranasal dexmedetomidine 2-3 microg/kg (n=132) or oral "
+      "chloral hydrate 50-75 mg/kg (n=136). Results: Three children in whom both agents failed "
+      "were sedated with ketamine, and their EEGs were excluded from analysis."),
+     {"n": 268}),
+    # hp198: evidence syntheses
+    ("hp198", ("Perioperative ketamine for postoperative pain and opioid consumption: an umbrella "
+     "review with re-analysis of pooled data"),
+     ("Background: Dozens of meta-analyses have examined perioperative ketamine with conflicting "
+     "conclusions. We performed an umbrella review and re-pooled the unique primary trials."),
+     {"design": "meta_analysis"}),
+    ("hp198", ("Rapid reduction of suicidal ideation with a single ketamine infusion: an "
+     "individual participant data meta-analysis"),
+     ("METHODS: We obtained individual participant data (IPD) from 10 randomised studies of "
+     "intravenous ketamine versus saline or midazolam. RESULTS: Data were obtained for 167 of 172 "
+     "eligible participants (ketamine n = 90; control n = 77)."),
+     {"n": 167}),
+    ("hp198", ("From NMDA receptor blockade to synaptogenesis: how does ketamine work as an "
+     "antidepressant?"),
+     ("In this review we summarise the competing hypotheses for ketamine's antidepressant "
+     "mechanism. We discuss evidence from rodent models and from human studies using magnetic "
+     "resonance spectroscopy, EEG gamma power and PET imaging of synaptic density."),
+     {"population": "human"}),
+    ("hp198", ("Caudal adjuvants for postoperative analgesia in children: a Bayesian network "
+     "meta-analysis"),
+     ("Methods: We included RCTs of children (<=12 years) that compared caudal ketamine, "
+     "dexmedetomidine or clonidine with local anaesthetic alone. Results: Seventy-four trials "
+     "randomised 4,980 children."),
+     {"n": 4980}),
+    ("hp198", ("Ketamine for prevention of emergence agitation after sevoflurane anaesthesia in "
+     "children: a meta-analysis"),
+     ("Twenty-three RCTs with 1,988 children were included. Ketamine was administered "
+     "intravenously near the end of surgery (0.25-0.5 mg/kg) in 17 trials and as an intranasal or "
+     "oral premedication in 6."),
+     {"routes": ["iv", "intranasal", "oral"]}),
+    ("hp198", "Esketamine and neuroinflammation: a narrative review of preclinical evidence",
+     ("This review summarises findings from cultured microglia and astrocytes and from rodent "
+     "models of lipopolysaccharide-induced neuroinflammation, chronic stress, surgery and "
+     "sepsis."),
+     {"no_condition": "anesthesia"}),
+    ("hp198", ("Psilocybin for depressive symptoms: a systematic review and meta-analysis of "
+     "randomized placebo-controlled trials"),
+     ("Objective: To estimate the efficacy of psilocybin for depressive symptoms in adults. "
+     "Results: Nine RCTs with 598 participants were pooled. Psilocybin reduced depressive "
+     "symptoms (Hedges g 1.04). The effect size exceeds those reported for esketamine, although "
+     "functional unblinding likely inflates estimates in both literatures."),
+     {"treatment": False, "no_condition": "depression"}),
+    ("hp198", ("Esketamine nasal spray in patients with major depressive disorder and active "
+     "suicidal ideation with intent: pooled analysis of ASPIRE I and II"),
+     ("Background: ASPIRE I and II were identically designed, double-blind RCTs of esketamine "
+     "nasal spray versus placebo. Methods: In this post hoc analysis, data were pooled and "
+     "stratified by lifetime history of suicide attempt."),
+     {"design": "rct"}),
+    ("hp198", ("Esketamine nasal spray in patients with major depressive disorder and active "
+     "suicidal ideation with intent: pooled analysis of ASPIRE I and II"),
+     ("Background: ASPIRE I and II were double-blind RCTs of esketamine 84 mg nasal spray plus "
+     "standard of care versus placebo plus standard of care in adults aged 18-64 years with MDD "
+     "and active suicidal ideation with intent. Methods: Data were stratified by lifetime "
+     "history of suicide attempt."),
+     {"ages": ["adult"]}),
+    ("hp198", ("Real-world outcomes of intravenous ketamine in community clinics: a pooled "
+     "analysis of four registries"),
+     ("Methods: We pooled de-identified data from four North American outpatient ketamine clinic "
+     "registries (2017-2024)."),
+     {"design": "observational"}),
+    ("hp198", ("Real-world outcomes of intravenous ketamine in community clinics: a pooled "
+     "analysis of four registries"),
+     ("Results: 2,611 patients received at least one infusion (depression, n = 2,034; PTSD, "
+     "n = 318; GAD, n = 259), for a total of 11,840 infusions."),
+     {"n": 2611}),
+    ("hp198", ("Subcutaneous, intramuscular and sublingual ketamine for depression: a systematic "
+     "review of alternative routes"),
+     ("We systematically reviewed studies using non-intravenous, non-intranasal routes of "
+     "racemic ketamine for depressive disorders; studies of intravenous ketamine were excluded, "
+     "as were studies of intranasal esketamine."),
+     {"no_route": "intranasal"}),
+    ("hp198", ("Ketamine-related cholangiopathy and liver injury: a disproportionality analysis "
+     "of VigiBase"),
+     ("Methods: We performed a case/non-case analysis of VigiBase, the WHO global database of "
+     "individual case safety reports. Reports of therapeutic use of ketamine or esketamine were "
+     "included; reports related to recreational use were excluded."),
+     {"treatment": True}),
+    ("hp198", ("Dose-response of the acute dissociative and psychotomimetic effects of ketamine "
+     "in healthy volunteers: pooled analysis of five placebo-controlled crossover studies"),
+     ("We pooled individual data from five randomised, double-blind, placebo-controlled "
+     "crossover studies in which healthy volunteers received intravenous ketamine and placebo."),
+     {"design": "rct"}),
+    # hp197: the older literature
+    ("hp197", ("Oral ketamine for chronic neuropathic pain: a retrospective review of 21 patients "
+     "treated in a pain clinic"),
+     ("Twenty-one patients (13 women), median age 54 yr (range 31-78), had neuropathic pain of a "
+     "median of 6 years' duration."),
+     {"ages": ["adult"]}),
+    ("hp197", ("Ketamine anaesthesia in a district hospital in Malawi: a review of 1200 "
+     "anaesthetics"),
+     ("The records of 1200 ketamine anaesthetics given to 1046 patients were reviewed. Patients "
+     "ranged in age from 2 days to 82 years."),
+     {"ages": ["child", "adult"]}),
+    ("hp197", "Ketamine as an adjuvant to opioids for cancer pain: a systematic review",
+     ("MAIN RESULTS: Two RCTs met the inclusion criteria; both found that ketamine, given "
+     "intravenously or intrathecally, improved the analgesic effect of morphine."),
+     {"routes": ["iv", "neuraxial"]}),
+    ("hp197", ("Psychotomimetic and cognitive effects of subanaesthetic ketamine in healthy "
+     "volunteers: a model of schizophrenia?"),
+     ("Eighteen healthy male volunteers received a 40-min i.v. infusion of saline, ketamine "
+     "0.1 mg/kg or ketamine 0.5 mg/kg."),
+     {"treatment": False}),
+    ("hp197", ("Wound infiltration with bupivacaine versus ilioinguinal nerve block for analgesia "
+     "after inguinal herniotomy in children"),
+     ("Eighty children were randomized to wound infiltration or nerve block. All children "
+     "received a standard anaesthetic of ketamine 6 mg/kg im with atropine, supplemented with "
+     "ketamine 1 mg/kg iv as required."),
+     {"treatment": False}),
+]
+
+# probe-round records with their MeSH headings and publication types, as MEDLINE indexes
+# them: (round, title, abstract, MeSH names, publication types, expected)
+INDEXED_PROBE_ROUND_CASES = [
+    # hp196: MEDLINE-indexed records, with their MeSH headings and publication types
+    ("hp196", ("Intravenous ketamine for postoperative analgesia in adults: an updated systematic "
+      "review and meta-analysis of randomized controlled trials with trial sequential analysis"),
+     ("Methods: We searched MEDLINE, Embase, CENTRAL and Web of Science to March 2023 for "
+      "randomized controlled trials (RCTs) comparing intravenous ketamine (bolus and/or "
+      "infusion) with placebo or no intervention in adults undergoing surgery under general "
+      "anaesthesia. Results: Thirty-two RCTs including 2481 patients were eligible. "
+      "Hallucinations were more frequent with ketamine (RR 1.54, 95% CI 1.04-2.28) whereas PONV "
+      "was less frequent."),
+     ["Adult", "Anesthesia, General", "Humans", "Ketamine", "Pain, Postoperative"],
+     ["Journal Article", "Meta-Analysis", "Systematic Review"],
+     {"no_condition": "anesthesia"}),
+    ("hp196", ("Real-world effectiveness and tolerability of esketamine nasal spray in "
+      "treatment-resistant depression: a 6-month multicentre Italian cohort"),
+     ("Methods: This retrospective, observational study included all adult outpatients with "
+      "treatment-resistant depression (TRD) who started ESK-NS between March 2021 and June 2022 "
+      "at 12 Italian psychiatric centres. Results: A total of 116 patients were included. At T3, "
+      "54.5% of patients were responders and 36.4% were remitters. Suicidal ideation scores "
+      "also decreased."),
+     ["Administration, Intranasal", "Adult", "Depressive Disorder, Treatment-Resistant",
+      "Humans", "Ketamine", "Suicidal Ideation"],
+     ["Journal Article", "Multicenter Study", "Observational Study"],
+     {"no_condition": "suicidality"}),
+    ("hp196", ("Intramuscular ketamine versus intravenous midazolam for sedation during "
+      "laceration repair in children: a randomized trial"),
+     ("STUDY OBJECTIVE: To compare the efficacy and safety of intramuscular (IM) ketamine with "
+      "intravenous (IV) midazolam for procedural sedation in children undergoing laceration "
+      "repair in the emergency department (ED). METHODS: Children aged 2 to 10 years were "
+      "randomly assigned to receive ketamine 4 mg/kg IM or midazolam 0.1 mg/kg IV (repeated to a "
+      "maximum of 0.3 mg/kg)."),
+     ["Child", "Conscious Sedation", "Humans", "Injections, Intramuscular",
+      "Injections, Intravenous", "Ketamine", "Midazolam"],
+     ["Clinical Trial", "Journal Article", "Randomized Controlled Trial"],
+     {"routes": ["im"]}),
+    ("hp196", ("Ketamine combined with mindfulness-based relapse prevention for alcohol use "
+      "disorder: a randomized, double-blind, placebo-controlled phase 2 trial"),
+     ("Design, Setting and Participants: Double-blind, placebo-controlled 2x2 factorial trial in "
+      "a UK university clinic; 96 adults with severe AUD who had recently stopped drinking. "
+      "Findings: Ketamine increased PDA at 6 months compared with placebo. Depressive symptoms "
+      "(BDI-II) did not differ between groups."),
+     ["Adult", "Alcoholism", "Depression", "Humans", "Ketamine", "Mindfulness"],
+     ["Journal Article", "Randomized Controlled Trial"],
+     {"no_condition": "depression"}),
+    ("hp196", ("Meta-analysis of esketamine for the prevention of postpartum depression in women "
+      "undergoing caesarean delivery"),
+     ("Methods: Randomized controlled trials published until May 2024 were identified in eight "
+      "databases. The primary outcome was the incidence of PPD; secondary outcomes included EPDS "
+      "scores, postoperative pain and adverse events. Results: Postoperative pain scores at 24 h "
+      "were also slightly lower."),
+     ["Cesarean Section", "Depression, Postpartum", "Female", "Humans", "Ketamine",
+      "Pain, Postoperative"],
+     ["Journal Article", "Meta-Analysis", "Systematic Review"],
+     {"no_condition": "acute_pain"}),
+    ("hp196", ("Open-label serial ketamine infusions in adolescents with treatment-resistant "
+      "depression"),
+     ("METHOD: Seventeen adolescents aged 13-17 years with MDD who had failed at least two "
+      "antidepressant trials received six intravenous ketamine infusions (0.5 mg/kg over 40 min) "
+      "over 2 weeks. Depression was assessed with the Children's Depression Rating "
+      "Scale-Revised (CDRS-R); the Columbia Suicide Severity Rating Scale was administered at "
+      "each visit. RESULTS: Suicidal ideation scores decreased in a subset."),
+     ["Adolescent", "Depressive Disorder, Treatment-Resistant", "Humans", "Ketamine",
+      "Suicidal Ideation"],
+     ["Clinical Trial", "Journal Article"],
+     {"no_condition": "suicidality"}),
 ]
 
 
@@ -8082,12 +8293,27 @@ PROBE_ROUND_CASES = [
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(PROBE_ROUND_CASES)])
 def test_wordings_from_probe_rounds(vocab: Vocabulary, round_: str, title: str, abstract: str,
                                     expect: dict[str, object]) -> None:
-    tags = tag_record(rec(title, abstract), vocab)
+    _check_probe_case(tag_record(rec(title, abstract), vocab), round_, expect)
+
+
+@pytest.mark.parametrize(("round_", "title", "abstract", "mesh", "ptypes", "expect"),
+                         INDEXED_PROBE_ROUND_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(INDEXED_PROBE_ROUND_CASES)])
+def test_indexed_records_from_probe_rounds(vocab: Vocabulary, round_: str, title: str,
+                                           abstract: str, mesh: list[str], ptypes: list[str],
+                                           expect: dict[str, object]) -> None:
+    record = rec(title, abstract, mesh=[MeshHeading(None, m) for m in mesh],
+                 publication_types=[Coded(None, p) for p in ptypes])
+    _check_probe_case(tag_record(record, vocab), round_, expect)
+
+
+def _check_probe_case(tags: Tags, round_: str, expect: dict[str, object]) -> None:
     design = tags.design.label if tags.design is not None else None
     got: dict[str, object] = {
         "routes": tags.labels("routes"), "conditions": tags.labels("conditions"),
         "ages": tags.labels("age_groups"), "n": tags.sample_size, "design": design,
-        "treatment": tags.ketamine_treatment, "population": tags.population.label,
+        "treatment": tags.ketamine_treatment,
+        "population": tags.population.label if tags.population is not None else None,
         "term": tags.conditions[0].term if tags.conditions else None}
     for what, want in expect.items():
         if what == "no_condition":
