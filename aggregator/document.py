@@ -43,14 +43,14 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+(?=[\"'(\[]?[A-Z0-9]))")
 
 
 # Where a negated clause ("no prior history of mania", "without a history of psychosis") ends:
-# at punctuation, at the verb of the sentence ("... of mania started esketamine"), or where a
-# new item begins ("... of psychosis and with TRD", "... of bipolar disorder and a current
-# major depressive episode").
+# at punctuation, at the verb of the sentence ("... of mania started esketamine", "participants
+# with comorbid anxiety improved with sublingual ketamine"), or where a new item begins ("... of
+# psychosis and with TRD", "... of bipolar disorder and a current major depressive episode").
 _CLAUSE_END = re.compile(
     r"[,;:()]|\b(?:was|were|is|are|had|has|have|who|which|received|receiving|started|"
     r"starting|initiated|underwent|undergoing|treated|given|participated|completed|enrolled|"
-    r"presented|reported|but|(?:and|or) (?:with|a|an|the|current|active|who|had|have|has|"
-    r"were|was|are|is))\b")
+    r"presented|reported|improved|responded|benefited|benefitted|but|"
+    r"(?:and|or) (?:with|a|an|the|current|active|who|had|have|has|were|was|are|is))\b")
 # ... but not at the comma of a list it negates ("no history of depression, anxiety, or PTSD",
 # "did not reach consensus on bipolar depression, adolescents or patients with ..."): a comma
 # followed by an item and another comma or "or"/"and"; once in such a list, also its last

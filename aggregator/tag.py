@@ -436,6 +436,43 @@ _PER_GROUP_BEFORE = re.compile(
     r"comprised|included|contained|had|of))\s*$")
 
 
+# how many groups a trial has, where a rule finds a group's size (named groups ``groups``: the
+# number stated in the phrase, "three groups of 52 each"; ``per``: "70 patients per arm", the
+# number of groups stated elsewhere in the record): "three-arm", "randomized into four groups",
+# "randomly allocated (1:1:1)"; none when the record states more than one number
+_GROUP_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_GROUPS_STATED = re.compile(
+    r"\b(?P<a>two|three|four|five|six|[2-6])[- ](?:arms?|groups?|armed)\b(?![- ](?:of|per)\b)|"
+    r"\b(?:randomi[sz]ed|randomly|assigned|allocated|divided|stratified|distributed)\b"
+    r"[^.;]{0,40}?\b(?:into|to|in|among)\s+(?:one\s+of\s+)?(?P<b>two|three|four|five|six|[2-6])"
+    r"\s+(?:(?:equal|equally\s+sized|parallel|separate|treatment|study|dose|dosing)\s+)?"
+    r"(?:groups|arms)\b|"
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s*"
+    r"(?:\(|,\s*|\s+(?:in\s+)?(?:an?\s+)?(?:ratio\s+of\s+)?)(?P<r>\d(?:\s?:\s?\d){1,5})\b")
+
+
+def _group_count(found: dict[str, str | None], low: str) -> int | None:
+    """The number of groups a rule's group size is to be multiplied by (see
+    :data:`_GROUPS_STATED`), or None."""
+    stated = found.get("groups")
+    if stated is not None:
+        g = stated.strip().lower()
+        return _GROUP_WORDS.get(g) or (int(g) if g.isdigit() and 2 <= int(g) <= 6 else None)
+    if found.get("per") is None:
+        return None
+    seen = set()
+    for m in _GROUPS_STATED.finditer(low):
+        if m.group("r") is not None:
+            parts = re.split(r"\s?:\s?", m.group("r"))
+            if len(set(parts)) != 1:
+                return None  # unequal arms: the size of one is not every arm's
+            seen.add(len(parts))
+        else:
+            g = m.group("a") or m.group("b")
+            seen.add(_GROUP_WORDS.get(g) or int(g))
+    return seen.pop() if len(seen) == 1 else None
+
+
 #: a trial in one patient, whose patient counts as a case report's when no count is given ("a
 #: randomised n-of-1 trial conducted in a 34-year-old woman")
 _N_OF_1 = re.compile(r"\bn-of-1\b")
@@ -541,6 +578,13 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                     # patients ... between 2016 and 2021 were reviewed": a year is no arm)
                     add = parse_number(more)
                     n = n + add if add is not None else None
+            groups = _group_count(found, doc.lower) if n is not None else None
+            if n is not None and groups is not None:
+                # "three groups of 52 each", "(1:1:1) ... (n = 50 per group)", "70 patients
+                # per arm" in a three-arm trial: the groups times the group's size
+                n *= groups
+            elif found.get("groups") is not None or found.get("per") is not None:
+                continue  # a group's size, and how many groups is not clear
             if n is None or n < 2 or n > 5_000_000:
                 continue
             low = doc.lower
@@ -554,9 +598,10 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
             # "per group" in the phrase, before any parenthesis ("Ninety children (n = 45 per
             # group) were randomly assigned" is 90)
             paren = low.find("(", at, m.end())
-            if _PER_GROUP_AFTER.match(low, m.end()) or _PER_GROUP_BEFORE.search(
-                    low, max(0, at - 50), at) or _PER_GROUP_IN.search(
-                    low, at, m.end() if paren < 0 else paren):
+            if groups is None and (
+                    _PER_GROUP_AFTER.match(low, m.end())
+                    or _PER_GROUP_BEFORE.search(low, max(0, at - 50), at)
+                    or _PER_GROUP_IN.search(low, at, m.end() if paren < 0 else paren)):
                 continue
             evidence = doc.text[m.start():m.end()].strip()
             if _YEAR.fullmatch(m.group("n")) and "=" not in evidence:
@@ -676,20 +721,29 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
         # sedation in dogs"); one about animals anaesthetised with it does not ("... in cats
         # lightly anesthetized with ketamine", "in ketamine anesthetized cats", "under ketamine
         # anesthesia")
-        if not tools or any(m.start() < doc.title_end and not _tool_of_animals(doc.lower, m)
-                            for m in tools):
+        if any(m.start() < doc.title_end and not _tool_of_animals(doc.lower, m)
+               for m in tools):
             return "treatment"
-        # ... as does a title that names ketamine outside such a phrase ("Ketamine-propofol
-        # co-induction versus propofol alone in dogs", "Intraoperative ketamine constant rate
-        # infusion during isoflurane anaesthesia in horses"): the animals' anaesthetic is
-        # rarely in a title but in such a phrase ("in ketamine anesthetized cats")
-        if vocab.ketamine_named is not None:
-            in_tools = [(m.start(), m.end()) for m in tools if m.start() < doc.title_end]
-            for m in vocab.ketamine_named.finditer(doc.text, doc.lower, 0, doc.title_end,
-                                                   doc.index):
-                if not any(s <= m.start() < e for s, e in in_tools):
-                    return "treatment"
-        return "tool"
+        if not tools:
+            # no anaesthetic: ketamine studied, unless (in work whose title does not name it)
+            # it is named only aside, as below ("agents such as lidocaine, propofol, ketamine
+            # and opioids have been proposed to act on tumour cells" in a lidocaine cell study)
+            if (vocab.ketamine_named is None
+                    or vocab.ketamine_named.finditer(doc.text, doc.lower, 0, doc.title_end,
+                                                     doc.index)):
+                return "treatment"
+        else:
+            # ... as does a title that names ketamine outside such a phrase ("Ketamine-propofol
+            # co-induction versus propofol alone in dogs", "Intraoperative ketamine constant
+            # rate infusion during isoflurane anaesthesia in horses"): the animals' anaesthetic
+            # is rarely in a title but in such a phrase ("in ketamine anesthetized cats")
+            if vocab.ketamine_named is not None:
+                in_tools = [(m.start(), m.end()) for m in tools if m.start() < doc.title_end]
+                for m in vocab.ketamine_named.finditer(doc.text, doc.lower, 0, doc.title_end,
+                                                       doc.index):
+                    if not any(s <= m.start() < e for s, e in in_tools):
+                        return "treatment"
+            return "tool"
     if vocab.ketamine_named is None:
         return "treatment"
     # most titles name it as what they study: the title alone is searched first
@@ -724,9 +778,13 @@ def _ketamine_role(doc: Doc, vocab: Vocabulary, population: str) -> str:
         if aside is None:  # asked once a mention stands where a studied drug would
             aside = _spans(vocab.ketamine_aside, doc)
             adjunct = _spans(vocab.ketamine_adjunct, doc)
+        # (a mention aside is not given, even as rescue: "... specified intramuscular ketamine
+        # as a third-line rescue, but no patient required ketamine")
+        if any(s <= pos < e for s, e in aside):
+            continue
         if any(s <= pos < e for s, e in adjunct):
             given = True
-        elif not any(s <= pos < e for s, e in aside):
+        else:
             return "treatment"
     return "adjunct" if given else "aside"
 

@@ -786,9 +786,14 @@ SIZE_CASES = [
     ("RESULTS: Ketamine reduced MADRS scores by 12 points at 24 hours.", None),
     (("RESULTS: Response rates were 45% and 20%; 3 patients discontinued due to dizziness "
       "and 24 hours later scores improved."), None),
-    # a number per arm is not the study's: unknown unless the total is written too
+    # a number per arm is not the study's: unknown unless the total is written too, or the
+    # allocation states how many groups ("randomly assigned to three groups of 52 each",
+    # "randomized (1:1:1) ... (n = 50 per group)"), when the groups are multiplied out
     ("METHODS: Patients were divided into two groups of eight subjects each.", None),
     ("METHODS: Patients were assigned to arms of 12 patients (n = 12 per group).", None),
+    ("METHODS: Patients were randomly assigned to three groups of 52 each.", 156),
+    ("METHODS: Patients were randomized (1:1:1) to three doses (n = 50 per group).", 150),
+    ("METHODS: Patients were randomized (2:1) to ketamine or saline (n = 40 per group).", None),
     ("METHODS: Sixteen patients were allocated to two groups (n = 8 each).", 16),
     ("METHODS: 50 infants received intramuscular ketamine before MRI.", 50),
     ("METHODS: 50 infants under 1 year received intramuscular ketamine before MRI.", 50),
@@ -8217,6 +8222,158 @@ PROBE_ROUND_CASES = [
      "received a standard anaesthetic of ketamine 6 mg/kg im with atropine, supplemented with "
      "ketamine 1 mg/kg iv as required."),
      {"treatment": False}),
+    # hp193: perioperative trials
+    ("hp193", ("Dose-response of intraoperative esketamine for postoperative pain after "
+     "laparoscopic cholecystectomy"),
+     ("METHODS: Adult patients scheduled for laparoscopic cholecystectomy were randomised to "
+     "saline or esketamine 0.15 or 0.3 mg/kg given intravenously after induction (n = 40 per "
+     "group). RESULTS: Sufentanil consumption was 34.2 +- 8.1, 27.5 +- 7.6 and 22.8 +- 6.9 ug "
+     "in the three groups (P<0.001 for trend)."), {"n": 120}),
+    # hp200: other specialties
+    ("hp200", ("Ketamine infusions for sedation in the paediatric intensive care unit: a "
+     "single-centre retrospective review"),
+     ("We reviewed all children admitted to our PICU between 2018 and 2023 who received a "
+     "continuous intravenous ketamine infusion for sedation for at least 12 hours. Fifty-six "
+     "children (median age 2.3 years, IQR 0.6-8.1) accounting for 1,284 infusion-hours were "
+     "identified."), {"n": 56}),
+    ("hp200", ("Prenatal exposure to recreational ketamine and neonatal outcomes: a retrospective "
+     "matched cohort study"),
+     ("Results: A total of 872 mother-infant pairs were analysed (218 exposed, 654 unexposed). "
+     "Maternal ketamine uropathy was documented in 19 women."), {"n": 872}),
+    ("hp200", ("Oral health and dental status of chronic recreational ketamine users: a "
+     "cross-sectional comparative study"),
+     ("Methods: We recruited 96 chronic ketamine users (use >= 3 days/week for >= 1 year) from a "
+     "community drug rehabilitation centre and 96 age- and sex-matched non-users. Participants "
+     "were aged 18 to 45 years."), {"n": 192}),
+    # hp202: perioperative trials in detail
+    ("hp202", ("Intranasal dexmedetomidine combined with two doses of intranasal esketamine for "
+     "sedation during magnetic resonance imaging in children: a randomized trial"),
+     ("Methods: Children aged 1-8 years requiring sedation for elective MRI were randomly "
+     "assigned to three groups of 52 each: dexmedetomidine 2 ug/kg (group D), dexmedetomidine "
+     "1 ug/kg plus esketamine 0.5 mg/kg (group DE1), or dexmedetomidine 1 ug/kg plus "
+     "esketamine 1 mg/kg (group DE2)."), {"n": 156}),
+    ("hp202", ("Prophylactic esketamine for shivering during cesarean delivery under spinal "
+     "anesthesia: a randomized, double-blind, placebo-controlled trial"),
+     ("Methods: Parturients aged 18-40 years undergoing elective cesarean delivery were "
+     "randomized (1:1:1) to receive intravenous esketamine 0.15 mg/kg (group E1), esketamine "
+     "0.25 mg/kg (group E2) or normal saline (group C) immediately after umbilical cord "
+     "clamping (n = 50 per group)."), {"n": 150}),
+    ("hp202", ("Effect of esketamine on postoperative cognitive dysfunction in elderly patients "
+     "undergoing cardiac surgery with cardiopulmonary bypass: a three-arm randomized trial"),
+     ("Methods: Elderly patients (>= 65 years) scheduled for valve or CABG surgery with "
+     "cardiopulmonary bypass were randomized to saline, low-dose esketamine (0.15 mg/kg/h) or "
+     "high-dose esketamine (0.3 mg/kg/h) infused from induction to the end of surgery, 70 "
+     "patients per arm."), {"n": 210}),
+    ("hp202", ("Dose-response of esketamine given at the end of surgery for emergence delirium "
+     "after sevoflurane anaesthesia in children undergoing adenotonsillectomy"),
+     ("METHODS: In this randomised, double-blind trial, children aged 3-7 years undergoing "
+     "adenotonsillectomy were assigned to four groups of 40 children each to receive saline or "
+     "esketamine 0.1, 0.2 or 0.3 mg/kg intravenously at the end of surgery."), {"n": 160}),
+    # hp203: psychotherapy, access and policy
+    ("hp203", ("Patient-reported experiences with esketamine nasal spray in certified treatment "
+     "centres: a mixed-methods study"),
+     ("METHODS: Convergent mixed-methods design. Adults receiving ESK at 11 certified centres in "
+     "Germany completed a cross-sectional questionnaire on satisfaction, burden and side "
+     "effects (n = 143). A purposive subsample of 15 respondents took part in semi-structured "
+     "interviews, analysed thematically."), {"n": 143}),
+    ("hp203", ("Esketamine initiation and discontinuation among older adults with "
+     "treatment-resistant depression: a Medicare Part D and Part B analysis"),
+     ("Design: Retrospective cohort using a 20% sample of Medicare fee-for-service claims, "
+     "2019-2022. Participants: Beneficiaries aged 65 years or older with treatment-resistant "
+     "depression who initiated esketamine nasal spray (n=1,406; mean age 71.8 years)."),
+     {"n": 1406}),
+    ("hp203", ("Racial and ethnic differences in esketamine initiation among commercially insured "
+     "adults with treatment-resistant depression"),
+     ("Methods: Retrospective cohort of adults with treatment-resistant depression identified "
+     "in Optum's de-identified Clinformatics Data Mart between 2019 and 2022 (n = 21,406). "
+     "Results: Overall, 612 patients (2.9%) initiated esketamine."), {"n": 21406}),
+    ("hp203", ("Use of ketamine as an anaesthetic agent for electroconvulsive therapy in "
+     "depression: a national survey of ECT practitioners in England"),
+     ("Method: Online survey of psychiatrists and anaesthetists working in ECT services "
+     "accredited by the ECT Accreditation Service (ECTAS), conducted in 2023. Results: 157 "
+     "practitioners from 68 ECT services responded."), {"n": 157}),
+    # hp201: negation and comparison
+    ("hp201", ("Intravenous magnesium sulfate for post-tonsillectomy pain in children: a "
+     "double-blind placebo-controlled trial"),
+     ("NMDA-receptor antagonists such as ketamine and magnesium have been proposed as adjuncts, "
+     "but trials of ketamine have yielded conflicting results and its psychotomimetic effects "
+     "limit its acceptance by parents. We randomized 96 children aged 4-12 years undergoing "
+     "tonsillectomy to magnesium sulfate 30 mg/kg iv after induction followed by 10 mg/kg/h, or "
+     "an equal volume of saline."),
+     {"treatment": False, "routes": [], "conditions": []}),
+    ("hp201", ("Intranasal dexmedetomidine for sedation during paediatric computed tomography: a "
+     "retrospective review of 212 children"),
+     ("We reviewed the records of 212 children who received intranasal dexmedetomidine (2-3 "
+     "microg/kg via mucosal atomisation device) for non-painful CT imaging. Our departmental "
+     "protocol specified intramuscular ketamine as a third-line rescue, but no patient required "
+     "ketamine; the remaining 7 scans were rescheduled under general anaesthesia."),
+     {"treatment": False, "routes": [], "conditions": []}),
+    ("hp201", ("Refractory status epilepticus after autoimmune encephalitis responding to "
+     "propofol and immunotherapy: a case report"),
+     ("Because of breakthrough electrographic seizures, a propofol infusion was added on day 2. "
+     "Continuous intravenous ketamine was considered as the next step, but was not given "
+     "because EEG burst-suppression was achieved with propofol."),
+     {"treatment": False, "routes": []}),
+    ("hp201", ("Psilocybin-assisted therapy for treatment-resistant depression after failure of "
+     "esketamine: an open-label pilot study"),
+     ("Methods: In this single-arm, open-label pilot study, adults with TRD who had failed at "
+     "least two antidepressants were enrolled; prior nonresponse to esketamine nasal spray was "
+     "permitted but not required. Participants received a single 25 mg dose of psilocybin with "
+     "preparation and integration sessions."),
+     {"treatment": False, "routes": [], "conditions": []}),
+    ("hp201", ("Parenteral treatment of migraine in an urban emergency department: a 5-year "
+     "retrospective chart review"),
+     ("Metoclopramide was given in 61% of visits, prochlorperazine in 22% and ketorolac in 48%. "
+     "Less commonly used agents included valproate (3%), magnesium (3%) and ketamine (2%); these "
+     "were not analysed further because of small numbers."),
+     {"treatment": False, "conditions": []}),
+    ("hp201", ("Electroconvulsive therapy in adolescents with treatment-resistant depression: a "
+     "10-year retrospective review"),
+     ("Results: Thirty-seven adolescents received a median of 11 sessions, most commonly for "
+     "treatment-resistant depression (n=29). All were anaesthetised with propofol or "
+     "methohexital; none had received ketamine or esketamine, which were unavailable for this "
+     "age group at our centre."),
+     {"treatment": False, "conditions": []}),
+    ("hp201", ("Lidocaine inhibits proliferation and invasion of triple-negative breast cancer "
+     "cells in vitro"),
+     ("Retrospective studies suggest that anaesthetic technique might influence cancer "
+     "recurrence, and agents such as lidocaine, propofol, ketamine and opioids have been proposed "
+     "to act directly on tumour cells. We investigated the effects of lidocaine on MDA-MB-231 and "
+     "MDA-MB-468 triple-negative breast cancer cells. Lidocaine at clinically relevant "
+     "concentrations (1-100 microM) reduced proliferation by up to 31%, and at 100 microM "
+     "inhibited Transwell invasion by 44% and MMP-9 secretion by 38%."),
+     {"treatment": False}),
+    ("hp201", ("Dexmedetomidine for prevention of delirium in older adults undergoing major "
+     "non-cardiac surgery (DEX-POD): study protocol for a randomised placebo-controlled trial"),
+     ("500 patients aged 65 years or older undergoing major non-cardiac surgery will be "
+     "randomised to intraoperative and overnight dexmedetomidine (0.3 microg/kg/h) or saline. To "
+     "avoid confounding, intraoperative ketamine, benzodiazepines and gabapentinoids are "
+     "prohibited."),
+     {"treatment": False, "conditions": []}),
+    ("hp201", "Electroconvulsive therapy after failure of serial ketamine infusions: a case series",
+     ("We describe three patients aged 34 to 58 years with TRD who had not responded to a course "
+     "of six intravenous ketamine infusions administered at outside clinics in the preceding "
+     "year. All three received right unilateral ultrabrief ECT under methohexital anaesthesia."),
+     {"treatment": False, "routes": [], "conditions": []}),
+    # hp202: perioperative trials in detail
+    ("hp202", ("Dexmedetomidine as an adjuvant to ropivacaine in transversus abdominis plane "
+     "block for laparoscopic colectomy: a randomized controlled trial"),
+     ("Methods: Ninety-six adults undergoing laparoscopic colectomy were randomized to TAP block "
+     "with ropivacaine with or without dexmedetomidine 1 ug/kg. In all patients, anaesthesia was "
+     "induced with propofol 2 mg/kg, sufentanil 0.3 ug/kg, esketamine 0.3 mg/kg and rocuronium, "
+     "and maintained with sevoflurane and remifentanil."),
+     {"treatment": False}),
+    ("hp202", ("Compatibility and stability of esketamine hydrochloride and hydromorphone "
+     "hydrochloride admixtures in 0.9% sodium chloride for patient-controlled intravenous "
+     "analgesia"),
+     ("Objective: Esketamine and hydromorphone are often combined in the same reservoir for "
+     "patient-controlled intravenous analgesia (PCIA), but their compatibility has not been "
+     "reported. Methods: Admixtures of esketamine hydrochloride 0.5, 1.0 and 1.5 mg/mL with "
+     "hydromorphone hydrochloride 0.05 and 0.1 mg/mL in 0.9% sodium chloride were prepared in "
+     "polyvinyl chloride PCIA cassettes and polypropylene syringes and stored at 4 C and 25 C "
+     "for 14 days. Conclusion: Esketamine-hydromorphone admixtures are physically and chemically "
+     "stable for at least 14 days, supporting their use in PCIA."),
+     {"design": "preclinical", "population": "in_vitro", "routes": [], "conditions": []}),
 ]
 
 # probe-round records with their MeSH headings and publication types, as MEDLINE indexes
@@ -8286,6 +8443,31 @@ INDEXED_PROBE_ROUND_CASES = [
       "Suicidal Ideation"],
      ["Clinical Trial", "Journal Article"],
      {"no_condition": "suicidality"}),
+    # hp201: negation and comparison
+    ("hp201", "Prehospital ketamine for agitation: time to pause",
+     ("The recent cohort study of intramuscular ketamine for severe prehospital agitation "
+     "reports rapid sedation, but its findings deserve cautious interpretation. Intubation rates "
+     "of 10-30% after ketamine sedation in earlier series, deaths in police custody and the "
+     "absence of any randomised comparison with droperidol or midazolam all argue for restraint. "
+     "We urge ambulance services to audit every use of ketamine for agitation and to participate "
+     "in randomised trials before it becomes routine practice."),
+     [], ["Comment", "Letter"], {"routes": ["im"]}),
+    # hp202: perioperative trials in detail
+    ("hp202", ("Esketamine after delivery for mothers with prenatal depression: questions about "
+     "blinding"),
+     ("We read with interest the recent multicentre trial showing that a single intravenous dose "
+     "of esketamine after delivery reduced postpartum major depressive episodes in women with "
+     "prenatal depression. However, more than 45% of women receiving esketamine reported "
+     "dizziness, diplopia or a feeling of unreality, which could have unmasked allocation. We ask "
+     "the authors to report a blinding index and a sensitivity analysis restricted to "
+     "participants who guessed incorrectly."),
+     [], ["Letter", "Comment"], {"routes": ["iv"]}),
+    # hp203: psychotherapy, access and policy
+    ("hp203", "At-home ketamine for depression: promising, but not yet proven",
+     ("The open-label trial by Patel and colleagues reports that 48 participants with depression "
+     "and comorbid anxiety improved substantially with twice-weekly sublingual ketamine taken at "
+     "home under video supervision."),
+     [], ["Comment", "Journal Article"], {"routes": ["sublingual"]}),
 ]
 
 
