@@ -145,6 +145,17 @@ def _span_weight(pos: int, spans: list[tuple[int, int, float]], weight: float) -
     return weight
 
 
+def _vetoes(rule: LabelRule, doc: Doc) -> list[tuple[int, int]]:
+    """The spans of ``rule``'s exclusions in ``doc``, less those inside an ``exclude_unless``
+    span."""
+    vetoes = _spans(rule.exclude, doc)
+    if vetoes and rule.exclude_unless is not None:
+        keep = _spans(rule.exclude_unless, doc)
+        vetoes = [(vs, ve) for vs, ve in vetoes
+                  if not any(ks <= vs and ve <= ke for ks, ke in keep)]
+    return vetoes
+
+
 def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = True,
            implied: tuple[str, ...] = ()) -> tuple[float, str | None, float, float]:
     """(score, best term, best contribution, lead) of one label over the sentences, where
@@ -168,11 +179,7 @@ def _score(doc: Doc, rule: LabelRule, fallback: bool = False, generic: bool = Tr
             continue
         for m in pattern.finditer(doc.text, doc.lower, index=doc.index):
             if vetoes is None:
-                vetoes = _spans(rule.exclude, doc)
-                if vetoes and rule.exclude_unless is not None:
-                    keep = _spans(rule.exclude_unless, doc)
-                    vetoes = [(vs, ve) for vs, ve in vetoes
-                              if not any(ks <= vs and ve <= ke for ks, ke in keep)]
+                vetoes = _vetoes(rule, doc)
             if vetoes and _overlaps(m.span(), vetoes):
                 continue
             start = m.start()
@@ -225,11 +232,7 @@ def _named_only_excluded(doc: Doc, rule: LabelRule) -> bool:
             continue
         for m in pattern.finditer(doc.text, doc.lower, index=doc.index):
             if vetoes is None:
-                vetoes = _spans(rule.exclude, doc)
-                if vetoes and rule.exclude_unless is not None:
-                    keep = _spans(rule.exclude_unless, doc)
-                    vetoes = [(vs, ve) for vs, ve in vetoes
-                              if not any(ks <= vs and ve <= ke for ks, ke in keep)]
+                vetoes = _vetoes(rule, doc)
             if not _overlaps(m.span(), vetoes):
                 return False
             found = True
