@@ -443,7 +443,6 @@ _PER_GROUP_BEFORE = re.compile(
 # number stated in the phrase, "three groups of 52 each"; ``per``: "70 patients per arm", the
 # number of groups stated elsewhere in the record): "three-arm", "randomized into four groups",
 # "randomly allocated (1:1:1)"; none when the record states more than one number
-_GROUP_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _GROUPS_STATED = re.compile(
     r"\b(?P<a>two|three|four|five|six|[2-6])[- ](?:arms?|groups?|armed)\b(?![- ](?:of|per)\b)|"
     r"\b(?:randomi[sz]ed|randomly|assigned|allocated|divided|stratified|distributed)\b"
@@ -459,11 +458,11 @@ def _group_count(found: dict[str, str | None], low: str) -> int | None:
     :data:`_GROUPS_STATED`), or None."""
     stated = found.get("groups")
     if stated is not None:
-        g = stated.strip().lower()
-        return _GROUP_WORDS.get(g) or (int(g) if g.isdigit() and 2 <= int(g) <= 6 else None)
+        count = parse_number(stated)
+        return count if count is not None and 2 <= count <= 6 else None
     if found.get("per") is None:
         return None
-    seen = set()
+    seen: set[int | None] = set()
     for m in _GROUPS_STATED.finditer(low):
         if m.group("r") is not None:
             parts = re.split(r"\s?:\s?", m.group("r"))
@@ -471,8 +470,7 @@ def _group_count(found: dict[str, str | None], low: str) -> int | None:
                 return None  # unequal arms: the size of one is not every arm's
             seen.add(len(parts))
         else:
-            g = m.group("a") or m.group("b")
-            seen.add(_GROUP_WORDS.get(g) or int(g))
+            seen.add(parse_number(m.group("a") or m.group("b")))
     return seen.pop() if len(seen) == 1 else None
 
 
@@ -581,14 +579,16 @@ def _sample_size(doc: Doc, vocab: Vocabulary, design: str | None
                     # patients ... between 2016 and 2021 were reviewed": a year is no arm)
                     add = parse_number(more)
                     n = n + add if add is not None else None
-            groups = _group_count(found, doc.lower) if n is not None else None
-            if n is not None and groups is not None:
+            if n is None:
+                continue
+            groups = _group_count(found, doc.lower)
+            if groups is not None:
                 # "three groups of 52 each", "(1:1:1) ... (n = 50 per group)", "70 patients
                 # per arm" in a three-arm trial: the groups times the group's size
                 n *= groups
             elif found.get("groups") is not None or found.get("per") is not None:
                 continue  # a group's size, and how many groups is not clear
-            if n is None or n < 2 or n > 5_000_000:
+            if n < 2 or n > 5_000_000:
                 continue
             low = doc.lower
             at = m.start("n")
